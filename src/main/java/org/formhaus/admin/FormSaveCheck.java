@@ -1,0 +1,18 @@
+package org.formhaus.admin;
+
+import java.util.List;
+import org.formhaus.forms.DefinitionException;
+import org.formhaus.forms.FormDefinition;
+
+/**
+ * A check a definition must pass before it is saved, beyond its own syntax, such as mappings onto fields the
+ * account's onOffice really has. The default accepts everything.
+ */
+@FunctionalInterface
+public interface FormSaveCheck {
+
+    FormSaveCheck NONE = (account, definition) -> List.of();
+
+    /** The problems found; empty when the definition may be saved. */
+    List<DefinitionException.Problem> problems(long accountId, FormDefinition definition) throws Exception;
+}

@@ -1,0 +1,128 @@
+package org.formhaus.admin;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.formhaus.forms.DefinitionException;
+import org.formhaus.forms.DefinitionParser;
+import org.formhaus.forms.FormDefinition;
+import org.formhaus.storage.FormKeyTakenException;
+import org.formhaus.storage.FormStore;
+import org.formhaus.storage.StoredForm;
+import org.formhaus.web.HttpProblem;
+import org.formhaus.web.Json;
+import org.formhaus.web.JsonServlet;
+
+/**
+ * {@code /admin/api/forms[/{key}]}: list, create, read, replace and delete form definitions of the caller's account.
+ * An invalid definition is refused with 400 naming each problem's place.
+ */
+public final class FormsApiServlet extends JsonServlet {
+
+    private final FormStore forms;
+    private final DefinitionParser parser = new DefinitionParser();
+    private final FormSaveCheck saveCheck;
+
+    public FormsApiServlet(FormStore forms, FormSaveCheck saveCheck) {
+        this.forms = forms;
+        this.saveCheck = saveCheck;
+    }
+
+    @Override
+    protected void get(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        long account = AdminAuthFilter.accountOf(request);
+        String[] path = segments(request);
+        if (path.length == 0) {
+            JsonArray list = new JsonArray();
+            for (StoredForm form : forms.list(account)) {
+                list.add(view(form));
+            }
+            Json.send(response, 200, list);
+            return;
+        }
+        Json.send(response, 200, view(owned(account, path[0])));
+    }
+
+    @Override
+    protected void post(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        long account = AdminAuthFilter.accountOf(request);
+        if (segments(request).length != 0) {
+            throw new HttpProblem(405, "POST goes to /admin/api/forms; use PUT to replace a form");
+        }
+        FormDefinition definition = parse(Json.objectBody(request));
+        if (forms.current(definition.key()).isPresent()) {
+            throw new HttpProblem(409, "A form with key '" + definition.key() + "' exists already; PUT replaces it");
+        }
+        Json.send(response, 201, view(save(account, definition)));
+    }
+
+    @Override
+    protected void put(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        long account = AdminAuthFilter.accountOf(request);
+        String[] path = segments(request);
+        if (path.length != 1) {
+            throw new HttpProblem(405, "PUT needs a form key: /admin/api/forms/{key}");
+        }
+        JsonObject body = Json.objectBody(request);
+        if (!body.has("key")) {
+            body.addProperty("key", path[0]);
+        } else if (!path[0].equals(body.get("key").getAsString())) {
+            throw HttpProblem.badRequest("key: '" + body.get("key").getAsString() + "' does not match the URL's '"
+                    + path[0] + "'");
+        }
+        FormDefinition definition = parse(body);
+        Json.send(response, 200, view(save(account, definition)));
+    }
+
+    @Override
+    protected void delete(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        long account = AdminAuthFilter.accountOf(request);
+        String[] path = segments(request);
+        if (path.length != 1 || !forms.delete(account, path[0])) {
+            throw HttpProblem.notFound("Form");
+        }
+        response.setStatus(204);
+    }
+
+    private StoredForm owned(long account, String key) throws Exception {
+        return forms.current(key).filter(f -> f.accountId() == account)
+                .orElseThrow(() -> HttpProblem.notFound("Form '" + key + "'"));
+    }
+
+    private FormDefinition parse(JsonObject body) {
+        try {
+            return parser.parse(body);
+        } catch (DefinitionException e) {
+            throw new DefinitionProblem(e.problems());
+        }
+    }
+
+    private StoredForm save(long account, FormDefinition definition) throws Exception {
+        List<DefinitionException.Problem> problems = saveCheck.problems(account, definition);
+        if (!problems.isEmpty()) {
+            throw new DefinitionProblem(problems);
+        }
+        try {
+            return forms.save(account, definition);
+        } catch (FormKeyTakenException e) {
+            throw new HttpProblem(409, e.getMessage());
+        }
+    }
+
+    private static JsonObject view(StoredForm form) {
+        JsonObject json = form.definition().source().deepCopy();
+        json.addProperty("key", form.key());
+        json.addProperty("version", form.version());
+        return json;
+    }
+
+    /** 400 whose message lists every problem with its place. */
+    private static final class DefinitionProblem extends HttpProblem {
+        DefinitionProblem(List<DefinitionException.Problem> problems) {
+            super(400, "Invalid form definition: " + String.join("; ",
+                    problems.stream().map(DefinitionException.Problem::toString).toList()));
+        }
+    }
+}

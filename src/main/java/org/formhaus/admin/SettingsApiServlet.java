@@ -1,0 +1,140 @@
+package org.formhaus.admin;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.validator.routines.EmailValidator;
+import org.formhaus.storage.Account;
+import org.formhaus.storage.AccountStore;
+import org.formhaus.web.HttpProblem;
+import org.formhaus.web.Json;
+import org.formhaus.web.JsonServlet;
+
+/**
+ * {@code /admin/api/settings/onoffice} (url, token, write-only secret, sender mailboxes) and
+ * {@code /admin/api/settings/embedding} (origins allowed to embed the account's forms).
+ */
+public final class SettingsApiServlet extends JsonServlet {
+
+    private final AccountStore accounts;
+
+    public SettingsApiServlet(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void get(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Account account = account(request);
+        switch (section(request)) {
+            case "onoffice" -> Json.send(response, 200, onOffice(account));
+            case "embedding" -> Json.send(response, 200, embedding(account));
+            default -> throw HttpProblem.notFound("Settings section");
+        }
+    }
+
+    @Override
+    protected void put(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Account account = account(request);
+        String section = section(request);
+        JsonObject body = Json.objectBody(request);
+        switch (section) {
+            case "onoffice" -> {
+                String url = optionalString(body, "url", account.onOffice().url());
+                checkUrl(url);
+                String token = optionalString(body, "token", account.onOffice().token());
+                String secret = body.has("secret") ? optionalString(body, "secret", null) : null;
+                List<String> senders = body.has("senders") ? strings(body, "senders") : account.senders();
+                for (String sender : senders) {
+                    if (!EmailValidator.getInstance().isValid(sender)) {
+                        throw HttpProblem.badRequest("senders: '" + sender + "' is not an email address");
+                    }
+                }
+                accounts.updateOnOffice(account.id(), url, token, secret, senders);
+            }
+            case "embedding" -> {
+                List<String> origins = strings(body, "allowedOrigins");
+                for (String origin : origins) {
+                    checkOrigin(origin);
+                }
+                accounts.updateAllowedOrigins(account.id(), origins);
+            }
+            default -> throw HttpProblem.notFound("Settings section");
+        }
+        get(request, response);
+    }
+
+    private Account account(HttpServletRequest request) throws Exception {
+        return accounts.find(AdminAuthFilter.accountOf(request)).orElseThrow(() -> HttpProblem.notFound("Account"));
+    }
+
+    private static String section(HttpServletRequest request) {
+        String[] path = segments(request);
+        return path.length == 1 ? path[0] : "";
+    }
+
+    private static JsonObject onOffice(Account account) {
+        JsonObject json = new JsonObject();
+        json.addProperty("url", account.onOffice().url());
+        json.addProperty("token", account.onOffice().token());
+        // The secret is write-only: say whether one is stored, never what it is.
+        json.addProperty("secretSet", !account.onOffice().secret().isEmpty());
+        json.add("senders", Json.GSON.toJsonTree(account.senders()));
+        return json;
+    }
+
+    private static JsonObject embedding(Account account) {
+        JsonObject json = new JsonObject();
+        json.add("allowedOrigins", Json.GSON.toJsonTree(account.allowedOrigins()));
+        return json;
+    }
+
+    private static String optionalString(JsonObject body, String name, String fallback) {
+        JsonElement e = body.get(name);
+        if (e == null || e.isJsonNull()) {
+            return fallback;
+        }
+        if (!e.isJsonPrimitive()) {
+            throw HttpProblem.badRequest(name + ": must be a string");
+        }
+        return e.getAsString().strip();
+    }
+
+    private static List<String> strings(JsonObject body, String name) {
+        JsonElement e = body.get(name);
+        if (e == null || !e.isJsonArray()) {
+            throw HttpProblem.badRequest(name + ": must be an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonElement item : (JsonArray) e) {
+            if (!item.isJsonPrimitive()) {
+                throw HttpProblem.badRequest(name + ": must be an array of strings");
+            }
+            out.add(item.getAsString().strip());
+        }
+        return out;
+    }
+
+    private static void checkUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw HttpProblem.badRequest("url: must be an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest("url: is not a valid URL");
+        }
+    }
+
+    /** An origin is scheme://host[:port] with nothing after it, as CSP frame-ancestors and postMessage want it. */
+    private static void checkOrigin(String origin) {
+        if (!origin.matches("https?://[A-Za-z0-9.*-]+(:[0-9]{1,5})?")) {
+            throw HttpProblem.badRequest("allowedOrigins: '" + origin
+                    + "' is not an origin like https://www.agency.example");
+        }
+    }
+}

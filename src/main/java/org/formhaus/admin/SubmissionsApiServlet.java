@@ -1,0 +1,113 @@
+package org.formhaus.admin;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.formhaus.storage.DeliveryAttempt;
+import org.formhaus.storage.DeliveryJobStore;
+import org.formhaus.storage.Submission;
+import org.formhaus.storage.SubmissionStore;
+import org.formhaus.web.HttpProblem;
+import org.formhaus.web.Json;
+import org.formhaus.web.JsonServlet;
+
+/**
+ * {@code /admin/api/submissions}: the account's submissions with their delivery status, onOffice record ids and
+ * attempts; {@code POST /{id}/retry} sends a failed one again.
+ */
+public final class SubmissionsApiServlet extends JsonServlet {
+
+    private final SubmissionStore submissions;
+    private final DeliveryJobStore jobs;
+    private final Duration giveUpAfter;
+    private final Runnable onRetry;
+
+    public SubmissionsApiServlet(SubmissionStore submissions, DeliveryJobStore jobs, Duration giveUpAfter,
+                                 Runnable onRetry) {
+        this.submissions = submissions;
+        this.jobs = jobs;
+        this.giveUpAfter = giveUpAfter;
+        this.onRetry = onRetry;
+    }
+
+    @Override
+    protected void get(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        long account = AdminAuthFilter.accountOf(request);
+        String[] path = segments(request);
+        if (path.length == 0) {
+            int limit = limit(request.getParameter("limit"));
+            JsonArray list = new JsonArray();
+            for (Submission s : submissions.list(account, request.getParameter("form"), limit)) {
+                list.add(summary(s));
+            }
+            Json.send(response, 200, list);
+            return;
+        }
+        Submission s = owned(account, path[0]);
+        JsonObject full = summary(s);
+        full.add("data", s.data());
+        JsonArray attempts = new JsonArray();
+        for (DeliveryAttempt a : submissions.attempts(s.id())) {
+            JsonObject attempt = new JsonObject();
+            attempt.addProperty("started", Instant.ofEpochMilli(a.startedMs()).toString());
+            attempt.addProperty("finished", Instant.ofEpochMilli(a.finishedMs()).toString());
+            attempt.addProperty("outcome", a.outcome());
+            attempt.addProperty("message", a.message());
+            attempts.add(attempt);
+        }
+        full.add("attempts", attempts);
+        Json.send(response, 200, full);
+    }
+
+    @Override
+    protected void post(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        long account = AdminAuthFilter.accountOf(request);
+        String[] path = segments(request);
+        if (path.length != 2 || !path[1].equals("retry")) {
+            throw HttpProblem.notFound("Endpoint");
+        }
+        Submission s = owned(account, path[0]);
+        long now = System.currentTimeMillis();
+        if (!jobs.retry(s.id(), now, now + giveUpAfter.toMillis())) {
+            throw new HttpProblem(409, "Submission " + s.id() + " is delivered already");
+        }
+        onRetry.run();
+        Json.send(response, 202, summary(submissions.find(s.id()).orElseThrow()));
+    }
+
+    private Submission owned(long account, String id) throws Exception {
+        return submissions.find(id).filter(s -> s.accountId() == account)
+                .orElseThrow(() -> HttpProblem.notFound("Submission '" + id + "'"));
+    }
+
+    private static JsonObject summary(Submission s) {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", s.id());
+        json.addProperty("form", s.formKey());
+        json.addProperty("formVersion", s.formVersion());
+        json.addProperty("status", s.status().jsonName());
+        json.add("records", s.records());
+        json.addProperty("error", s.lastError());
+        json.addProperty("created", Instant.ofEpochMilli(s.createdMs()).toString());
+        json.addProperty("updated", Instant.ofEpochMilli(s.updatedMs()).toString());
+        return json;
+    }
+
+    private static int limit(String raw) {
+        if (raw == null) {
+            return 100;
+        }
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit < 1 || limit > 1000) {
+                throw HttpProblem.badRequest("limit must be between 1 and 1000");
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw HttpProblem.badRequest("limit must be a whole number");
+        }
+    }
+}

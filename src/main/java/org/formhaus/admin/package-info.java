@@ -1,0 +1,2 @@
+/** The admin surface: API-token authentication, the forms/submissions/settings JSON API and user provisioning. */
+package org.formhaus.admin;

@@ -1,0 +1,45 @@
+package org.formhaus.delivery;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.reflect.TypeToken;
+import java.sql.SQLException;
+import java.util.Map;
+import org.formhaus.mapping.SubmissionMapper;
+import org.formhaus.onoffice.ActionResult;
+import org.formhaus.onoffice.OnOfficeClient;
+import org.formhaus.onoffice.OnOfficeException;
+import org.formhaus.storage.StoredForm;
+import org.formhaus.storage.Submission;
+import org.formhaus.storage.SubmissionStore;
+
+/**
+ * Runs the onOffice steps of one submission. Each step's record ids are saved before the next step starts, and a step
+ * whose id is already recorded is skipped, so a retry continues where the last try stopped. Thread-safe.
+ */
+final class SubmissionDelivery {
+
+    private static final Gson GSON = new Gson();
+
+    private final SubmissionStore submissions;
+    private final SubmissionMapper mapper = new SubmissionMapper();
+
+    SubmissionDelivery(SubmissionStore submissions) {
+        this.submissions = submissions;
+    }
+
+    void deliver(Submission submission, StoredForm form, OnOfficeClient client) throws OnOfficeException, SQLException {
+        JsonObject records = submission.records().deepCopy();
+        Map<String, Object> values = values(submission);
+        if (!records.has("address")) {
+            ActionResult created = client.executeOne(mapper.addressCreate(form.definition(), values));
+            records.addProperty("address", created.firstId());
+            submissions.saveRecords(submission.id(), records);
+        }
+    }
+
+    static Map<String, Object> values(Submission submission) {
+        JsonObject values = submission.data().getAsJsonObject("values");
+        return GSON.fromJson(values, new TypeToken<Map<String, Object>>() { }.getType());
+    }
+}

@@ -1,0 +1,14 @@
+package org.formhaus.forms;
+
+import java.util.Map;
+
+/**
+ * The outcome of validating a submission: the cleaned values (String, or List of String for checkboxes) by field
+ * name, and the errors. Values are kept even when there are errors, so the form can be shown again filled in.
+ */
+public record ValidationResult(Map<String, Object> values, FieldErrors errors) {
+
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+}

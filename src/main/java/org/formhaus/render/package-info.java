@@ -1,0 +1,2 @@
+/** HTML and email rendering with FreeMarker: every page and message template, auto-escaped. */
+package org.formhaus.render;

@@ -1,0 +1,51 @@
+package org.formhaus.storage;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.Optional;
+
+/** Instance-wide values created once, such as signing keys, shared by every instance on the database. */
+public final class InstanceSettings {
+
+    private final Database db;
+
+    public InstanceSettings(Database db) {
+        this.db = db;
+    }
+
+    public Optional<String> get(String name) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.one(c, row -> row.getString(1), "SELECT value FROM instance_setting WHERE name = ?", name);
+        }
+    }
+
+    public void put(String name, String value) throws SQLException {
+        try (Connection c = db.connection()) {
+            if (Jdbc.update(c, "UPDATE instance_setting SET value = ? WHERE name = ?", value, name) == 0) {
+                Jdbc.update(c, "INSERT INTO instance_setting (name, value) VALUES (?, ?)", name, value);
+            }
+        }
+    }
+
+    /**
+     * The value, created as 32 random bytes (URL-safe Base64) the first time anyone asks. When two instances race,
+     * the primary key makes one insert fail and both read the winner's value.
+     */
+    public String getOrCreateSecret(String name) throws SQLException {
+        Optional<String> existing = get(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        try (Connection c = db.connection()) {
+            Jdbc.update(c, "INSERT INTO instance_setting (name, value) VALUES (?, ?)", name, fresh);
+        } catch (SQLException raced) {
+            return get(name).orElseThrow(() -> raced);
+        }
+        return fresh;
+    }
+}

@@ -1,0 +1,77 @@
+package org.formhaus.storage;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Submissions and their delivery outbox. {@link #accept} commits a submission and its delivery job in one transaction,
+ * so nothing accepted can miss delivery. Thread-safe; one per application.
+ */
+public final class SubmissionStore {
+
+    private final Database db;
+
+    public SubmissionStore(Database db) {
+        this.db = db;
+    }
+
+    /** Stores a new submission together with its delivery job, due at once. */
+    public void accept(Submission s, long giveUpMs) throws SQLException {
+        db.inTransaction(c -> {
+            Jdbc.update(c, "INSERT INTO submission (id, account_id, form_key, form_version, status, data, records, "
+                            + "created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    s.id(), s.accountId(), s.formKey(), s.formVersion(), s.status().jsonName(), s.data().toString(),
+                    s.records().toString(), s.createdMs(), s.updatedMs());
+            Jdbc.update(c, "INSERT INTO delivery_job (submission_id, account_id, state, due_ms, attempts, give_up_ms) "
+                    + "VALUES (?, ?, 'pending', ?, 0, ?)", s.id(), s.accountId(), s.createdMs(), giveUpMs);
+            return null;
+        });
+    }
+
+    public Optional<Submission> find(String id) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.one(c, SubmissionStore::map, "SELECT * FROM submission WHERE id = ?", id);
+        }
+    }
+
+    /** Newest first; {@code formKey} null lists every form of the account. */
+    public List<Submission> list(long accountId, String formKey, int limit) throws SQLException {
+        try (Connection c = db.connection()) {
+            return formKey == null
+                    ? Jdbc.query(c, SubmissionStore::map, "SELECT * FROM submission WHERE account_id = ? "
+                            + "ORDER BY created_ms DESC LIMIT " + limit, accountId)
+                    : Jdbc.query(c, SubmissionStore::map, "SELECT * FROM submission WHERE account_id = ? AND form_key = ? "
+                            + "ORDER BY created_ms DESC LIMIT " + limit, accountId, formKey);
+        }
+    }
+
+    public List<DeliveryAttempt> attempts(String submissionId) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.query(c, row -> new DeliveryAttempt(row.getLong("started_ms"), row.getLong("finished_ms"),
+                            row.getString("outcome"), row.getString("message")),
+                    "SELECT * FROM delivery_attempt WHERE submission_id = ? ORDER BY id", submissionId);
+        }
+    }
+
+    /** Records the ids the delivery steps produced so far; a later try continues from them. */
+    public void saveRecords(String submissionId, JsonObject records) throws SQLException {
+        try (Connection c = db.connection()) {
+            Jdbc.update(c, "UPDATE submission SET records = ?, updated_ms = ? WHERE id = ?", records.toString(),
+                    System.currentTimeMillis(), submissionId);
+        }
+    }
+
+    static Submission map(ResultSet row) throws SQLException {
+        return new Submission(row.getString("id"), row.getLong("account_id"), row.getString("form_key"),
+                row.getInt("form_version"),
+                SubmissionStatus.valueOf(row.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                JsonParser.parseString(row.getString("data")).getAsJsonObject(),
+                JsonParser.parseString(row.getString("records")).getAsJsonObject(),
+                row.getString("last_error"), row.getLong("created_ms"), row.getLong("updated_ms"));
+    }
+}

@@ -1,0 +1,55 @@
+package org.formhaus.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The hidden token a served form carries: when it was served, signed with the instance key, so a submission can
+ * prove it came from a served form and how long the visitor took. Immutable and thread-safe.
+ */
+final class FormToken {
+
+    private final byte[] key;
+
+    FormToken(String instanceKey) {
+        this.key = instanceKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    String issue(String formKey, long nowMs) {
+        return nowMs + "." + sign(formKey + "." + nowMs);
+    }
+
+    /** When the form was served, or -1 when the token was not issued by this instance for this form. */
+    long servedAt(String formKey, String token) {
+        if (token == null) {
+            return -1;
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return -1;
+        }
+        try {
+            long issued = Long.parseLong(token.substring(0, dot));
+            byte[] expected = sign(formKey + "." + issued).getBytes(StandardCharsets.US_ASCII);
+            byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+            return MessageDigest.isEqual(expected, given) ? issued : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private String sign(String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] digest = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.formhaus.web;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Reader;
+
+/** Reading JSON request bodies and writing JSON replies, the same way everywhere. */
+public final class Json {
+
+    public static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    /** Request bodies larger than this are refused before parsing. */
+    static final int MAX_BODY = 1_000_000;
+
+    private Json() {
+    }
+
+    public static void send(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        String text = body instanceof JsonElement element ? GSON.toJson(element) : GSON.toJson(body);
+        response.getWriter().write(text);
+    }
+
+    public static void error(HttpServletResponse response, int status, String message) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", message);
+        send(response, status, body);
+    }
+
+    /** The request body as JSON; a 400 naming the problem when it is not. */
+    public static JsonElement body(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY) {
+            throw new HttpProblem(413, "Request body too large (limit " + MAX_BODY + " bytes)");
+        }
+        try (Reader reader = request.getReader()) {
+            JsonElement parsed = JsonParser.parseReader(reader);
+            if (parsed == null || parsed.isJsonNull()) {
+                throw HttpProblem.badRequest("Request body must be JSON, got nothing");
+            }
+            return parsed;
+        } catch (JsonParseException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw HttpProblem.badRequest("Malformed JSON: " + cause.getMessage());
+        }
+    }
+
+    public static JsonObject objectBody(HttpServletRequest request) throws IOException {
+        JsonElement body = body(request);
+        if (!body.isJsonObject()) {
+            throw HttpProblem.badRequest("Request body must be a JSON object");
+        }
+        return body.getAsJsonObject();
+    }
+
+    public static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("application/json");
+    }
+}
