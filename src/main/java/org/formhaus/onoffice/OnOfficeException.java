@@ -54,6 +54,8 @@ public class OnOfficeException extends Exception {
         if (errorCode == 22 || text.contains("not authenticated")) return Reason.NOT_AUTHENTICATED;
         if (text.contains("right") || text.contains("permission") || text.contains("not allowed")) return Reason.MISSING_RIGHT;
         if (errorCode == 500 || text.contains("server error")) return Reason.SERVER_ERROR;
+        if (text.contains("unknown field") || text.contains("invalid value") || text.contains("invalid parameter")
+                || text.contains("missing parameter") || text.contains("malformed")) return Reason.INVALID_REQUEST;
         return Reason.ACTION_FAILED;
     }
 

@@ -1,0 +1,123 @@
+package org.formhaus.onoffice;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The app's single entry point to onOffice: holds the shared {@link HttpClient}, the timeouts and the retry policy,
+ * and hands out a client per API user. Create one per application and share it; it is immutable and thread-safe,
+ * and the clients it returns are too.
+ *
+ * <pre>{@code
+ * OnOfficeConnector connector = OnOfficeConnector.builder().requestTimeout(Duration.ofSeconds(20)).build();
+ * OnOfficeClient client = connector.clientFor(credentials);                 // retries transient failures
+ * OnOfficeClient once = connector.clientFor(credentials, RetryMode.NONE);   // the caller decides about retries
+ * }</pre>
+ *
+ * <p>About idempotency: onOffice has no idempotency key. If a request times out after onOffice has run its actions
+ * (or the reply is lost), repeating it runs them again, so a retried CREATE may create a duplicate record. Use
+ * {@link RetryMode#NONE} or {@link RetryMode#SAFE_ONLY} for writes whose repetition you control yourself.
+ */
+public final class OnOfficeConnector {
+
+    private final HttpClient httpClient;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+
+    private OnOfficeConnector(Builder b) {
+        this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.retryPolicy = b.retryPolicy;
+        this.clock = b.clock;
+        this.httpClient = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Connect timeout 5 s, request timeout 30 s, {@link RetryPolicy#DEFAULT}. */
+    public static OnOfficeConnector withDefaults() {
+        return builder().build();
+    }
+
+    /** A client that retries transient failures automatically ({@link RetryMode#AUTOMATIC}). */
+    public OnOfficeClient clientFor(OnOfficeCredentials credentials) {
+        return clientFor(credentials, RetryMode.AUTOMATIC);
+    }
+
+    public OnOfficeClient clientFor(OnOfficeCredentials credentials, RetryMode retryMode) {
+        if (credentials == null) throw new IllegalArgumentException("The parameter 'credentials' must not be null.");
+        if (retryMode == null) throw new IllegalArgumentException("The parameter 'retryMode' must not be null.");
+        return new HttpOnOfficeClient(this, credentials, retryMode);
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    HttpClient httpClient() {
+        return httpClient;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Collects settings; {@link #build()} validates them. Not thread-safe; use once. */
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            if (policy == null) throw new IllegalArgumentException("The parameter 'retryPolicy' must not be null.");
+            this.retryPolicy = policy;
+            return this;
+        }
+
+        /** The clock whose time is signed into every action (onOffice accepts ±120 s). Default: system UTC. */
+        public Builder clock(Clock clock) {
+            if (clock == null) throw new IllegalArgumentException("The parameter 'clock' must not be null.");
+            this.clock = clock;
+            return this;
+        }
+
+        public OnOfficeConnector build() {
+            return new OnOfficeConnector(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isZero() || d.isNegative()) throw new IllegalArgumentException(name + " must be positive: " + d);
+            return d;
+        }
+    }
+}
