@@ -1,0 +1,42 @@
+package org.formhaus;
+
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import java.sql.SQLException;
+import java.util.Set;
+import org.formhaus.config.AppConfig;
+
+/**
+ * Starts Formhaus inside a servlet container. In a WAR (any Servlet 6 container, found through
+ * {@code META-INF/services}) it builds the app from {@code FORMHAUS_CONFIG} and the environment; the embedded server
+ * hands it an app that is already built, as the context attribute {@link #APP}.
+ */
+public final class FormhausInitializer implements ServletContainerInitializer {
+
+    /** Context attribute: a started {@link FormhausApp} to mount instead of building one. */
+    public static final String APP = "formhaus.app";
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        try {
+            FormhausApp given = (FormhausApp) context.getAttribute(APP);
+            if (given != null) {
+                given.mount(context);
+                return;
+            }
+            FormhausApp app = FormhausApp.start(AppConfig.load(null, System.getenv()), System.getenv(), System.out);
+            app.mount(context);
+            context.addListener(new ServletContextListener() {
+                @Override
+                public void contextDestroyed(ServletContextEvent event) {
+                    app.close();
+                }
+            });
+        } catch (SQLException e) {
+            throw new ServletException("Formhaus cannot start: the database is not usable: " + e.getMessage(), e);
+        }
+    }
+}

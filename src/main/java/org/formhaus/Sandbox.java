@@ -1,0 +1,68 @@
+package org.formhaus;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.formhaus.admin.Secrets;
+import org.formhaus.config.AppConfig;
+import org.formhaus.onoffice.sandbox.Simulator;
+import org.formhaus.onoffice.sandbox.SimulatorServer;
+import org.formhaus.onoffice.sandbox.SimulatorServlet;
+import org.formhaus.storage.Account;
+
+/**
+ * Sandbox mode: the onOffice simulator runs in the same process under {@code /sandbox/onoffice/}, and the first
+ * account is pointed at it, so a demo or a quick start needs no onOffice account.
+ */
+final class Sandbox {
+
+    static final String PATH = "/sandbox/onoffice";
+
+    private final Simulator simulator;
+    private final String token;
+    private final String secret;
+
+    private Sandbox(String token, String secret) {
+        this.simulator = Simulator.create(token, secret, Clock.systemUTC());
+        this.token = token;
+        this.secret = secret;
+    }
+
+    /** The simulator's API user takes its token and secret from the environment, or fresh random ones. */
+    static Sandbox create(Map<String, String> env) {
+        String token = env.getOrDefault("FORMHAUS_SIM_TOKEN", Secrets.randomToken(24));
+        String secret = env.getOrDefault("FORMHAUS_SIM_SECRET", Secrets.randomToken(48));
+        return new Sandbox(token, secret);
+    }
+
+    Simulator simulator() {
+        return simulator;
+    }
+
+    SimulatorServlet servlet() {
+        return new SimulatorServlet(simulator);
+    }
+
+    /** Points the first account at this simulator, reachable under {@code base}. */
+    static void connectIfEnabled(FormhausApp app, AppConfig config, URI base, PrintStream console) throws SQLException {
+        Sandbox sandbox = app.sandbox();
+        if (sandbox == null) {
+            return;
+        }
+        Account account = app.accounts().first().orElseThrow();
+        String url = (config.string("public.url").isEmpty() ? base.toString() : config.string("public.url"))
+                + PATH + "/api/stable/api.php";
+        app.accounts().updateOnOffice(account.id(), url, sandbox.token, sandbox.secret,
+                List.copyOf(sandbox.simulator.assignedMailboxes()));
+        console.println("Sandbox: account '" + account.name() + "' uses the built-in onOffice simulator at " + url);
+        console.println("         records: " + base + PATH + "/records/address   mails: " + base + PATH + "/mails");
+    }
+
+    /** {@code bin/formhaus simulator}: only the simulator, on its own port. */
+    static void runStandaloneSimulator(int port) throws Exception {
+        SimulatorServer.main(new String[] {"--port", Integer.toString(port)});
+    }
+}
