@@ -1,0 +1,45 @@
+package org.formhaus.onoffice.sandbox;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.formhaus.onoffice.ApiRight;
+
+/** The simulated onOffice account's data. Not thread-safe: {@link Simulator} guards it with its lock. */
+final class SimState {
+
+    final Map<String, TreeMap<Long, JsonObject>> records = new HashMap<>();
+    final Map<String, Long> nextIds = new HashMap<>();
+    final EnumSet<ApiRight> rights = EnumSet.noneOf(ApiRight.class);
+    final Set<String> assignedMailboxes = new LinkedHashSet<>();
+    final List<JsonObject> users = new ArrayList<>();
+    final List<JsonObject> mails = new ArrayList<>();
+
+    SimState() {
+        for (ApiRight r : ApiRight.values()) {
+            if (!r.restriction()) rights.add(r);
+        }
+        nextIds.putAll(Map.of("address", 100L, "estate", 10L, "searchcriteria", 60L, "relation", 1L,
+                "agentslog", 6000L, "task", 7000L, "calendar", 900L, "project", 1L));
+    }
+
+    TreeMap<Long, JsonObject> table(String type) {
+        return records.computeIfAbsent(type, k -> new TreeMap<>());
+    }
+
+    long insert(String type, JsonObject elements) {
+        long id = nextIds.merge(type, 1L, Long::sum) - 1;
+        table(type).put(id, elements);
+        return id;
+    }
+
+    boolean has(ApiRight right) {
+        return rights.contains(right);
+    }
+}

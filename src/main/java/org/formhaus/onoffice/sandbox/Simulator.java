@@ -1,0 +1,456 @@
+package org.formhaus.onoffice.sandbox;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.formhaus.onoffice.ActionKind;
+import org.formhaus.onoffice.ApiRight;
+import org.formhaus.onoffice.RequestSigner;
+
+/**
+ * An onOffice enterprise account with one API user, in memory, speaking onOffice's request and response format
+ * (see onoffice-api.md). Thread-safe: all state sits behind one lock; injected faults stall outside it. Lives as
+ * long as the sandbox or test that created it; {@link #reset()} returns it to the seeded state.
+ *
+ * <p>What it checks, in this order, like a real server:
+ * <ol>
+ * <li>envelope token unknown → top level {@code {"code":400,"errorcode":22,"message":"not authenticated"}}, no results;</li>
+ * <li>per action: HMAC v2 wrong or {@code hmac_version} not 2 → 137 "HMAC invalid";</li>
+ * <li>timestamp more than 120 s off the simulator's clock → 138 "timestamp invalid" (code assumed: onOffice only
+ *     documents the message);</li>
+ * <li>rights of the operation, then rights of single fields → 140 "No permission to &lt;operation&gt;: the API user lacks
+ *     the right "&lt;Rights tab label&gt;"" (code and wording assumed: real onOffice's are undocumented);</li>
+ * <li>parameters: 141 "Unknown field 'X' for module M", 142 "Invalid value for field 'X': ...", 143 "Missing
+ *     parameter: X"; then 144 "Record not found: type id"; sendmail from a mailbox not assigned to the API user →
+ *     145 "Email identity 'x' is not assigned to the API user"; unknown action → 146; unlockProvider without
+ *     claim → 193 (documented).</li>
+ * </ol>
+ * When any action fails the top-level status is {@code {"code":200,"errorcode":97,"message":"Error in action"}}.
+ * A body that is not JSON gets top level {@code {"code":400,"errorcode":1,"message":"malformed request"}}.
+ * Replies use HTTP 200 unless a fault is injected (onOffice does not document its HTTP status codes).
+ *
+ * <p>Seed data: addresses 100 (unpublished) and 101 (published on the website), estates 10 (published) and 11
+ * (unpublished), four users, mailboxes info@agentur.example and vertrieb@agentur.example assigned to the API user.
+ * New records are unpublished, as in onOffice.
+ */
+public final class Simulator {
+
+    /** The mailboxes assigned to the API user after {@link #create} and {@link #reset}. */
+    public static final List<String> DEFAULT_MAILBOXES = List.of("info@agentur.example", "vertrieb@agentur.example");
+
+    private static final long WINDOW_SECONDS = 120;
+    private static final int MAX_LOGGED_REQUESTS = 2000;
+
+    private final String token;
+    private final String secret;
+    private final Clock clock;
+    private final SimCatalogue catalogue = new SimCatalogue();
+    private final Object stallLock = new Object();
+    private long stallGeneration;
+
+    private SimState state;
+    private SimApi api;
+    private FaultMode faultMode = FaultMode.OK;
+    private long latencyMs;
+    private int faultCount = -1;
+    private final List<JsonObject> requestLog = new ArrayList<>();
+    private long requestSeq;
+
+    private Simulator(String token, String secret, Clock clock) {
+        this.token = token;
+        this.secret = secret;
+        this.clock = clock;
+        reset();
+    }
+
+    /** A seeded account whose API user has every right (and neither "only published" restriction). */
+    public static Simulator create(String token, String secret, Clock clock) {
+        if (token == null || token.isBlank()) throw new IllegalArgumentException("The parameter 'token' must not be empty.");
+        if (secret == null || secret.isBlank()) throw new IllegalArgumentException("The parameter 'secret' must not be empty.");
+        if (clock == null) throw new IllegalArgumentException("The parameter 'clock' must not be null.");
+        return new Simulator(token, secret, clock);
+    }
+
+    public static Simulator create(String token, String secret) {
+        return create(token, secret, Clock.systemUTC());
+    }
+
+    public String token() {
+        return token;
+    }
+
+    // ---- state control ---------------------------------------------------------------------------------------------
+
+    /** Back to the seeded data, all rights, default mailboxes, no fault, empty request log and outbox. */
+    public void reset() {
+        synchronized (this) {
+            state = new SimState();
+            api = new SimApi(state, catalogue, clock);
+            state.assignedMailboxes.addAll(DEFAULT_MAILBOXES);
+            seed();
+            faultMode = FaultMode.OK;
+            faultCount = -1;
+            requestLog.clear();
+        }
+        releaseStalls();
+    }
+
+    /**
+     * Switches fault injection. {@code count} limits the fault to that many API requests (then back to ok); a
+     * negative count keeps it until changed. Releases requests currently stalled by a previous fault.
+     */
+    public void setFault(FaultMode mode, long latencyMs, int count) {
+        synchronized (this) {
+            this.faultMode = mode == null ? FaultMode.OK : mode;
+            this.latencyMs = Math.max(0, latencyMs);
+            this.faultCount = count == 0 ? -1 : count;
+        }
+        releaseStalls();
+    }
+
+    public void setFault(FaultMode mode, long latencyMs) {
+        setFault(mode, latencyMs, -1);
+    }
+
+    public synchronized FaultMode faultMode() {
+        return faultMode;
+    }
+
+    /**
+     * Sets rights by their exact Rights-tab labels, e.g. {@code {"Read user data via API": false}}. For the two
+     * restrictions ("Can only ... published on the website") true switches the restriction on.
+     *
+     * @throws IllegalArgumentException naming an unknown right; nothing is changed then
+     */
+    public synchronized void setRights(Map<String, Boolean> rights) {
+        Map<ApiRight, Boolean> resolved = new LinkedHashMap<>();
+        for (Map.Entry<String, Boolean> e : rights.entrySet()) {
+            ApiRight r = ApiRight.byLabel(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                    "Unknown right '" + e.getKey() + "'; use the label of onOffice's Rights tab, e.g. 'Read addresses'"));
+            resolved.put(r, Boolean.TRUE.equals(e.getValue()));
+        }
+        resolved.forEach((r, on) -> {
+            if (on) state.rights.add(r); else state.rights.remove(r);
+        });
+    }
+
+    public synchronized void setRight(ApiRight right, boolean on) {
+        if (on) state.rights.add(right); else state.rights.remove(right);
+    }
+
+    /** Every right by label → whether it is on. */
+    public synchronized Map<String, Boolean> rights() {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (ApiRight r : ApiRight.values()) out.put(r.label(), state.rights.contains(r));
+        return out;
+    }
+
+    /** Replaces the mailboxes (email identities) assigned to the API user. */
+    public synchronized void assignMailboxes(List<String> mailboxes) {
+        state.assignedMailboxes.clear();
+        state.assignedMailboxes.addAll(mailboxes);
+    }
+
+    public synchronized List<String> assignedMailboxes() {
+        return List.copyOf(state.assignedMailboxes);
+    }
+
+    // ---- inspection ------------------------------------------------------------------------------------------------
+
+    /** The records of a resource type (address, estate, searchcriteria, relation, agentslog, task, calendar). */
+    public synchronized JsonArray records(String resourceType) {
+        JsonArray out = new JsonArray();
+        state.table(resourceType).forEach((id, r) -> {
+            JsonObject o = r.deepCopy();
+            o.addProperty("id", id);
+            out.add(o);
+        });
+        return out;
+    }
+
+    /** The e-mails the API user was asked to send, oldest first. */
+    public synchronized JsonArray mails() {
+        JsonArray out = new JsonArray();
+        state.mails.forEach(m -> out.add(m.deepCopy()));
+        return out;
+    }
+
+    /** The HTTP requests received on the API paths with their actions (hmac left out), oldest first. */
+    public synchronized JsonArray requests() {
+        JsonArray out = new JsonArray();
+        requestLog.forEach(r -> out.add(r.deepCopy()));
+        return out;
+    }
+
+    public synchronized int requestCount() {
+        return requestLog.size();
+    }
+
+    /** GET fields as the API answers it, for the given language (DEU or ENG), all modules. */
+    public JsonArray fieldCatalogue(String language) {
+        return catalogue.fieldsRecords(List.of(), language, true);
+    }
+
+    // ---- the API ---------------------------------------------------------------------------------------------------
+
+    /** Serves one HTTP request to the API path: applies the fault, processes, logs. May block while a fault stalls. */
+    SimReply serve(String path, String body) {
+        FaultMode mode;
+        long latency;
+        synchronized (this) {
+            mode = faultMode;
+            latency = latencyMs;
+            if (faultCount > 0 && --faultCount == 0) {
+                faultMode = FaultMode.OK;
+                faultCount = -1;
+            }
+        }
+        if (mode == FaultMode.SLOW) stall(latency);
+        switch (mode) {
+            case DOWN -> {
+                log(path, body, 503, mode);
+                return new SimReply(503, "text/plain; charset=UTF-8", "Service Unavailable", Map.of());
+            }
+            case HTTP500 -> {
+                log(path, body, 500, mode);
+                return SimReply.json(500, topLevel(500, 500, "server error").toString());
+            }
+            case RATE_LIMIT -> {
+                log(path, body, 429, mode);
+                return new SimReply(429, "text/plain; charset=UTF-8", "Too Many Requests", Map.of("Retry-After", "1"));
+            }
+            default -> {
+            }
+        }
+        String reply;
+        synchronized (this) {
+            reply = process(body, mode == FaultMode.INVALID_SIGNATURE).toString();
+            log(path, body, 200, mode);
+        }
+        if (mode == FaultMode.TIMEOUT_AFTER_COMMIT) {
+            stall(latency > 0 ? latency : 60_000);
+        }
+        return SimReply.json(200, reply);
+    }
+
+    private JsonObject process(String body, boolean forceBadSignature) {
+        JsonObject doc;
+        try {
+            doc = JsonParser.parseString(body == null ? "" : body).getAsJsonObject();
+        } catch (RuntimeException e) {
+            return topLevel(400, 1, "malformed request");
+        }
+        if (!token.equals(SimApi.str(doc, "token"))) {
+            return topLevel(400, 22, "not authenticated");
+        }
+        JsonElement request = doc.get("request");
+        JsonElement actions = request != null && request.isJsonObject() ? request.getAsJsonObject().get("actions") : null;
+        if (actions == null || !actions.isJsonArray()) {
+            return topLevel(400, 1, "malformed request: request.actions missing");
+        }
+        JsonArray results = new JsonArray();
+        boolean failed = false;
+        for (JsonElement a : actions.getAsJsonArray()) {
+            JsonObject result = runAction(a.isJsonObject() ? a.getAsJsonObject() : new JsonObject(), forceBadSignature);
+            failed |= result.getAsJsonObject("status").get("errorcode").getAsInt() != 0;
+            results.add(result);
+        }
+        JsonObject reply = failed ? topLevel(200, 97, "Error in action") : topLevel(200, 0, "OK");
+        reply.getAsJsonObject("response").add("results", results);
+        return reply;
+    }
+
+    private JsonObject runAction(JsonObject a, boolean forceBadSignature) {
+        String actionId = nz(SimApi.str(a, "actionid"));
+        String type = nz(SimApi.str(a, "resourcetype"));
+        String resourceId = nz(SimApi.str(a, "resourceid"));
+        JsonObject result = new JsonObject();
+        result.addProperty("actionid", actionId);
+        result.addProperty("resourceid", resourceId);
+        result.addProperty("resourcetype", type);
+        result.addProperty("cacheable", actionId.endsWith(":read") || actionId.endsWith(":get"));
+        result.addProperty("identifier", nz(SimApi.str(a, "identifier")));
+        JsonObject data = new JsonObject();
+        JsonObject meta = new JsonObject();
+        meta.add("cntabsolute", JsonNull.INSTANCE);
+        data.add("meta", meta);
+        data.add("records", new JsonArray());
+        result.add("data", data);
+        int code = 0;
+        String message = "OK";
+        try {
+            ActionKind kind = kind(actionId);
+            checkSignature(a, actionId, type, forceBadSignature);
+            JsonElement p = a.get("parameters");
+            SimApi.Outcome outcome = api.run(kind, type, resourceId, p != null && p.isJsonObject() ? p.getAsJsonObject() : new JsonObject());
+            data.add("records", outcome.records());
+            if (outcome.cntAbsolute() != null) meta.addProperty("cntabsolute", outcome.cntAbsolute());
+        } catch (SimError e) {
+            code = e.code;
+            message = e.getMessage();
+        }
+        JsonObject status = new JsonObject();
+        status.addProperty("errorcode", code);
+        status.addProperty("message", message);
+        result.add("status", status);
+        return result;
+    }
+
+    private static ActionKind kind(String actionId) throws SimError {
+        try {
+            return ActionKind.fromUrn(actionId);
+        } catch (IllegalArgumentException e) {
+            throw new SimError(SimError.UNKNOWN_ACTION, "Unknown actionid '" + actionId + "'");
+        }
+    }
+
+    private void checkSignature(JsonObject a, String actionId, String type, boolean forceBad) throws SimError {
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(nz(SimApi.str(a, "timestamp")).trim());
+        } catch (NumberFormatException e) {
+            throw new SimError(SimError.TIMESTAMP_INVALID, "timestamp invalid");
+        }
+        String expected = RequestSigner.sign(secret, timestamp, token, type, actionId);
+        if (forceBad || !"2".equals(SimApi.str(a, "hmac_version")) || !expected.equals(SimApi.str(a, "hmac"))) {
+            throw new SimError(SimError.HMAC_INVALID, "HMAC invalid");
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - timestamp) > WINDOW_SECONDS) {
+            throw new SimError(SimError.TIMESTAMP_INVALID, "timestamp invalid");
+        }
+    }
+
+    private static JsonObject topLevel(int code, int errorCode, String message) {
+        JsonObject status = new JsonObject();
+        status.addProperty("code", code);
+        status.addProperty("errorcode", errorCode);
+        status.addProperty("message", message);
+        JsonObject response = new JsonObject();
+        response.add("results", new JsonArray());
+        JsonObject doc = new JsonObject();
+        doc.add("status", status);
+        doc.add("response", response);
+        return doc;
+    }
+
+    private synchronized void log(String path, String body, int httpStatus, FaultMode mode) {
+        JsonObject entry = new JsonObject();
+        entry.addProperty("seq", ++requestSeq);
+        entry.addProperty("receivedAt", Instant.now(clock).toString());
+        entry.addProperty("path", path);
+        entry.addProperty("fault", mode.wireName());
+        entry.addProperty("httpStatus", httpStatus);
+        JsonArray actions = new JsonArray();
+        try {
+            JsonObject doc = JsonParser.parseString(body).getAsJsonObject();
+            for (JsonElement a : doc.getAsJsonObject("request").getAsJsonArray("actions")) {
+                JsonObject copy = a.getAsJsonObject().deepCopy();
+                copy.remove("hmac"); // never keep signatures around (replayable within 120 s)
+                actions.add(copy);
+            }
+        } catch (RuntimeException e) {
+            entry.addProperty("unparseable", true);
+        }
+        entry.add("actions", actions);
+        requestLog.add(entry);
+        if (requestLog.size() > MAX_LOGGED_REQUESTS) requestLog.remove(0);
+    }
+
+    // ---- stalls ------------------------------------------------------------------------------------------------------
+
+    private void stall(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (stallLock) {
+            long generation = stallGeneration;
+            try {
+                long left;
+                while (generation == stallGeneration && (left = (deadline - System.nanoTime()) / 1_000_000L) > 0) {
+                    stallLock.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Wakes requests stalled by slow/timeout-after-commit, e.g. before a server stops. */
+    public void releaseStalls() {
+        synchronized (stallLock) {
+            stallGeneration++;
+            stallLock.notifyAll();
+        }
+    }
+
+    // ---- seed --------------------------------------------------------------------------------------------------------
+
+    private void seed() {
+        state.users.add(user(17, "mmakler", "Maria", "Makler", "maria.makler@agentur.example"));
+        state.users.add(user(18, "tteam", "Tom", "Team", "tom.team@agentur.example"));
+        state.users.add(user(19, "sschulz", "Sabine", "Schulz", "sabine.schulz@agentur.example"));
+        state.users.add(user(20, "formhaus-api", "", "", "info@agentur.example"));
+        JsonObject erika = address("Frau", "Erika", "Musterfrau", "erika.musterfrau@example.org", "0");
+        JsonObject hans = address("Herr", "Hans", "Beispiel", "hans.beispiel@example.org", "1");
+        state.insert("address", erika);
+        state.insert("address", hans);
+        state.insert("estate", estate("Einfamilienhaus mit Garten", "haus", "einfamilienhaus", "kauf", "Aachen", "1"));
+        state.insert("estate", estate("Etagenwohnung (in Vorbereitung)", "wohnung", "etage", "miete", "Köln", "0"));
+    }
+
+    private static JsonObject user(int id, String username, String first, String last, String email) {
+        JsonObject u = new JsonObject();
+        u.addProperty("id", id);
+        u.addProperty("username", username);
+        u.addProperty("firstname", first);
+        u.addProperty("lastname", last);
+        u.addProperty("email", email);
+        return u;
+    }
+
+    private static JsonObject address(String anrede, String first, String last, String email, String published) {
+        JsonObject a = new JsonObject();
+        a.addProperty("Anrede", anrede);
+        a.addProperty("Vorname", first);
+        a.addProperty("Name", last);
+        a.addProperty("Status", "1");
+        a.addProperty("homepage_veroeffentlichen", published);
+        JsonArray contacts = new JsonArray();
+        JsonObject c = new JsonObject();
+        c.addProperty("type", "email");
+        c.addProperty("value", email);
+        contacts.add(c);
+        a.add("_contacts", contacts);
+        return a;
+    }
+
+    private static JsonObject estate(String title, String art, String typ, String vermarktung, String ort, String published) {
+        JsonObject e = new JsonObject();
+        e.addProperty("objekttitel", title);
+        e.addProperty("objektart", art);
+        e.addProperty("objekttyp", typ);
+        e.addProperty("vermarktungsart", vermarktung);
+        e.addProperty("ort", ort);
+        e.addProperty("land", "DEU");
+        e.addProperty("veroeffentlichen", published);
+        e.addProperty("status", "1");
+        e.addProperty("verkauft", "0");
+        e.addProperty("reserviert", "0");
+        return e;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static Set<String> apiPaths() {
+        return Set.of("/api/stable/api.php", "/api/latest/api.php");
+    }
+}
