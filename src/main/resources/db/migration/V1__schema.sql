@@ -35,8 +35,8 @@ CREATE TABLE api_token (
 
 -- Instance-wide values generated on first start (signing keys and the like).
 CREATE TABLE instance_setting (
-    name  VARCHAR(100)  NOT NULL PRIMARY KEY,
-    value VARCHAR(2000) NOT NULL
+    setting_name  VARCHAR(100)  NOT NULL PRIMARY KEY,
+    setting_value VARCHAR(2000) NOT NULL
 );
 
 CREATE TABLE form (

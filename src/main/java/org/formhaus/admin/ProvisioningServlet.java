@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.apache.commons.validator.routines.EmailValidator;
+import org.formhaus.forms.EmailAddresses;
 import org.formhaus.storage.AdminUser;
 import org.formhaus.storage.AdminUserStore;
 import org.formhaus.storage.Database;
@@ -82,7 +82,7 @@ public final class ProvisioningServlet extends JsonServlet {
     /** A new user gets an account of its own, named after the instance (or display name) given. */
     private AdminUser create(JsonObject params) throws SQLException {
         String email = required(params, "email");
-        if (!EmailValidator.getInstance().isValid(email)) {
+        if (!EmailAddresses.isValid(email)) {
             throw HttpProblem.badRequest("params.email: not a valid email address");
         }
         String password = password(params);

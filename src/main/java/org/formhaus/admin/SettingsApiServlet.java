@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.validator.routines.EmailValidator;
+import org.formhaus.forms.EmailAddresses;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.web.HttpProblem;
@@ -50,7 +50,7 @@ public final class SettingsApiServlet extends JsonServlet {
                 String secret = body.has("secret") ? optionalString(body, "secret", null) : null;
                 List<String> senders = body.has("senders") ? strings(body, "senders") : account.senders();
                 for (String sender : senders) {
-                    if (!EmailValidator.getInstance().isValid(sender)) {
+                    if (!EmailAddresses.isValid(sender)) {
                         throw HttpProblem.badRequest("senders: '" + sender + "' is not an email address");
                     }
                 }

@@ -55,12 +55,13 @@ public final class DefinitionParser {
                     problems.add(new DefinitionException.Problem(place, "must be an object"));
                     continue;
                 }
-                Field field = parseField(array.get(i).getAsJsonObject(), place, problems);
+                JsonObject fieldJson = array.get(i).getAsJsonObject();
+                String name = string(fieldJson, "name");
+                if (name != null && !names.add(name)) {
+                    problems.add(new DefinitionException.Problem(place + ".name", "duplicate field name '" + name + "'"));
+                }
+                Field field = parseField(fieldJson, place, problems);
                 if (field != null) {
-                    if (!names.add(field.name())) {
-                        problems.add(new DefinitionException.Problem(place + ".name",
-                                "duplicate field name '" + field.name() + "'"));
-                    }
                     fields.add(field);
                 }
             }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.commons.validator.routines.EmailValidator;
 
 /**
  * Checks a submission against its form definition; the server's authority on what is valid. Stateless and safe to
@@ -25,8 +24,6 @@ public final class FormValidator {
     public static final int MAX_LINE = 500;
     public static final int MAX_TEXT = 20_000;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()/.\\-]{5,30}");
-
-    private final EmailValidator emails = EmailValidator.getInstance(false, false);
 
     public ValidationResult validate(FormDefinition form, Map<String, List<String>> input) {
         Messages messages = Messages.forLanguage(form.language());
@@ -68,7 +65,7 @@ public final class FormValidator {
         }
         switch (field.type()) {
             case EMAIL -> {
-                if (!emails.isValid(value)) return messages.get("error.email");
+                if (!EmailAddresses.isValid(value)) return messages.get("error.email");
             }
             case PHONE -> {
                 if (!PHONE.matcher(value).matches()) return messages.get("error.phone");

@@ -17,14 +17,14 @@ public final class InstanceSettings {
 
     public Optional<String> get(String name) throws SQLException {
         try (Connection c = db.connection()) {
-            return Jdbc.one(c, row -> row.getString(1), "SELECT value FROM instance_setting WHERE name = ?", name);
+            return Jdbc.one(c, row -> row.getString(1), "SELECT setting_value FROM instance_setting WHERE setting_name = ?", name);
         }
     }
 
     public void put(String name, String value) throws SQLException {
         try (Connection c = db.connection()) {
-            if (Jdbc.update(c, "UPDATE instance_setting SET value = ? WHERE name = ?", value, name) == 0) {
-                Jdbc.update(c, "INSERT INTO instance_setting (name, value) VALUES (?, ?)", name, value);
+            if (Jdbc.update(c, "UPDATE instance_setting SET setting_value = ? WHERE setting_name = ?", value, name) == 0) {
+                Jdbc.update(c, "INSERT INTO instance_setting (setting_name, setting_value) VALUES (?, ?)", name, value);
             }
         }
     }
@@ -42,7 +42,7 @@ public final class InstanceSettings {
         new SecureRandom().nextBytes(bytes);
         String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         try (Connection c = db.connection()) {
-            Jdbc.update(c, "INSERT INTO instance_setting (name, value) VALUES (?, ?)", name, fresh);
+            Jdbc.update(c, "INSERT INTO instance_setting (setting_name, setting_value) VALUES (?, ?)", name, fresh);
         } catch (SQLException raced) {
             return get(name).orElseThrow(() -> raced);
         }
