@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import org.formhaus.admin.AdminAuthFilter;
+import org.formhaus.admin.ConnectionCheckServlet;
 import org.formhaus.admin.FirstStart;
 import org.formhaus.admin.FormSaveCheck;
 import org.formhaus.admin.FormsApiServlet;
@@ -18,6 +19,7 @@ import org.formhaus.admin.Secrets;
 import org.formhaus.admin.SettingsApiServlet;
 import org.formhaus.admin.SubmissionsApiServlet;
 import org.formhaus.config.AppConfig;
+import org.formhaus.delivery.ClientFactory;
 import org.formhaus.delivery.DeliveryWorker;
 import org.formhaus.delivery.RetryPolicy;
 import org.formhaus.onoffice.OnOfficeConnector;
@@ -51,6 +53,8 @@ public final class FormhausApp implements AutoCloseable {
     private final DeliveryJobStore jobs;
     private final InstanceSettings instance;
     private final OnOfficeConnector onOffice;
+    /** Clients without automatic retries: delivery decides itself, since a repeated create could duplicate. */
+    private final ClientFactory clients;
     private final DeliveryWorker worker;
     private final Duration giveUpAfter;
     private final Templates templates = new Templates();
@@ -71,9 +75,8 @@ public final class FormhausApp implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(config.intValue("onoffice.connect.timeout.seconds")))
                 .requestTimeout(Duration.ofSeconds(config.intValue("onoffice.request.timeout.seconds")))
                 .build();
-        // Delivery decides about retries itself: an automatic retry of a create that reached onOffice would duplicate.
-        this.worker = new DeliveryWorker(jobs, submissions, forms, accounts,
-                credentials -> onOffice.clientFor(credentials, RetryMode.NONE), RetryPolicy.DEFAULT,
+        this.clients = credentials -> onOffice.clientFor(credentials, RetryMode.NONE);
+        this.worker = new DeliveryWorker(jobs, submissions, forms, accounts, clients, RetryPolicy.DEFAULT,
                 config.intValue("delivery.workers"), config.intValue("delivery.poll.millis"));
     }
 
@@ -105,6 +108,8 @@ public final class FormhausApp implements AutoCloseable {
         servlet(context, "admin-submissions", new SubmissionsApiServlet(submissions, jobs, giveUpAfter, worker::nudge),
                 "/admin/api/submissions", "/admin/api/submissions/*");
         servlet(context, "admin-settings", new SettingsApiServlet(accounts), "/admin/api/settings/*");
+        servlet(context, "admin-connection", new ConnectionCheckServlet(accounts, forms, clients),
+                "/admin/api/connection/*");
         if (sandbox != null) {
             servlet(context, "sandbox-onoffice", sandbox.servlet(), Sandbox.PATH + "/*");
         }

@@ -1,0 +1,100 @@
+package org.formhaus.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The connection check as an admin calls it, against the sandbox simulator's API user. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConnectionCheckApiIT {
+
+    TestServer server;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = TestServer.start(TestDatabase.mariaDb(), Map.of());
+        server.adminJson("PUT", "/admin/api/forms/kontakt", """
+                {"kind": "contact", "fields": [
+                  {"name": "email", "type": "email", "required": true, "maps": "address.Email"},
+                  {"name": "agent", "type": "userselect", "optionsFrom": "onoffice"}]}""");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void fullRights() throws Exception {
+        server.simulatorPost("POST", "reset", "{}");
+        server.adminJson("PUT", "/admin/api/settings/onoffice", "{\"secret\": \"" + TestServer.SIM_SECRET + "\"}");
+    }
+
+    JsonObject check() throws Exception {
+        return server.adminJson("POST", "/admin/api/connection/check", "{}").getAsJsonObject();
+    }
+
+    static List<String> missing(JsonObject report) {
+        List<String> names = new ArrayList<>();
+        for (JsonElement r : report.getAsJsonArray("rights")) {
+            if (r.getAsJsonObject().get("status").getAsString().equals("MISSING")) {
+                names.add(r.getAsJsonObject().get("right").getAsString());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void aFullRightsApiUserPasses() throws Exception {
+        JsonObject report = check();
+        assertTrue(report.get("ok").getAsBoolean(), report.toString());
+        assertEquals(List.of(), missing(report));
+    }
+
+    @Test
+    void aMissingRightIsNamedAsOnOfficesRightsTabNamesIt() throws Exception {
+        server.simulatorPost("PUT", "rights", "{\"Read user data via API\": false}");
+        JsonObject report = check();
+        assertFalse(report.get("ok").getAsBoolean());
+        assertEquals(List.of("Read user data via API"), missing(report));
+    }
+
+    @Test
+    void aWrongSecretGetsItsOwnMessageAndTheSecretIsNeverShown() throws Exception {
+        server.adminJson("PUT", "/admin/api/settings/onoffice", "{\"secret\": \"wrong-secret-value\"}");
+        JsonObject report = check();
+        JsonObject credentials = report.getAsJsonObject("credentials");
+        assertFalse(credentials.get("ok").getAsBoolean());
+        assertTrue(credentials.get("message").getAsString().toLowerCase().contains("secret"), credentials.toString());
+        assertFalse(report.toString().contains("wrong-secret-value"));
+    }
+
+    @Test
+    void aTestEmailGoesFromAConfiguredMailboxToItself() throws Exception {
+        String mailbox = server.adminJson("GET", "/admin/api/settings/onoffice", null).getAsJsonObject()
+                .getAsJsonArray("senders").get(0).getAsString();
+        HttpResponse<String> sent = server.admin("POST", "/admin/api/connection/test-email",
+                "{\"mailbox\": \"" + mailbox + "\"}");
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertTrue(server.simulator("mails").toString().contains(mailbox));
+        HttpResponse<String> unknown = server.admin("POST", "/admin/api/connection/test-email",
+                "{\"mailbox\": \"someone@else.example\"}");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(JsonParser.parseString(unknown.body()).getAsJsonObject().get("error").getAsString().startsWith("mailbox"));
+    }
+}
