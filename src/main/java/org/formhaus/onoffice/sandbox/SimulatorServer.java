@@ -41,7 +41,8 @@ public final class SimulatorServer implements AutoCloseable {
 
     public static SimulatorServer start(Simulator simulator, InetSocketAddress address) throws Exception {
         Server server = new Server(address);
-        server.setStopTimeout(1000);
+        // No graceful wait on stop: a request stalled by an injected fault must not hold up shutdown.
+        server.setStopTimeout(0);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder(new SimulatorServlet(simulator)), MOUNT + "/*");
@@ -71,7 +72,8 @@ public final class SimulatorServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        simulator.releaseStalls();
+        // Back to "ok" first (which releases stalled requests), so a retry arriving now is not stalled again.
+        simulator.setFault(FaultMode.OK, 0);
         server.stop();
     }
 
