@@ -46,6 +46,9 @@ final class ValueConverter {
         if (values.isEmpty()) {
             return null;
         }
+        if (type == FieldType.CURRENCY && values.get(0).matches("\\d{1,3}(\\.\\d{3})+")) {
+            values = List.of(values.get(0).replace(".", "")); // "450.000" is a German amount, not 450
+        }
         String onOfficeType = info != null && info.type() != null ? info.type() : inferred(type, field);
         return switch (onOfficeType) {
             case "integer", "int" -> number(field, values.get(0)).setScale(0, RoundingMode.HALF_UP).toPlainString();
@@ -96,9 +99,13 @@ final class ValueConverter {
         return n;
     }
 
+    /** A date; a value with a time of day keeps it ({@code Y-m-d H:i:s}): onOffice's date fields hold both. */
     static String date(String field, String value) {
+        if (value.strip().length() > 10) {
+            return dateTime(field, value);
+        }
         try {
-            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value).toString();
+            return LocalDate.parse(value.strip()).toString();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + value + "' is not a date (yyyy-mm-dd) for onOffice field " + field);
         }
