@@ -51,8 +51,12 @@ public final class SubmissionDelivery {
         this.mails = mails;
     }
 
+    SubmissionDelivery(SubmissionStore submissions, MailPlanner mails) {
+        this(submissions, new SubmissionMapper(), mails);
+    }
+
     SubmissionDelivery(SubmissionStore submissions) {
-        this(submissions, new SubmissionMapper(), MailPlanner.NONE);
+        this(submissions, MailPlanner.NONE);
     }
 
     void deliver(Submission submission, StoredForm form, Account account, OnOfficeClient client)
