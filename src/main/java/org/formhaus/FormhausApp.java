@@ -12,7 +12,6 @@ import java.util.Map;
 import org.formhaus.admin.AdminAuthFilter;
 import org.formhaus.admin.ConnectionCheckServlet;
 import org.formhaus.admin.FirstStart;
-import org.formhaus.admin.FormSaveCheck;
 import org.formhaus.admin.FormsApiServlet;
 import org.formhaus.admin.ProvisioningServlet;
 import org.formhaus.admin.Secrets;
@@ -21,8 +20,16 @@ import org.formhaus.admin.SubmissionsApiServlet;
 import org.formhaus.config.AppConfig;
 import org.formhaus.delivery.ClientFactory;
 import org.formhaus.delivery.DeliveryWorker;
+import org.formhaus.delivery.MailPlanner;
 import org.formhaus.delivery.RetryPolicy;
+import org.formhaus.delivery.SubmissionDelivery;
+import org.formhaus.mapping.KnownFields;
+import org.formhaus.mapping.MappingCheck;
+import org.formhaus.mapping.SubmissionMapper;
+import org.formhaus.newsletter.ConfirmationTokens;
+import org.formhaus.newsletter.NewsletterConfirmServlet;
 import org.formhaus.onoffice.OnOfficeConnector;
+import org.formhaus.onoffice.OnOfficeMetadata;
 import org.formhaus.onoffice.RetryMode;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AccountStore;
@@ -59,8 +66,13 @@ public final class FormhausApp implements AutoCloseable {
     private final Duration giveUpAfter;
     private final Templates templates = new Templates();
     private final Sandbox sandbox;
+    private final KnownFields knownFields = new KnownFields();
+    private final OnOfficeMetadata metadata = new OnOfficeMetadata();
+    /** Where visitors reach us, for links in e-mails: public.url, else the address the server started on. */
+    private final java.util.concurrent.atomic.AtomicReference<String> publicUrl = new java.util.concurrent.atomic.AtomicReference<>("");
+    private final ConfirmationTokens newsletterTokens;
 
-    private FormhausApp(AppConfig config, Database db, Map<String, String> env) {
+    private FormhausApp(AppConfig config, Database db, Map<String, String> env) throws SQLException {
         this.config = config;
         this.sandbox = config.bool("sandbox") ? Sandbox.create(env) : null;
         this.db = db;
@@ -76,8 +88,13 @@ public final class FormhausApp implements AutoCloseable {
                 .requestTimeout(Duration.ofSeconds(config.intValue("onoffice.request.timeout.seconds")))
                 .build();
         this.clients = credentials -> onOffice.clientFor(credentials, RetryMode.NONE);
+        this.publicUrl.set(config.string("public.url"));
+        this.newsletterTokens = new ConfirmationTokens(instance.getOrCreateSecret("newsletter.token.key"), publicUrl::get,
+                Duration.ofDays(config.intValue("newsletter.confirm.days")), java.time.Clock.systemUTC());
+        SubmissionDelivery delivery = new SubmissionDelivery(submissions,
+                new SubmissionMapper(knownFields, newsletterTokens), MailPlanner.NONE);
         this.worker = new DeliveryWorker(jobs, submissions, forms, accounts, clients, RetryPolicy.DEFAULT,
-                config.intValue("delivery.workers"), config.intValue("delivery.poll.millis"));
+                config.intValue("delivery.workers"), config.intValue("delivery.poll.millis"), delivery);
     }
 
     /** Opens the database (migrating it), creates the first admin if needed and starts delivery. */
@@ -103,8 +120,12 @@ public final class FormhausApp implements AutoCloseable {
         servlet(context, "forms", new FormServlet(intake, accounts, templates, instance.getOrCreateSecret("form.token.key"),
                 config.intValue("ratelimit.submissions.per.minute"), config.intValue("spam.min.fill.seconds")), "/f/*");
         filter(context, "admin-auth", new AdminAuthFilter(users), "/admin/api/*");
-        servlet(context, "admin-forms", new FormsApiServlet(forms, FormSaveCheck.NONE),
+        MappingCheck mappingCheck = new MappingCheck(id -> accounts.find(id).map(a -> a.onOffice()).orElse(null),
+                credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), metadata, knownFields);
+        servlet(context, "admin-forms", new FormsApiServlet(forms, mappingCheck::problems),
                 "/admin/api/forms", "/admin/api/forms/*");
+        servlet(context, "newsletter-confirm", new NewsletterConfirmServlet(newsletterTokens, submissions, accounts,
+                credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), templates), ConfirmationTokens.PATH);
         servlet(context, "admin-submissions", new SubmissionsApiServlet(submissions, jobs, giveUpAfter, worker::nudge),
                 "/admin/api/submissions", "/admin/api/submissions/*");
         servlet(context, "admin-settings", new SettingsApiServlet(accounts), "/admin/api/settings/*");
@@ -133,10 +154,11 @@ public final class FormhausApp implements AutoCloseable {
     }
 
     /**
-     * In sandbox mode, points the first account at the in-process simulator, now that the server's address is
-     * known; otherwise does nothing.
+     * Called once the server's address is known: it becomes the base of links in e-mails unless {@code public.url}
+     * is set; in sandbox mode, also points the first account at the in-process simulator.
      */
     public void connectSandbox(java.net.URI base, PrintStream console) throws SQLException {
+        publicUrl.compareAndSet("", base.toString()); // links in e-mails need an address; public.url wins when set
         Sandbox.connectIfEnabled(this, config, base, console);
     }
 

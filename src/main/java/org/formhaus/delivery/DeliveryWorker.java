@@ -47,13 +47,20 @@ public final class DeliveryWorker implements AutoCloseable {
 
     public DeliveryWorker(DeliveryJobStore jobs, SubmissionStore submissions, FormStore forms, AccountStore accounts,
                           ClientFactory clients, RetryPolicy retry, int concurrency, long pollMs) {
+        this(jobs, submissions, forms, accounts, clients, retry, concurrency, pollMs, new SubmissionDelivery(submissions));
+    }
+
+    /** With the steps each submission runs ({@link SubmissionDelivery}: mapping plus e-mails). */
+    public DeliveryWorker(DeliveryJobStore jobs, SubmissionStore submissions, FormStore forms, AccountStore accounts,
+                          ClientFactory clients, RetryPolicy retry, int concurrency, long pollMs,
+                          SubmissionDelivery delivery) {
         this.jobs = jobs;
         this.submissions = submissions;
         this.forms = forms;
         this.accounts = accounts;
         this.clients = clients;
         this.retry = retry;
-        this.delivery = new SubmissionDelivery(submissions);
+        this.delivery = delivery;
         this.slots = new Semaphore(concurrency);
         this.pool = Executors.newFixedThreadPool(concurrency, r -> new Thread(r, "formhaus-delivery"));
         this.pollMs = pollMs;
@@ -121,7 +128,7 @@ public final class DeliveryWorker implements AutoCloseable {
                         "The onOffice connection is not set up: enter the API user's token and secret in the settings"));
                 return;
             }
-            delivery.deliver(submission, form.get(), clients.clientFor(account.get().onOffice()));
+            delivery.deliver(submission, form.get(), account.get(), clients.clientFor(account.get().onOffice()));
             jobs.succeed(job.submissionId(), attempt(started, "delivered", ""));
         } catch (OnOfficeException e) {
             onFailure(job, started, e.retryable(), describe(e));

@@ -1,7 +1,7 @@
 package org.formhaus.mapping;
 
-import com.google.gson.JsonObject;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The address module's write rules: on create and modify, contact data goes under fixed keys ({@code email},
@@ -11,6 +11,9 @@ final class AddressFields {
 
     private static final Map<String, String> CONTACT_KEYS = Map.of(
             "Email", "email", "Telefon1", "phone", "Telefax1", "fax", "mobile", "mobile");
+    /** The keys create/modify take for contact data; they are not in the field catalogue. */
+    static final Set<String> WRITE_KEYS = Set.of("phone", "phone_private", "phone_business", "mobile", "fax",
+            "fax_private", "fax_business", "email", "email_private", "email_business");
 
     private AddressFields() {
     }
@@ -20,14 +23,11 @@ final class AddressFields {
         return CONTACT_KEYS.getOrDefault(field, field);
     }
 
-    static void put(JsonObject params, String field, Object value) {
-        String key = writeKey(field);
-        if (value instanceof java.util.List<?> list) {
-            com.google.gson.JsonArray array = new com.google.gson.JsonArray();
-            list.forEach(v -> array.add(String.valueOf(v)));
-            params.add(key, array);
-        } else {
-            params.addProperty(key, String.valueOf(value));
-        }
+    static boolean isContact(String field) {
+        return CONTACT_KEYS.containsKey(field) || WRITE_KEYS.contains(field);
+    }
+
+    static boolean isEmail(String field) {
+        return writeKey(field).startsWith("email");
     }
 }

@@ -1,2 +1,7 @@
-/** Turns a validated submission of a form kind into the onOffice actions that record it in the CRM. */
+/**
+ * What a validated submission becomes in onOffice: {@link org.formhaus.mapping.SubmissionMapper} plans the actions per
+ * form kind in as few requests as possible, {@code ValueConverter} holds the value rules per onOffice field type, and
+ * {@link org.formhaus.mapping.MappingCheck} refuses, when a form is saved, mappings onto fields the account's onOffice
+ * does not have or cannot fill. Delivery ({@code delivery.SubmissionDelivery}) runs the plans.
+ */
 package org.formhaus.mapping;

@@ -570,6 +570,7 @@ final class SimApi {
         for (String id : strings(p.get("relatedAddressIds"))) find("address", id, r -> true);
         if (p.has("relatedAddressIds")) record.add("relatedAddressIds", p.get("relatedAddressIds"));
         if (p.has("relatedEstateId")) record.add("relatedEstateId", p.get("relatedEstateId"));
+        if (p.has("subscribers")) record.add("subscribers", p.get("subscribers"));
         return created(s.insert("calendar", record), "calendar");
     }
 

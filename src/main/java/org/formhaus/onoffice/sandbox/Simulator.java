@@ -39,7 +39,7 @@ import org.formhaus.onoffice.RequestSigner;
  * Replies use HTTP 200 unless a fault is injected (onOffice does not document its HTTP status codes).
  *
  * <p>Seed data: addresses 100 (unpublished) and 101 (published on the website), estates 10 (published) and 11
- * (unpublished), four users, mailboxes info@agentur.example and vertrieb@agentur.example assigned to the API user.
+ * (unpublished; estate 10's responsible agent is user 17, mmakler), four users, mailboxes info@agentur.example and vertrieb@agentur.example assigned to the API user.
  * New records are unpublished, as in onOffice.
  */
 public final class Simulator {
@@ -401,7 +401,9 @@ public final class Simulator {
         JsonObject hans = address("Herr", "Hans", "Beispiel", "hans.beispiel@example.org", "1");
         state.insert("address", erika);
         state.insert("address", hans);
-        state.insert("estate", estate("Einfamilienhaus mit Garten", "haus", "einfamilienhaus", "kauf", "Aachen", "1"));
+        JsonObject house = estate("Einfamilienhaus mit Garten", "haus", "einfamilienhaus", "kauf", "Aachen", "1");
+        house.addProperty("benutzer", 17); // responsible agent: mmakler
+        state.insert("estate", house);
         state.insert("estate", estate("Etagenwohnung (in Vorbereitung)", "wohnung", "etage", "miete", "Köln", "0"));
     }
 

@@ -1,0 +1,41 @@
+package org.formhaus.mapping;
+
+import java.util.List;
+import java.util.Map;
+import org.formhaus.forms.FormDefinition;
+import org.formhaus.onoffice.Action;
+import org.formhaus.onoffice.Actions;
+
+/**
+ * Newsletter double opt-in: the address is written with {@code newsletter_aktiv} = {@link #PENDING} and receives a
+ * confirmation link by e-mail, sent through onOffice from the account's first sender mailbox; confirming sets
+ * {@link #CONFIRMED}.
+ */
+final class NewsletterMail {
+
+    /** onOffice's newsletter_aktiv values: 3 = double opt-in pending, 1 = yes. */
+    static final String PENDING = "3";
+    static final String CONFIRMED = "1";
+
+    private NewsletterMail() {
+    }
+
+    static Action confirmation(FormDefinition form, MappedValues mapped, List<String> senders, String url) {
+        Map<String, Object> address = mapped.module("address");
+        Object email = address.containsKey("Email") ? address.get("Email") : address.get("email");
+        if (email == null) {
+            throw new MappingException("A newsletter form needs a field mapped to address.Email");
+        }
+        if (senders.isEmpty()) {
+            throw new MappingException("No sender mailbox is set for the account: add one in the onOffice settings");
+        }
+        boolean en = "en".equals(form.language());
+        String subject = en ? "Please confirm your newsletter subscription" : "Bitte bestätigen Sie Ihre Newsletter-Anmeldung";
+        String body = en
+                ? "Hello,\n\nplease confirm that you want to receive our newsletter by opening this link:\n" + url
+                + "\n\nIf you did not subscribe, ignore this e-mail; you will receive nothing further.\n"
+                : "Guten Tag,\n\nbitte bestätigen Sie, dass Sie unseren Newsletter erhalten möchten, indem Sie diesen Link öffnen:\n"
+                + url + "\n\nFalls Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail; Sie erhalten dann nichts weiter.\n";
+        return Actions.sendMail(senders.get(0), List.of(email.toString()), subject, body, false, null);
+    }
+}
