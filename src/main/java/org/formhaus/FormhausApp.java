@@ -144,6 +144,10 @@ public final class FormhausApp implements AutoCloseable {
         return db;
     }
 
+    public FormStore forms() {
+        return forms;
+    }
+
     public AccountStore accounts() {
         return accounts;
     }

@@ -59,6 +59,7 @@ public final class Main {
         FormhausApp app = FormhausApp.start(config, System.getenv(), System.out);
         EmbeddedServer server = EmbeddedServer.start(app, "0.0.0.0", config.httpPort());
         app.connectSandbox(server.baseUri(), System.out);
+        Sandbox.seedExampleForm(app, server.baseUri(), System.out);
         System.out.println("Formhaus is running at " + server.baseUri() + "  (health: " + server.baseUri() + "/healthz)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

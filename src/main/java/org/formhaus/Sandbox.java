@@ -1,6 +1,10 @@
 package org.formhaus;
 
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -8,10 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.formhaus.admin.Secrets;
 import org.formhaus.config.AppConfig;
+import org.formhaus.forms.DefinitionException;
+import org.formhaus.forms.DefinitionParser;
+import org.formhaus.forms.FormDefinition;
 import org.formhaus.onoffice.sandbox.Simulator;
 import org.formhaus.onoffice.sandbox.SimulatorServer;
 import org.formhaus.onoffice.sandbox.SimulatorServlet;
 import org.formhaus.storage.Account;
+import org.formhaus.storage.FormKeyTakenException;
 
 /**
  * Sandbox mode: the onOffice simulator runs in the same process under {@code /sandbox/onoffice/}, and the first
@@ -58,7 +66,27 @@ final class Sandbox {
         app.accounts().updateOnOffice(account.id(), url, sandbox.token, sandbox.secret,
                 List.copyOf(sandbox.simulator.assignedMailboxes()));
         console.println("Sandbox: account '" + account.name() + "' uses the built-in onOffice simulator at " + url);
+
         console.println("         records: " + base + PATH + "/records/address   mails: " + base + PATH + "/mails");
+    }
+
+    /** Gives a sandbox account without forms the contract's example contact form, so there is something to fill in. */
+    static void seedExampleForm(FormhausApp app, URI base, PrintStream console) throws SQLException, FormKeyTakenException {
+        Account account = app.accounts().first().orElseThrow();
+        if (app.sandbox() != null && app.forms().list(account.id()).isEmpty()) {
+            app.forms().save(account.id(), exampleForm());
+            console.println("         example form: " + base + "/f/kontakt");
+        }
+    }
+
+
+    private static FormDefinition exampleForm() {
+        try (InputStream in = Sandbox.class.getResourceAsStream("/sandbox/kontakt.json")) {
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new DefinitionParser().parse(JsonParser.parseString(json).getAsJsonObject());
+        } catch (IOException | DefinitionException e) {
+            throw new IllegalStateException("The built-in example form is broken", e);
+        }
     }
 
     /** {@code bin/formhaus simulator}: only the simulator, on its own port. */
