@@ -18,11 +18,15 @@ import org.formhaus.admin.Secrets;
 import org.formhaus.admin.SettingsApiServlet;
 import org.formhaus.admin.SubmissionsApiServlet;
 import org.formhaus.config.AppConfig;
+import org.formhaus.delivery.DeliverySettings;
 import org.formhaus.delivery.DeliveryWorker;
 import org.formhaus.delivery.RetryPolicy;
+import org.formhaus.mail.FormMailPlanner;
+import org.formhaus.mail.MailTemplateCheck;
 import org.formhaus.onoffice.OnOfficeConnector;
 import org.formhaus.onoffice.RetryMode;
 import org.formhaus.render.Templates;
+import org.formhaus.retention.RetentionSweeper;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.AdminUserStore;
 import org.formhaus.storage.Database;
@@ -52,6 +56,7 @@ public final class FormhausApp implements AutoCloseable {
     private final InstanceSettings instance;
     private final OnOfficeConnector onOffice;
     private final DeliveryWorker worker;
+    private final RetentionSweeper retention;
     private final Duration giveUpAfter;
     private final Templates templates = new Templates();
     private final Sandbox sandbox;
@@ -72,9 +77,19 @@ public final class FormhausApp implements AutoCloseable {
                 .requestTimeout(Duration.ofSeconds(config.intValue("onoffice.request.timeout.seconds")))
                 .build();
         // Delivery decides about retries itself: an automatic retry of a create that reached onOffice would duplicate.
-        this.worker = new DeliveryWorker(jobs, submissions, forms, accounts,
-                credentials -> onOffice.clientFor(credentials, RetryMode.NONE), RetryPolicy.DEFAULT,
-                config.intValue("delivery.workers"), config.intValue("delivery.poll.millis"));
+        this.worker = DeliveryWorker.create(submissions, forms, accounts, jobs,
+                credentials -> onOffice.clientFor(credentials, RetryMode.NONE), new FormMailPlanner(),
+                deliverySettings(config));
+        this.retention = new RetentionSweeper(submissions, Duration.ofDays(config.intValue("retention.days")));
+    }
+
+    private static DeliverySettings deliverySettings(AppConfig config) {
+        return new DeliverySettings(config.intValue("delivery.workers"), config.intValue("delivery.per.account"),
+                config.intValue("delivery.poll.millis"), config.intValue("delivery.lease.millis"),
+                config.intValue("delivery.shutdown.grace.seconds") * 1000L,
+                new RetryPolicy(config.intValue("delivery.backoff.base.millis"),
+                        Math.max(config.intValue("delivery.backoff.max.millis"),
+                                config.intValue("delivery.backoff.base.millis"))));
     }
 
     /** Opens the database (migrating it), creates the first admin if needed and starts delivery. */
@@ -85,6 +100,9 @@ public final class FormhausApp implements AutoCloseable {
             FormhausApp app = new FormhausApp(config, db, env);
             FirstStart.run(db, app.accounts, app.users, env, console);
             app.worker.start();
+            Duration sweepEvery = Duration.ofMinutes(app.config.intValue("retention.sweep.minutes"));
+            app.retention.start(Duration.ofMinutes(1).compareTo(sweepEvery) < 0 ? Duration.ofMinutes(1) : sweepEvery,
+                    sweepEvery);
             return app;
         } catch (SQLException | RuntimeException e) {
             db.close();
@@ -100,7 +118,9 @@ public final class FormhausApp implements AutoCloseable {
         servlet(context, "forms", new FormServlet(intake, accounts, templates, instance.getOrCreateSecret("form.token.key"),
                 config.intValue("ratelimit.submissions.per.minute"), config.intValue("spam.min.fill.seconds")), "/f/*");
         filter(context, "admin-auth", new AdminAuthFilter(users), "/admin/api/*");
-        servlet(context, "admin-forms", new FormsApiServlet(forms, FormSaveCheck.NONE),
+        MailTemplateCheck mailCheck = new MailTemplateCheck();
+        FormSaveCheck saveCheck = FormSaveCheck.NONE.and((account, definition) -> mailCheck.problems(definition));
+        servlet(context, "admin-forms", new FormsApiServlet(forms, saveCheck),
                 "/admin/api/forms", "/admin/api/forms/*");
         servlet(context, "admin-submissions", new SubmissionsApiServlet(submissions, jobs, giveUpAfter, worker::nudge),
                 "/admin/api/submissions", "/admin/api/submissions/*");
@@ -156,8 +176,14 @@ public final class FormhausApp implements AutoCloseable {
         return instance;
     }
 
+    /** Erases old submissions' personal data now, as the periodic sweep does (for operators' tools and tests). */
+    public int sweepRetention(long now) throws SQLException {
+        return retention.sweep(now);
+    }
+
     @Override
     public void close() {
+        retention.close();
         worker.close();
         db.close();
     }
