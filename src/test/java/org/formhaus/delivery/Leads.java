@@ -44,6 +44,30 @@ final class Leads {
         return JsonParser.parseString(reply.body()).getAsJsonObject().get("id").getAsString();
     }
 
+    /** One number from the database, e.g. {@code SELECT COUNT(*) FROM submission WHERE status = 'delivered'}. */
+    static long count(String dbUrl, String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl);
+             java.sql.ResultSet row = c.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Points the first account at {@code apiUri} with the test simulator's credentials and both its mailboxes. */
+    static String onOfficeSettings(java.net.URI apiUri) {
+        return "{\"url\": \"" + apiUri + "\", \"token\": \"" + TestServer.SIM_TOKEN + "\", \"secret\": \""
+                + TestServer.SIM_SECRET + "\", \"senders\": [\"info@agentur.example\"]}";
+    }
+
+    /** Every email once as an address, a confirmation and a notice; at most once where a mail is unconfirmed. */
+    static void assertExactlyOnce(JsonArray addresses, JsonArray mails, List<String> emails) {
+        for (String email : emails) {
+            org.junit.jupiter.api.Assertions.assertEquals(1, addresses(addresses, email), "addresses of " + email);
+            org.junit.jupiter.api.Assertions.assertEquals(1, confirmations(mails, email), "confirmations to " + email);
+            org.junit.jupiter.api.Assertions.assertEquals(1, notices(mails, email), "notices about " + email);
+        }
+    }
+
     /** Addresses the simulator holds with this email. */
     static long addresses(JsonArray records, String email) {
         long n = 0;
