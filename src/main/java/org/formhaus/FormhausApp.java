@@ -12,6 +12,7 @@ import java.util.Map;
 import org.formhaus.admin.AdminAuthFilter;
 import org.formhaus.admin.ConnectionCheckServlet;
 import org.formhaus.admin.FirstStart;
+import org.formhaus.admin.FormSaveCheck;
 import org.formhaus.admin.FormsApiServlet;
 import org.formhaus.admin.ProvisioningServlet;
 import org.formhaus.admin.Secrets;
@@ -19,6 +20,7 @@ import org.formhaus.admin.SettingsApiServlet;
 import org.formhaus.admin.SubmissionsApiServlet;
 import org.formhaus.config.AppConfig;
 import org.formhaus.delivery.ClientFactory;
+import org.formhaus.delivery.DeliverySettings;
 import org.formhaus.delivery.DeliveryWorker;
 import org.formhaus.delivery.MailPlanner;
 import org.formhaus.delivery.RetryPolicy;
@@ -28,10 +30,13 @@ import org.formhaus.mapping.MappingCheck;
 import org.formhaus.mapping.SubmissionMapper;
 import org.formhaus.newsletter.ConfirmationTokens;
 import org.formhaus.newsletter.NewsletterConfirmServlet;
+import org.formhaus.mail.FormMailPlanner;
+import org.formhaus.mail.MailTemplateCheck;
 import org.formhaus.onoffice.OnOfficeConnector;
 import org.formhaus.onoffice.OnOfficeMetadata;
 import org.formhaus.onoffice.RetryMode;
 import org.formhaus.render.Templates;
+import org.formhaus.retention.RetentionSweeper;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.AdminUserStore;
 import org.formhaus.storage.Database;
@@ -63,6 +68,7 @@ public final class FormhausApp implements AutoCloseable {
     /** Clients without automatic retries: delivery decides itself, since a repeated create could duplicate. */
     private final ClientFactory clients;
     private final DeliveryWorker worker;
+    private final RetentionSweeper retention;
     private final Duration giveUpAfter;
     private final Templates templates = new Templates();
     private final Sandbox sandbox;
@@ -92,9 +98,19 @@ public final class FormhausApp implements AutoCloseable {
         this.newsletterTokens = new ConfirmationTokens(instance.getOrCreateSecret("newsletter.token.key"), publicUrl::get,
                 Duration.ofDays(config.intValue("newsletter.confirm.days")), java.time.Clock.systemUTC());
         SubmissionDelivery delivery = new SubmissionDelivery(submissions,
-                new SubmissionMapper(knownFields, newsletterTokens), MailPlanner.NONE);
-        this.worker = new DeliveryWorker(jobs, submissions, forms, accounts, clients, RetryPolicy.DEFAULT,
-                config.intValue("delivery.workers"), config.intValue("delivery.poll.millis"), delivery);
+                new SubmissionMapper(knownFields, newsletterTokens), new FormMailPlanner());
+        this.worker = DeliveryWorker.create(submissions, forms, accounts, jobs, clients, delivery,
+                deliverySettings(config));
+        this.retention = new RetentionSweeper(submissions, Duration.ofDays(config.intValue("retention.days")));
+    }
+
+    private static DeliverySettings deliverySettings(AppConfig config) {
+        return new DeliverySettings(config.intValue("delivery.workers"), config.intValue("delivery.per.account"),
+                config.intValue("delivery.poll.millis"), config.intValue("delivery.lease.millis"),
+                config.intValue("delivery.shutdown.grace.seconds") * 1000L,
+                new RetryPolicy(config.intValue("delivery.backoff.base.millis"),
+                        Math.max(config.intValue("delivery.backoff.max.millis"),
+                                config.intValue("delivery.backoff.base.millis"))));
     }
 
     /** Opens the database (migrating it), creates the first admin if needed and starts delivery. */
@@ -105,6 +121,9 @@ public final class FormhausApp implements AutoCloseable {
             FormhausApp app = new FormhausApp(config, db, env);
             FirstStart.run(db, app.accounts, app.users, env, console);
             app.worker.start();
+            Duration sweepEvery = Duration.ofMinutes(app.config.intValue("retention.sweep.minutes"));
+            app.retention.start(Duration.ofMinutes(1).compareTo(sweepEvery) < 0 ? Duration.ofMinutes(1) : sweepEvery,
+                    sweepEvery);
             return app;
         } catch (SQLException | RuntimeException e) {
             db.close();
@@ -122,7 +141,10 @@ public final class FormhausApp implements AutoCloseable {
         filter(context, "admin-auth", new AdminAuthFilter(users), "/admin/api/*");
         MappingCheck mappingCheck = new MappingCheck(id -> accounts.find(id).map(a -> a.onOffice()).orElse(null),
                 credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), metadata, knownFields);
-        servlet(context, "admin-forms", new FormsApiServlet(forms, mappingCheck::problems),
+        MailTemplateCheck mailCheck = new MailTemplateCheck();
+        FormSaveCheck saveCheck = FormSaveCheck.NONE.and(mappingCheck::problems)
+                .and((account, definition) -> mailCheck.problems(definition));
+        servlet(context, "admin-forms", new FormsApiServlet(forms, saveCheck),
                 "/admin/api/forms", "/admin/api/forms/*");
         servlet(context, "newsletter-confirm", new NewsletterConfirmServlet(newsletterTokens, submissions, accounts,
                 credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), templates), ConfirmationTokens.PATH);
@@ -183,8 +205,14 @@ public final class FormhausApp implements AutoCloseable {
         return instance;
     }
 
+    /** Erases old submissions' personal data now, as the periodic sweep does (for operators' tools and tests). */
+    public int sweepRetention(long now) throws SQLException {
+        return retention.sweep(now);
+    }
+
     @Override
     public void close() {
+        retention.close();
         worker.close();
         db.close();
     }

@@ -15,4 +15,13 @@ public interface FormSaveCheck {
 
     /** The problems found; empty when the definition may be saved. */
     List<DefinitionException.Problem> problems(long accountId, FormDefinition definition) throws Exception;
+
+    /** This check, then {@code other}: the problems of both. */
+    default FormSaveCheck and(FormSaveCheck other) {
+        return (account, definition) -> {
+            List<DefinitionException.Problem> all = new java.util.ArrayList<>(problems(account, definition));
+            all.addAll(other.problems(account, definition));
+            return all;
+        };
+    }
 }

@@ -72,7 +72,7 @@ public final class SubmissionsApiServlet extends JsonServlet {
         Submission s = owned(account, path[0]);
         long now = System.currentTimeMillis();
         if (!jobs.retry(s.id(), now, now + giveUpAfter.toMillis())) {
-            throw new HttpProblem(409, "Submission " + s.id() + " is delivered already");
+            throw new HttpProblem(409, "Submission " + s.id() + " is delivered already or being delivered right now");
         }
         onRetry.run();
         Json.send(response, 202, summary(submissions.find(s.id()).orElseThrow()));

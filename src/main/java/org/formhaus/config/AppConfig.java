@@ -109,6 +109,13 @@ public final class AppConfig {
         intValue("delivery.workers", 1, 256);
         intValue("delivery.poll.millis", 10, 600_000);
         intValue("delivery.give.up.hours", 1, 24 * 365);
+        intValue("delivery.per.account", 1, 256);
+        intValue("delivery.backoff.base.millis", 1, 86_400_000);
+        intValue("delivery.backoff.max.millis", 1, 604_800_000);
+        intValue("delivery.lease.millis", 1000, 86_400_000);
+        intValue("delivery.shutdown.grace.seconds", 0, 3600);
+        intValue("retention.days", 0, 36_500);
+        intValue("retention.sweep.minutes", 1, 10_080);
         if (string("db.url").isEmpty()) {
             throw new ConfigException("db.url must not be empty");
         }

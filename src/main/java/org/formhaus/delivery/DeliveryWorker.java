@@ -3,74 +3,65 @@ package org.formhaus.delivery;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.formhaus.onoffice.OnOfficeException;
-import org.formhaus.storage.Account;
-import org.formhaus.storage.AccountStore;
-import org.formhaus.storage.DeliveryAttempt;
 import org.formhaus.storage.DeliveryJobStore;
-import org.formhaus.storage.FormStore;
-import org.formhaus.storage.StoredForm;
-import org.formhaus.storage.Submission;
-import org.formhaus.storage.SubmissionStore;
 
 /**
- * Takes due jobs from the outbox and delivers them, at most {@code concurrency} at a time. Retryable failures are
- * tried again with backoff until the job's horizon; failures that retrying cannot fix end the job 'failed' at once.
- * One per application instance; {@link #close()} stops taking jobs, lets those in flight finish (up to a grace
- * period) and releases the leases of the rest.
+ * Takes due jobs from the outbox and hands them to a {@link JobRunner}: at most {@code workers} at a time in this
+ * instance and {@code perAccount} per account over all instances. Leases of jobs in flight are renewed while they
+ * run; a job whose instance died becomes due again when its lease runs out. One per application instance, started
+ * once; {@link #close()} stops taking jobs, lets those in flight finish (up to the grace period), then interrupts the
+ * rest and releases their jobs at once for any instance.
  */
 public final class DeliveryWorker implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DeliveryWorker.class.getName());
-    private static final long LEASE_MS = 5 * 60_000;
 
     private final String id = "worker-" + UUID.randomUUID();
     private final DeliveryJobStore jobs;
-    private final SubmissionStore submissions;
-    private final FormStore forms;
-    private final AccountStore accounts;
-    private final ClientFactory clients;
-    private final RetryPolicy retry;
-    private final SubmissionDelivery delivery;
+    private final JobRunner runner;
+    private final DeliverySettings settings;
     private final Semaphore slots;
     private final ExecutorService pool;
     private final Thread poller;
-    private final long pollMs;
+    private final Map<String, DeliveryJobStore.Job> inFlight = new ConcurrentHashMap<>();
     private final Object wakeUp = new Object();
     private volatile boolean running = true;
+    private long leasesRenewedMs = System.currentTimeMillis();
 
-    public DeliveryWorker(DeliveryJobStore jobs, SubmissionStore submissions, FormStore forms, AccountStore accounts,
-                          ClientFactory clients, RetryPolicy retry, int concurrency, long pollMs) {
-        this(jobs, submissions, forms, accounts, clients, retry, concurrency, pollMs, new SubmissionDelivery(submissions));
-    }
-
-    /** With the steps each submission runs ({@link SubmissionDelivery}: mapping plus e-mails). */
-    public DeliveryWorker(DeliveryJobStore jobs, SubmissionStore submissions, FormStore forms, AccountStore accounts,
-                          ClientFactory clients, RetryPolicy retry, int concurrency, long pollMs,
-                          SubmissionDelivery delivery) {
+    DeliveryWorker(DeliveryJobStore jobs, JobRunner runner, DeliverySettings settings) {
         this.jobs = jobs;
-        this.submissions = submissions;
-        this.forms = forms;
-        this.accounts = accounts;
-        this.clients = clients;
-        this.retry = retry;
-        this.delivery = delivery;
-        this.slots = new Semaphore(concurrency);
-        this.pool = Executors.newFixedThreadPool(concurrency, r -> new Thread(r, "formhaus-delivery"));
-        this.pollMs = pollMs;
+        this.runner = runner;
+        this.settings = settings;
+        this.slots = new Semaphore(settings.workers());
+        this.pool = Executors.newFixedThreadPool(settings.workers(), r -> new Thread(r, "formhaus-delivery"));
         this.poller = new Thread(this::pollLoop, "formhaus-delivery-poller");
         this.poller.setDaemon(true);
+    }
+
+    /** A worker over the given stores; {@code delivery} runs the onOffice steps of each submission. */
+    public static DeliveryWorker create(org.formhaus.storage.SubmissionStore submissions,
+                                        org.formhaus.storage.FormStore forms, org.formhaus.storage.AccountStore accounts,
+                                        DeliveryJobStore jobs, ClientFactory clients, SubmissionDelivery delivery,
+                                        DeliverySettings settings) {
+        JobRunner runner = new JobRunner(jobs, submissions, forms, accounts, clients, delivery, settings.retry());
+        return new DeliveryWorker(jobs, runner, settings);
     }
 
     public DeliveryWorker start() {
         poller.start();
         return this;
+    }
+
+    /** This instance's name in the outbox's leases. */
+    public String id() {
+        return id;
     }
 
     /** Looks for due jobs now instead of at the next poll, e.g. right after a submission was accepted. */
@@ -83,89 +74,70 @@ public final class DeliveryWorker implements AutoCloseable {
     private void pollLoop() {
         while (running) {
             try {
+                renewLeasesWhenDue();
                 int free = slots.availablePermits();
                 List<DeliveryJobStore.Job> due = free == 0 ? List.of()
-                        : jobs.claimDue(id, System.currentTimeMillis(), LEASE_MS, free);
+                        : jobs.claimDue(id, System.currentTimeMillis(), settings.leaseMs(), free, settings.perAccount());
                 for (DeliveryJobStore.Job job : due) {
-                    slots.acquire();
-                    pool.execute(() -> {
-                        try {
-                            deliver(job);
-                        } finally {
-                            slots.release();
-                            nudge();
-                        }
-                    });
+                    dispatch(job);
                 }
                 if (due.isEmpty()) {
                     synchronized (wakeUp) {
-                        wakeUp.wait(pollMs);
+                        wakeUp.wait(settings.pollMs());
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (SQLException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Delivery poll failed, trying again in " + pollMs + " ms: " + e.getMessage());
-                sleepQuietly(pollMs);
+                LOG.log(Level.WARNING, "Delivery poll failed, trying again in " + settings.pollMs() + " ms: "
+                        + e.getMessage());
+                sleep(settings.pollMs());
             }
         }
     }
 
-    void deliver(DeliveryJobStore.Job job) {
-        long started = System.currentTimeMillis();
+    private void dispatch(DeliveryJobStore.Job job) throws InterruptedException {
+        slots.acquire();
+        inFlight.put(job.submissionId(), job);
         try {
-            jobs.markDelivering(job.submissionId());
-            Submission submission = submissions.find(job.submissionId()).orElseThrow();
-            Optional<StoredForm> form = forms.version(submission.formKey(), submission.formVersion());
-            Optional<Account> account = accounts.find(submission.accountId());
-            if (form.isEmpty() || account.isEmpty()) {
-                jobs.fail(job.submissionId(), attempt(started, "failed", "The form or account no longer exists"));
-                return;
-            }
-            if (!account.get().onOffice().complete()) {
-                jobs.fail(job.submissionId(), attempt(started, "failed",
-                        "The onOffice connection is not set up: enter the API user's token and secret in the settings"));
-                return;
-            }
-            delivery.deliver(submission, form.get(), account.get(), clients.clientFor(account.get().onOffice()));
-            jobs.succeed(job.submissionId(), attempt(started, "delivered", ""));
-        } catch (OnOfficeException e) {
-            onFailure(job, started, e.retryable(), describe(e));
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.ERROR, "Delivery of " + job.submissionId() + " failed unexpectedly; will retry", e);
-            onFailure(job, started, true, "Internal error: " + e.getClass().getSimpleName());
+            pool.execute(() -> {
+                try {
+                    runner.run(job, id, () -> running);
+                } finally {
+                    inFlight.remove(job.submissionId());
+                    slots.release();
+                    nudge();
+                }
+            });
+        } catch (RuntimeException e) {
+            // Rejected because close() began: the job goes back for the next instance.
+            inFlight.remove(job.submissionId());
+            slots.release();
+            releaseQuietly(job.submissionId());
         }
     }
 
-    private void onFailure(DeliveryJobStore.Job job, long started, boolean retryable, String reason) {
+    /** Keeps slow deliveries (onOffice answering slowly, long backoffs inside a request) from losing their lease. */
+    private void renewLeasesWhenDue() throws SQLException {
+        long now = System.currentTimeMillis();
+        if (now - leasesRenewedMs < settings.leaseMs() / 3) {
+            return;
+        }
+        leasesRenewedMs = now;
+        jobs.renewLeases(id, List.copyOf(inFlight.keySet()), now + settings.leaseMs());
+    }
+
+    private void releaseQuietly(String submissionId) {
         try {
-            long now = System.currentTimeMillis();
-            long due = now + retry.delayMs(job.attempts());
-            if (!retryable) {
-                jobs.fail(job.submissionId(), attempt(started, "failed", reason));
-            } else if (due > job.giveUpMs()) {
-                jobs.fail(job.submissionId(), attempt(started, "failed", "Gave up after " + (job.attempts() + 1)
-                        + " attempts: " + reason));
-            } else {
-                jobs.reschedule(job.submissionId(), due, attempt(started, "retry", reason));
-            }
+            jobs.release(submissionId, id);
         } catch (SQLException e) {
-            // The lease runs out and the job comes back: nothing is lost, at worst tried again.
-            LOG.log(Level.ERROR, "Cannot record the outcome of " + job.submissionId() + "; the lease will expire", e);
+            LOG.log(Level.WARNING, "Could not release the job of " + submissionId + "; its lease expires on its own: "
+                    + e.getMessage());
         }
     }
 
-    static String describe(OnOfficeException e) {
-        return e.onOfficeMessage() == null ? e.getMessage()
-                : "onOffice error " + e.errorCode() + ": " + e.onOfficeMessage() + " (" + e.reason() + ")";
-    }
-
-    private static DeliveryAttempt attempt(long started, String outcome, String message) {
-        return new DeliveryAttempt(started, System.currentTimeMillis(), outcome, message);
-    }
-
-    private static void sleepQuietly(long ms) {
+    private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
@@ -179,10 +151,15 @@ public final class DeliveryWorker implements AutoCloseable {
         poller.interrupt();
         pool.shutdown();
         try {
-            if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
+            poller.join(5_000);
+            if (!pool.awaitTermination(settings.shutdownGraceMs(), TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, inFlight.size() + " deliveries still running after the shutdown grace period; "
+                        + "interrupting them and releasing their jobs");
                 pool.shutdownNow();
+                pool.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
         try {

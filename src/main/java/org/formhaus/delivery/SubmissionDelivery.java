@@ -33,8 +33,8 @@ import org.formhaus.storage.SubmissionStore;
  * <p>A reply can be lost after onOffice ran the actions (timeout after commit). Creates that must never run twice
  * (estate, owner relation) are therefore listed under {@code "sent"} in the records before their request goes out; a
  * later try first runs their probes (one request) to find what the lost reply created. The address needs no probe:
- * it is created with onOffice's duplicate check by e-mail. Activities, tasks, appointments, search criteria and mails
- * are at-least-once: a lost reply may repeat them. Thread-safe.
+ * it is created with onOffice's duplicate check by e-mail. Activities, tasks, appointments and search criteria are
+ * at-least-once: a lost reply may repeat them. Mails are at-most-once ({@link OnceOnlyMails}). Thread-safe.
  */
 public final class SubmissionDelivery {
 
@@ -60,14 +60,17 @@ public final class SubmissionDelivery {
     }
 
     void deliver(Submission submission, StoredForm form, Account account, OnOfficeClient client)
-            throws OnOfficeException, SQLException {
+            throws OnOfficeException, SQLException, PermanentDeliveryException {
         JsonObject records = submission.records().deepCopy();
         MappingPlan plan;
         try {
             plan = mapper.plan(form.definition(), submission.accountId(), submission.id(), values(submission),
                     account.senders());
         } catch (MappingException e) {
-            throw permanent(e);
+            throw new PermanentDeliveryException(e.getMessage(), e);
+        }
+        if (OnceOnlyMails.markInterruptedSends(records)) {
+            submissions.saveRecords(submission.id(), records);
         }
         probeLostReplies(submission, plan, records, client);
         List<List<PlannedStep>> stages = plan.stages();
@@ -102,7 +105,8 @@ public final class SubmissionDelivery {
             probed.forEach(key -> sent(records).add(key));
             submissions.saveRecords(submission.id(), records);
         }
-        List<ActionResult> results = client.execute(actions);
+        List<ActionResult> results = OnceOnlyMails.execute(actions, records, client,
+                r -> submissions.saveRecords(submission.id(), r));
         Map<String, ActionResult> byKey = new LinkedHashMap<>();
         for (int i = 0; i < steps.size() && i < results.size(); i++) {
             byKey.put(steps.get(i).key(), results.get(i));
@@ -110,6 +114,9 @@ public final class SubmissionDelivery {
         ActionResult failure = null;
         for (PlannedStep step : steps) {
             ActionResult result = byKey.get(step.key());
+            if (OnceOnlyMails.isMail(step.key()) && result != null && result.ok()) {
+                continue; // recorded as sent by OnceOnlyMails
+            }
             if (result != null && result.ok()) {
                 String value = step.outcome().value(result, byKey);
                 if (value != null) {
@@ -170,16 +177,15 @@ public final class SubmissionDelivery {
     }
 
     private List<Action> plannedMails(Submission submission, StoredForm form, Account account, JsonObject records)
-            throws OnOfficeException {
+            throws OnOfficeException, SQLException, PermanentDeliveryException {
         List<Action> out = new ArrayList<>();
         List<Action> planned;
         try {
             planned = mails.mails(submission, form, account, records.deepCopy());
-        } catch (OnOfficeException e) {
+        } catch (OnOfficeException | SQLException | PermanentDeliveryException e) {
             throw e;
         } catch (Exception e) {
-            throw new OnOfficeException(OnOfficeException.Reason.INVALID_REQUEST,
-                    "The delivery's e-mails could not be prepared: " + e.getMessage(), e);
+            throw new PermanentDeliveryException("The delivery's e-mails could not be prepared: " + e.getMessage(), e);
         }
         for (Action mail : planned) {
             String key = mail.identifier().isEmpty() ? "mail." + out.size() : mail.identifier();
@@ -190,16 +196,12 @@ public final class SubmissionDelivery {
         return out;
     }
 
-    private static Action build(PlannedStep step, JsonObject records) throws OnOfficeException {
+    private static Action build(PlannedStep step, JsonObject records) throws PermanentDeliveryException {
         try {
             return step.action().build(records);
         } catch (MappingException e) {
-            throw permanent(e);
+            throw new PermanentDeliveryException(e.getMessage(), e);
         }
-    }
-
-    private static OnOfficeException permanent(MappingException e) {
-        return new OnOfficeException(OnOfficeException.Reason.INVALID_REQUEST, e.getMessage(), e);
     }
 
     private static JsonArray sent(JsonObject records) {

@@ -3,12 +3,16 @@ package org.formhaus.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The delivery outbox. A job is claimed with a conditional UPDATE that only one instance can win (it works the same
- * on MariaDB and H2, without SKIP LOCKED), and the claim is a lease: a crashed instance's jobs become due again when
- * the lease ends. Thread-safe; one per application.
+ * The delivery outbox. A job is claimed with a conditional UPDATE that only one instance can win (InnoDB re-reads
+ * the row under its lock, so it works like SKIP LOCKED, the same on MariaDB and H2), and the claim is a lease: a
+ * crashed instance's jobs become due again when the lease ends, and only the lease holder may record an outcome.
+ * Thread-safe; one per application.
  */
 public final class DeliveryJobStore {
 
@@ -22,27 +26,78 @@ public final class DeliveryJobStore {
     public record Job(String submissionId, long accountId, int attempts, long giveUpMs) {
     }
 
-    /** Claims up to {@code limit} due jobs for {@code worker}, each leased until {@code now + leaseMs}. */
-    public List<Job> claimDue(String worker, long now, long leaseMs, int limit) throws SQLException {
+    /**
+     * Claims up to {@code limit} due jobs for {@code worker}, each leased until {@code now + leaseMs}, taking no more
+     * jobs of one account than make {@code perAccount} leases held by all instances together. A job whose lease ran
+     * out (its instance died) is due again.
+     */
+    public List<Job> claimDue(String worker, long now, long leaseMs, int limit, int perAccount) throws SQLException {
         List<Job> claimed = new ArrayList<>();
         try (Connection c = db.connection()) {
+            Map<Long, Integer> leased = leasesByAccount(c, now);
+            StringBuilder skip = new StringBuilder();
+            leased.forEach((account, count) -> {
+                if (count >= perAccount) {
+                    skip.append(skip.length() == 0 ? " AND account_id NOT IN (" : ", ").append(account);
+                }
+            });
+            if (skip.length() > 0) {
+                skip.append(')');
+            }
+            // Twice the limit: some candidates are won by another instance between this read and the claim.
             List<Job> due = Jdbc.query(c, row -> new Job(row.getString(1), row.getLong(2), row.getInt(3), row.getLong(4)),
                     "SELECT submission_id, account_id, attempts, give_up_ms FROM delivery_job WHERE state = 'pending' "
-                            + "AND due_ms <= ? AND (locked_until IS NULL OR locked_until < ?) ORDER BY due_ms LIMIT "
-                            + (limit * 2), now, now);
+                            + "AND due_ms <= ? AND (locked_until IS NULL OR locked_until < ?)" + skip
+                            + " ORDER BY due_ms LIMIT " + (limit * 2), now, now);
             for (Job job : due) {
                 if (claimed.size() == limit) {
                     break;
                 }
+                if (leased.getOrDefault(job.accountId(), 0) >= perAccount) {
+                    continue;
+                }
+                // The conditional UPDATE is the claim: of several instances, exactly one changes the row.
                 int won = Jdbc.update(c, "UPDATE delivery_job SET locked_by = ?, locked_until = ? WHERE submission_id = ? "
                         + "AND state = 'pending' AND (locked_until IS NULL OR locked_until < ?)",
                         worker, now + leaseMs, job.submissionId(), now);
                 if (won == 1) {
                     claimed.add(job);
+                    leased.merge(job.accountId(), 1, Integer::sum);
                 }
             }
         }
         return claimed;
+    }
+
+    private static Map<Long, Integer> leasesByAccount(Connection c, long now) throws SQLException {
+        Map<Long, Integer> leased = new HashMap<>();
+        for (long[] row : Jdbc.query(c, r -> new long[]{r.getLong(1), r.getLong(2)},
+                "SELECT account_id, COUNT(*) FROM delivery_job WHERE state = 'pending' AND locked_until >= ? "
+                        + "GROUP BY account_id", now)) {
+            leased.put(row[0], (int) row[1]);
+        }
+        return leased;
+    }
+
+    /** Extends the leases {@code worker} holds on {@code submissionIds} (deliveries still running) to {@code until}. */
+    public void renewLeases(String worker, Collection<String> submissionIds, long until) throws SQLException {
+        if (submissionIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = db.connection()) {
+            for (String id : submissionIds) {
+                Jdbc.update(c, "UPDATE delivery_job SET locked_until = ? WHERE submission_id = ? AND locked_by = ? "
+                        + "AND state = 'pending'", until, id, worker);
+            }
+        }
+    }
+
+    /** Gives one job back untried (e.g. interrupted by shutdown), due at once for any instance. */
+    public void release(String submissionId, String worker) throws SQLException {
+        try (Connection c = db.connection()) {
+            Jdbc.update(c, "UPDATE delivery_job SET locked_by = NULL, locked_until = NULL WHERE submission_id = ? "
+                    + "AND locked_by = ? AND state = 'pending'", submissionId, worker);
+        }
     }
 
     /** Marks the submission as being delivered, so the admin sees it moving. */
@@ -50,26 +105,37 @@ public final class DeliveryJobStore {
         setStatus(submissionId, SubmissionStatus.DELIVERING, null);
     }
 
-    public void succeed(String submissionId, DeliveryAttempt attempt) throws SQLException {
-        finish(submissionId, "done", null, SubmissionStatus.DELIVERED, null, attempt);
+    /*
+     * The outcomes below apply only while {@code worker} still holds the job's lease, and return false otherwise: an
+     * instance that lost its lease (it stalled longer than the lease, or released it at shutdown) must not overwrite
+     * what the instance that took the job over records.
+     */
+
+    public boolean succeed(String submissionId, String worker, DeliveryAttempt attempt) throws SQLException {
+        return finish(submissionId, worker, "done", null, SubmissionStatus.DELIVERED, null, attempt);
     }
 
     /** Tries again at {@code dueMs}; the submission stays 'delivering' with the reason shown. */
-    public void reschedule(String submissionId, long dueMs, DeliveryAttempt attempt) throws SQLException {
-        finish(submissionId, "pending", dueMs, SubmissionStatus.DELIVERING, attempt.message(), attempt);
+    public boolean reschedule(String submissionId, String worker, long dueMs, DeliveryAttempt attempt)
+            throws SQLException {
+        return finish(submissionId, worker, "pending", dueMs, SubmissionStatus.DELIVERING, attempt.message(), attempt);
     }
 
     /** Stops trying: the submission is 'failed' with the reason, until an admin retries it. */
-    public void fail(String submissionId, DeliveryAttempt attempt) throws SQLException {
-        finish(submissionId, "failed", null, SubmissionStatus.FAILED, attempt.message(), attempt);
+    public boolean fail(String submissionId, String worker, DeliveryAttempt attempt) throws SQLException {
+        return finish(submissionId, worker, "failed", null, SubmissionStatus.FAILED, attempt.message(), attempt);
     }
 
-    /** An admin's retry: due now, with a fresh horizon. @return false when there is no such job */
+    /**
+     * An admin's retry: due now, with a fresh horizon. A job being delivered right now (leased) is left alone, so
+     * that no two instances run it at once. @return false when there is no such job, or it is done or in flight
+     */
     public boolean retry(String submissionId, long now, long giveUpMs) throws SQLException {
         return db.inTransaction(c -> {
             int n = Jdbc.update(c, "UPDATE delivery_job SET state = 'pending', due_ms = ?, give_up_ms = ?, "
-                    + "locked_by = NULL, locked_until = NULL WHERE submission_id = ? AND state <> 'done'",
-                    now, giveUpMs, submissionId);
+                    + "locked_by = NULL, locked_until = NULL WHERE submission_id = ? AND state <> 'done' "
+                    + "AND (state = 'failed' OR locked_until IS NULL OR locked_until < ?)",
+                    now, giveUpMs, submissionId, now);
             if (n == 1) {
                 Jdbc.update(c, "UPDATE submission SET status = ?, updated_ms = ? WHERE id = ?",
                         SubmissionStatus.RECEIVED.jsonName(), now, submissionId);
@@ -93,22 +159,22 @@ public final class DeliveryJobStore {
         }
     }
 
-    private void finish(String submissionId, String state, Long dueMs, SubmissionStatus status, String error,
-                        DeliveryAttempt attempt) throws SQLException {
-        db.inTransaction(c -> {
-            if (dueMs == null) {
-                Jdbc.update(c, "UPDATE delivery_job SET state = ?, attempts = attempts + 1, locked_by = NULL, "
-                        + "locked_until = NULL WHERE submission_id = ?", state, submissionId);
-            } else {
-                Jdbc.update(c, "UPDATE delivery_job SET state = ?, due_ms = ?, attempts = attempts + 1, locked_by = NULL, "
-                        + "locked_until = NULL WHERE submission_id = ?", state, dueMs, submissionId);
+    private boolean finish(String submissionId, String worker, String state, Long dueMs, SubmissionStatus status,
+                           String error, DeliveryAttempt attempt) throws SQLException {
+        return db.inTransaction(c -> {
+            String due = dueMs == null ? "" : "due_ms = " + dueMs + ", ";
+            int mine = Jdbc.update(c, "UPDATE delivery_job SET state = ?, " + due + "attempts = attempts + 1, "
+                    + "locked_by = NULL, locked_until = NULL WHERE submission_id = ? AND locked_by = ?",
+                    state, submissionId, worker);
+            if (mine == 0) {
+                return false;
             }
             Jdbc.update(c, "UPDATE submission SET status = ?, last_error = ?, updated_ms = ? WHERE id = ?",
                     status.jsonName(), truncate(error), attempt.finishedMs(), submissionId);
             Jdbc.update(c, "INSERT INTO delivery_attempt (submission_id, started_ms, finished_ms, outcome, message) "
                     + "VALUES (?, ?, ?, ?, ?)", submissionId, attempt.startedMs(), attempt.finishedMs(),
                     attempt.outcome(), truncate(attempt.message() == null ? "" : attempt.message()));
-            return null;
+            return true;
         });
     }
 

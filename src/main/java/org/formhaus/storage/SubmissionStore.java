@@ -66,6 +66,31 @@ public final class SubmissionStore {
         }
     }
 
+    /** What {@link #erasePersonalData} leaves of a submission's data. */
+    public static final String ERASED_DATA = "{\"erased\":true}";
+
+    /**
+     * GDPR retention: replaces the data (submitted values, consent texts, page context) of up to {@code limit}
+     * delivered or failed submissions created before {@code cutoffMs} by {@link #ERASED_DATA}. The row with its
+     * status, onOffice ids and attempts stays. Submissions still on their way are never erased.
+     * @return how many were erased
+     */
+    public int erasePersonalData(long cutoffMs, long now, int limit) throws SQLException {
+        return db.inTransaction(c -> {
+            List<String> ids = Jdbc.query(c, row -> row.getString(1), "SELECT id FROM submission WHERE erased_ms IS NULL "
+                    + "AND created_ms < ? AND status IN (?, ?) ORDER BY created_ms LIMIT " + limit, cutoffMs,
+                    SubmissionStatus.DELIVERED.jsonName(), SubmissionStatus.FAILED.jsonName());
+            int erased = 0;
+            for (String id : ids) {
+                // The status condition again: an admin may have retried the submission since the SELECT.
+                erased += Jdbc.update(c, "UPDATE submission SET data = ?, erased_ms = ?, updated_ms = ? WHERE id = ? "
+                        + "AND erased_ms IS NULL AND status IN (?, ?)", ERASED_DATA, now, now, id,
+                        SubmissionStatus.DELIVERED.jsonName(), SubmissionStatus.FAILED.jsonName());
+            }
+            return erased;
+        });
+    }
+
     static Submission map(ResultSet row) throws SQLException {
         return new Submission(row.getString("id"), row.getLong("account_id"), row.getString("form_key"),
                 row.getInt("form_version"),

@@ -36,19 +36,34 @@ public final class TestServer implements AutoCloseable {
     public static final String SIM_SECRET = "simsecret0123456789abcdef0123456789abcdef0123456789abcdef012345";
 
     private final TestDatabase db;
+    private final boolean ownsDatabase;
     private final EmbeddedServer server;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String console;
 
-    private TestServer(TestDatabase db, EmbeddedServer server, String console) {
+    private TestServer(TestDatabase db, boolean ownsDatabase, EmbeddedServer server, String console) {
         this.db = db;
+        this.ownsDatabase = ownsDatabase;
         this.server = server;
         this.console = console;
     }
 
     /** Starts with sandbox on, no spam timing, and the given configuration overrides. */
     public static TestServer start(TestDatabase db, Map<String, String> overrides) throws Exception {
+        return start(db, true, overrides);
+    }
+
+    /**
+     * Another instance on a database a running TestServer owns (several Formhaus instances sharing one database);
+     * closing it leaves the database to its owner.
+     */
+    public static TestServer join(TestDatabase db, Map<String, String> overrides) throws Exception {
+        return start(db, false, overrides);
+    }
+
+    private static TestServer start(TestDatabase db, boolean ownsDatabase, Map<String, String> overrides)
+            throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put("db.url", db.url());
         settings.put("sandbox", "true");
@@ -64,7 +79,7 @@ public final class TestServer implements AutoCloseable {
         FormhausApp app = FormhausApp.start(config, env, console);
         EmbeddedServer server = EmbeddedServer.start(app, "127.0.0.1", 0);
         app.connectSandbox(server.baseUri(), console);
-        return new TestServer(db, server, out.toString(StandardCharsets.UTF_8));
+        return new TestServer(db, ownsDatabase, server, out.toString(StandardCharsets.UTF_8));
     }
 
     public URI uri(String path) {
@@ -136,7 +151,9 @@ public final class TestServer implements AutoCloseable {
         try {
             server.close();
         } finally {
-            db.close();
+            if (ownsDatabase) {
+                db.close();
+            }
         }
     }
 }

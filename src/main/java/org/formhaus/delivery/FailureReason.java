@@ -1,0 +1,43 @@
+package org.formhaus.delivery;
+
+import java.util.Locale;
+import org.formhaus.onoffice.OnOfficeException;
+
+/**
+ * The reason an admin reads on a failed or retrying submission: what onOffice said, in its own words, and what to fix
+ * before retrying. Never contains the token or secret (onOffice's messages and the client's never do).
+ */
+final class FailureReason {
+
+    private FailureReason() {
+    }
+
+    static String of(OnOfficeException e) {
+        String said = e.onOfficeMessage() == null ? e.getMessage()
+                : "onOffice error " + e.errorCode() + " \"" + e.onOfficeMessage() + "\"";
+        return switch (e.reason()) {
+            case NOT_AUTHENTICATED, CUSTOMER_UNKNOWN -> "onOffice rejected the credentials (" + said
+                    + "): check the API user's token and secret under Settings → onOffice, then retry";
+            case HMAC_INVALID -> "onOffice rejected the signature (" + said + "): the secret does not belong to the "
+                    + "token; check the API user's token and secret under Settings → onOffice, then retry";
+            case TIMESTAMP_INVALID -> "onOffice rejected the request time (" + said + "): this server's clock is off; "
+                    + "synchronise it (NTP), then retry";
+            case MISSING_RIGHT -> "The onOffice API user lacks a right (" + said + "): grant it in onOffice under "
+                    + "Tools → Settings → Users → the API user → Rights, then retry";
+            case INVALID_REQUEST -> "onOffice rejected a field or value (" + said + "): correct the form's fields or "
+                    + "their mapping, then retry";
+            case ACTION_FAILED -> mailboxHint(e, said);
+            default -> said;
+        };
+    }
+
+    private static String mailboxHint(OnOfficeException e, String said) {
+        String text = e.onOfficeMessage() == null ? "" : e.onOfficeMessage().toLowerCase(Locale.ROOT);
+        if (text.contains("identity") || text.contains("mailbox")) {
+            return "onOffice refused the sender mailbox (" + said + "): assign the API user to that mailbox in onOffice "
+                    + "(Tools → Settings → Basic settings → Email) or change the senders under Settings → onOffice, "
+                    + "then retry";
+        }
+        return "onOffice refused the request (" + said + "); fix the cause, then retry";
+    }
+}

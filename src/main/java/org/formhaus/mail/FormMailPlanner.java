@@ -1,0 +1,102 @@
+package org.formhaus.mail;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.formhaus.delivery.MailPlanner;
+import org.formhaus.delivery.PermanentDeliveryException;
+import org.formhaus.forms.EmailAddresses;
+import org.formhaus.forms.Field;
+import org.formhaus.forms.FieldType;
+import org.formhaus.forms.FormDefinition;
+import org.formhaus.onoffice.Action;
+import org.formhaus.onoffice.Actions;
+import org.formhaus.storage.Account;
+import org.formhaus.storage.StoredForm;
+import org.formhaus.storage.Submission;
+
+/**
+ * Plans a submission's emails from its form's {@code emails} section: the visitor's confirmation (to the address in
+ * the form's first e-mail field; skipped when the visitor left it empty) and the internal notice (to the listed
+ * addresses, reply-to the visitor). Sent from the form's {@code from} mailbox, else the account's first sender. Each
+ * action's identifier ({@code mail.confirmation}, {@code mail.notice}) is its key in the submission's records.
+ * Problems that retrying cannot fix (no sender, a template that fails) are {@link PermanentDeliveryException}s.
+ * Thread-safe; one per application.
+ */
+public final class FormMailPlanner implements MailPlanner {
+
+    private final MailTemplates templates = new MailTemplates();
+
+    @Override
+    public List<Action> mails(Submission submission, StoredForm form, Account account, JsonObject records)
+            throws PermanentDeliveryException {
+        FormDefinition definition = form.definition();
+        List<org.formhaus.forms.DefinitionException.Problem> problems = new ArrayList<>();
+        FormEmails emails = FormEmails.read(definition, problems);
+        if (!problems.isEmpty()) {
+            throw new PermanentDeliveryException("The e-mail settings of form '" + definition.key() + "' are invalid ("
+                    + problems.get(0) + "): correct the form, then retry");
+        }
+        if (!emails.confirmation().enabled() && !emails.notice().enabled()) {
+            return List.of();
+        }
+        JsonObject values = submission.data().getAsJsonObject("values");
+        Map<String, Object> model = MailModel.of(definition, values, submission.id(), submission.createdMs());
+        String sender = sender(emails, account);
+        String visitor = visitorEmail(definition, values);
+        List<Action> mails = new ArrayList<>();
+        if (emails.confirmation().enabled() && visitor != null) {
+            mails.add(mail(emails.confirmation(), definition, model, sender, List.of(visitor), null));
+        }
+        if (emails.notice().enabled()) {
+            mails.add(mail(emails.notice(), definition, model, sender, emails.notice().to(), visitor));
+        }
+        return mails;
+    }
+
+    private Action mail(MailSpec spec, FormDefinition form, Map<String, Object> model, String sender,
+                        List<String> to, String replyTo) throws PermanentDeliveryException {
+        String place = "emails." + spec.name();
+        try {
+            String subject = templates.render(place + ".subject", MailTemplates.Part.SUBJECT,
+                    source(spec.subject(), spec.name(), form, MailTemplates.Part.SUBJECT), model);
+            String body = templates.render(place + ".body", MailTemplates.Part.BODY,
+                    source(spec.body(), spec.name(), form, MailTemplates.Part.BODY), model);
+            return Actions.sendMail(sender, to, subject, body, true, replyTo).withIdentifier(spec.identifier());
+        } catch (MailTemplates.MailTemplateException e) {
+            throw new PermanentDeliveryException("The " + spec.name() + " e-mail of form '" + form.key()
+                    + "' could not be written: " + e.getMessage() + "; fix the template, then retry", e);
+        }
+    }
+
+    static String source(String own, String mail, FormDefinition form, MailTemplates.Part part) {
+        return own != null ? own : MailTemplates.builtIn(mail, form.language(), part);
+    }
+
+    private static String sender(FormEmails emails, Account account) throws PermanentDeliveryException {
+        if (emails.from() != null) {
+            return emails.from();
+        }
+        if (account.senders().isEmpty()) {
+            throw new PermanentDeliveryException("No sender mailbox is configured: enter the address of an onOffice "
+                    + "mailbox the API user is assigned to under Settings → onOffice → senders, then retry");
+        }
+        return account.senders().get(0);
+    }
+
+    /** The visitor's address: the first e-mail field that holds a valid one. */
+    static String visitorEmail(FormDefinition form, JsonObject values) {
+        for (Field field : form.fields()) {
+            if (field.type() != FieldType.EMAIL || values == null) {
+                continue;
+            }
+            JsonElement value = values.get(field.name());
+            if (value != null && value.isJsonPrimitive() && EmailAddresses.isValid(value.getAsString().strip())) {
+                return value.getAsString().strip();
+            }
+        }
+        return null;
+    }
+}

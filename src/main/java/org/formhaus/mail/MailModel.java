@@ -1,0 +1,66 @@
+package org.formhaus.mail;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.formhaus.forms.Field;
+import org.formhaus.forms.FormDefinition;
+
+/**
+ * What a mail template sees: {@code values.<field name>} (every field of the form, "" when not filled in, lists
+ * joined by ", "), {@code fields} (label and value of each filled-in field, for listing them all), {@code form}
+ * ({@code key}, {@code title}, {@code language}) and {@code submission} ({@code id}, {@code created}). Only strings,
+ * so a template cannot reach into objects.
+ */
+final class MailModel {
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.GERMANY)
+            .withZone(ZoneId.of("Europe/Berlin"));
+
+    private MailModel() {
+    }
+
+    static Map<String, Object> of(FormDefinition form, JsonObject values, String submissionId, long createdMs) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        List<Map<String, String>> filled = new ArrayList<>();
+        for (Field field : form.fields()) {
+            if (!field.type().carriesValue()) {
+                continue;
+            }
+            String value = display(values == null ? null : values.get(field.name()));
+            byName.put(field.name(), value);
+            if (!value.isEmpty()) {
+                filled.add(Map.of("name", field.name(), "label", field.label() == null ? field.name() : field.label(),
+                        "value", value));
+            }
+        }
+        return Map.of("values", byName, "fields", filled,
+                "form", Map.of("key", form.key(), "title", form.title() == null ? "" : form.title(),
+                        "language", form.language() == null ? "" : form.language()),
+                "submission", Map.of("id", submissionId, "created", CREATED.format(Instant.ofEpochMilli(createdMs))));
+    }
+
+    /** A model with every field empty: what a template must render with when the admin saves it. */
+    static Map<String, Object> sample(FormDefinition form) {
+        return of(form, new JsonObject(), "00000000-0000-0000-0000-000000000000", 0);
+    }
+
+    private static String display(JsonElement value) {
+        if (value == null || value.isJsonNull()) {
+            return "";
+        }
+        if (value.isJsonArray()) {
+            List<String> parts = new ArrayList<>();
+            value.getAsJsonArray().forEach(v -> parts.add(display(v)));
+            return String.join(", ", parts);
+        }
+        return value.isJsonPrimitive() ? value.getAsString() : value.toString();
+    }
+}

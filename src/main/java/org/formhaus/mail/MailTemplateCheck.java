@@ -1,0 +1,43 @@
+package org.formhaus.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.formhaus.forms.DefinitionException.Problem;
+import org.formhaus.forms.FormDefinition;
+
+/**
+ * Checks a form's {@code emails} section when the admin saves it: the structure, and that every template parses and
+ * renders with the form's fields (so {@code ${values.telefon}} for a field the form does not have is refused at
+ * once, not when the first visitor submits). Each problem names its place, e.g. {@code emails.notice.body}.
+ * Thread-safe; one per application.
+ */
+public final class MailTemplateCheck {
+
+    private final MailTemplates templates = new MailTemplates();
+
+    public List<Problem> problems(FormDefinition form) {
+        List<Problem> problems = new ArrayList<>();
+        FormEmails emails = FormEmails.read(form, problems);
+        Map<String, Object> sample = MailModel.sample(form);
+        for (MailSpec spec : List.of(emails.confirmation(), emails.notice())) {
+            check(spec.name(), spec.subject(), MailTemplates.Part.SUBJECT, "subject", sample, problems);
+            check(spec.name(), spec.body(), MailTemplates.Part.BODY, "body", sample, problems);
+        }
+        return problems;
+    }
+
+    private void check(String mail, String source, MailTemplates.Part part, String key, Map<String, Object> sample,
+                       List<Problem> problems) {
+        if (source == null) {
+            return; // the built-in default, tested with the build
+        }
+        String place = "emails." + mail + "." + key;
+        try {
+            templates.render(place, part, source, sample);
+        } catch (MailTemplates.MailTemplateException e) {
+            problems.add(new Problem(place, e.getMessage().startsWith(place + " ")
+                    ? e.getMessage().substring(place.length() + 1) : e.getMessage()));
+        }
+    }
+}

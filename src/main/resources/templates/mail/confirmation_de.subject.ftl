@@ -1,0 +1,1 @@
+Ihre Anfrage: ${form.title}

@@ -1,0 +1,1 @@
+Your enquiry: ${form.title}

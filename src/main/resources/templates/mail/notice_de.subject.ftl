@@ -1,0 +1,1 @@
+Neue Anfrage über „${form.title}“

@@ -1,0 +1,1 @@
+New enquiry through "${form.title}"
