@@ -1,0 +1,242 @@
+package org.formhaus.onoffice.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.formhaus.onoffice.ActionKind;
+import org.formhaus.onoffice.ActionResult;
+import org.formhaus.onoffice.Actions;
+import org.formhaus.onoffice.OnOfficeClient;
+import org.formhaus.onoffice.RequestSigner;
+import org.formhaus.onoffice.RetryMode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SimulatorTest {
+
+    static SimulatorFixture fixture;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    Simulator sim;
+    OnOfficeClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = SimulatorFixture.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        fixture.reset();
+        sim = fixture.simulator();
+        client = fixture.client();
+    }
+
+    private ActionResult one(OnOfficeClient c, org.formhaus.onoffice.Action a) throws Exception {
+        return c.execute(List.of(a)).get(0);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(fixture.server().baseUri().resolve(path));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void answersARawRequestWithoutContentTypeInOnOfficesFormat() throws Exception {
+        long ts = System.currentTimeMillis() / 1000;
+        String urn = ActionKind.CREATE.urn();
+        String body = "{\"token\":\"" + SimulatorFixture.TOKEN + "\",\"request\":{\"actions\":[{\"actionid\":\"" + urn
+                + "\",\"resourceid\":\"\",\"resourcetype\":\"address\",\"identifier\":\"\",\"timestamp\":\"" + ts
+                + "\",\"hmac\":\"" + RequestSigner.sign(SimulatorFixture.SECRET, ts, SimulatorFixture.TOKEN, "address", urn)
+                + "\",\"hmac_version\":\"2\",\"parameters\":{\"Name\":\"Roh\"}}]}}";
+
+        HttpResponse<String> response = send("POST", "api/latest/api.php", body);
+
+        JsonObject doc = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertEquals(200, doc.getAsJsonObject("status").get("code").getAsInt());
+        JsonObject result = doc.getAsJsonObject("response").getAsJsonArray("results").get(0).getAsJsonObject();
+        assertFalse(result.get("cacheable").getAsBoolean());
+        assertTrue(result.getAsJsonObject("data").getAsJsonObject("meta").get("cntabsolute").isJsonNull());
+        JsonObject record = result.getAsJsonObject("data").getAsJsonArray("records").get(0).getAsJsonObject();
+        assertTrue(record.get("elements").isJsonArray(), "elements is [] on create, as onOffice sends it");
+        assertEquals(0, result.getAsJsonObject("status").get("errorcode").getAsInt());
+    }
+
+    @Test
+    void anUnknownTokenIsRejectedAtTopLevelAsNotAuthenticated() throws Exception {
+        HttpResponse<String> r = send("POST", "api/stable/api.php", "{\"token\":\"nope\",\"request\":{\"actions\":[]}}");
+        JsonObject status = JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonObject("status");
+        assertEquals(400, status.get("code").getAsInt());
+        assertEquals(22, status.get("errorcode").getAsInt());
+        assertEquals("not authenticated", status.get("message").getAsString());
+    }
+
+    @Test
+    void aWrongSecretFailsEachActionWithHmacInvalid() throws Exception {
+        OnOfficeClient wrong = fixture.connector().clientFor(fixture.credentials(SimulatorFixture.TOKEN, "x"), RetryMode.NONE);
+        ActionResult r = one(wrong, Actions.getUsers());
+        assertEquals(137, r.errorCode());
+        assertEquals("HMAC invalid", r.message());
+    }
+
+    @Test
+    void timestampsMoreThan120SecondsOffAreInvalid() throws Exception {
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(125));
+        Clock slightlyAhead = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(100));
+        ActionResult late = one(fixture.connector(ahead, Duration.ofSeconds(5)).clientFor(fixture.credentials(), RetryMode.NONE), Actions.getUsers());
+        ActionResult fine = one(fixture.connector(slightlyAhead, Duration.ofSeconds(5)).clientFor(fixture.credentials(), RetryMode.NONE), Actions.getUsers());
+        assertEquals(138, late.errorCode());
+        assertEquals("timestamp invalid", late.message());
+        assertTrue(fine.ok());
+    }
+
+    @Test
+    void aMissingRightFailsTheActionNamingOperationAndRight() throws Exception {
+        sim.setRights(Map.of("Write addresses", false));
+        ActionResult r = one(client, Actions.createAddress(Map.of("Name", "X"), false, false));
+        assertEquals(140, r.errorCode());
+        assertTrue(r.message().contains("create addresses"));
+        assertTrue(r.message().contains("\"Write addresses\""));
+    }
+
+    @Test
+    void rightsAreCheckedBeforeFieldsAreValidated() throws Exception {
+        sim.setRights(Map.of("Write addresses", false));
+        assertEquals(140, one(client, Actions.createAddress(Map.of("Unsinn", "X"), false, false)).errorCode());
+        sim.setRights(Map.of("Write addresses", true));
+        ActionResult unknown = one(client, Actions.createAddress(Map.of("Unsinn", "X"), false, false));
+        assertEquals(141, unknown.errorCode());
+        assertTrue(unknown.message().contains("'Unsinn'"));
+    }
+
+    @Test
+    void duplicateCheckUpdatesTheMatchByEmailUnlessToldNotToOverride() throws Exception {
+        ActionResult matched = one(client, Actions.createAddress(
+                Map.of("Vorname", "Erika Maria", "email", "ERIKA.musterfrau@example.org"), true, false));
+        assertEquals("100", matched.firstId());
+        assertEquals("Erika Maria", sim.records("address").get(0).getAsJsonObject().get("Vorname").getAsString());
+
+        ActionResult kept = one(client, Actions.createAddress(
+                Map.of("Vorname", "Anders", "email", "erika.musterfrau@example.org"), true, true));
+        assertEquals("100", kept.firstId());
+        assertEquals("Erika Maria", sim.records("address").get(0).getAsJsonObject().get("Vorname").getAsString());
+
+        ActionResult fresh = one(client, Actions.createAddress(
+                Map.of("Vorname", "Zweite", "email", "erika.musterfrau@example.org"), false, false));
+        assertEquals("102", fresh.firstId());
+        assertEquals("100", one(client, Actions.createAddress(
+                Map.of("email", "erika.musterfrau@example.org"), true, true)).firstId(), "lowest id wins");
+    }
+
+    @Test
+    void multiselectValuesAreWrittenAsArraysAndReadBackPipeWrapped() throws Exception {
+        String id = one(client, Actions.createAddress(Map.of("Name", "Multi", "HerkunftKontakt",
+                List.of("Empfehlung", "Werbung")), false, false)).firstId();
+        ActionResult read = one(client, Actions.readAddress(List.of(id), List.of("HerkunftKontakt", "Name")));
+        assertEquals("|Empfehlung||Werbung|", read.records().get(0).get("HerkunftKontakt"));
+        assertEquals(142, one(client, Actions.createAddress(Map.of("HerkunftKontakt", List.of("Radio")), false, false)).errorCode());
+    }
+
+    @Test
+    void onlyPublishedPropertiesHidesAJustCreatedEstateFromReadsAndRelations() throws Exception {
+        sim.setRights(Map.of("Can only read properties published on the website", true));
+        String estate = one(client, Actions.createEstate(Map.of("objekttitel", "Neu", "ort", "Bonn"))).firstId();
+        String owner = one(client, Actions.createAddress(Map.of("Name", "Eigner"), false, false)).firstId();
+
+        ActionResult read = one(client, Actions.readEstate(estate, List.of("objekttitel")));
+        ActionResult link = one(client, Actions.createRelation(Actions.RELATION_OWNER, estate, owner));
+
+        assertTrue(read.ok());
+        assertTrue(read.records().isEmpty());
+        assertEquals(144, link.errorCode());
+        assertEquals(1, one(client, Actions.readEstate("10", List.of("Id"))).records().size(), "published ones stay visible");
+    }
+
+    @Test
+    void usersNeedTheRightReadUserDataViaApi() throws Exception {
+        assertEquals(4, one(client, Actions.getUsers()).records().size());
+        sim.setRights(Map.of("Read user data via API", false));
+        assertEquals(140, one(client, Actions.getUsers()).errorCode());
+    }
+
+    @Test
+    void sendsMailOnlyFromMailboxesAssignedToTheApiUser() throws Exception {
+        assertTrue(one(client, Actions.sendMail("info@agentur.example", List.of("kunde@example.org"), "Hallo", "Text", false, null)).ok());
+        assertEquals(145, one(client, Actions.sendMail("chef@agentur.example", List.of("kunde@example.org"), "Hallo", "Text", false, null)).errorCode());
+        JsonArray mails = JsonParser.parseString(send("GET", "mails", null).body()).getAsJsonArray();
+        assertEquals(1, mails.size());
+        assertEquals("kunde@example.org", mails.get(0).getAsJsonObject().getAsJsonArray("to").get(0).getAsString());
+    }
+
+    @Test
+    void recordsTasksAppointmentsActivitiesAndSearchCriteria() throws Exception {
+        List<ActionResult> r = client.execute(List.of(
+                Actions.createAgentsLog(List.of("100"), "10", "Email", "Eingang", "Anfrage", Map.of()),
+                Actions.createTask(Map.of("Betreff", "Rückruf", "Prio", "2"), "100", "10"),
+                Actions.createAppointment(Map.of("start_dt", "2026-12-01 10:00:00", "end_dt", "2026-12-01 11:00:00",
+                        "art", "Besichtigung"), List.of("100"), "10"),
+                Actions.createSearchCriteria("100", Map.of("vermarktungsart", "kauf", "kaufpreis__von", "200000",
+                        "kaufpreis__bis", "400000"))));
+        r.forEach(x -> assertTrue(x.ok(), x.message()));
+        assertEquals("agentsLog", r.get(0).records().get(0).type());
+        assertEquals(1, sim.records("searchcriteria").size());
+        assertEquals("200000", sim.records("searchcriteria").get(0).getAsJsonObject().get("kaufpreis__von").getAsString());
+    }
+
+    @Test
+    void servesFieldsWithGermanAndEnglishLabelsAndInternalKeys() throws Exception {
+        ActionResult en = one(client, Actions.getFields(List.of("address", "estate"), "ENG", true, true, true));
+        ActionResult de = one(client, Actions.getFields(List.of("address"), "DEU", true, true, true));
+        assertEquals(2, en.records().size());
+        JsonObject art = en.records().get(0).elements().getAsJsonObject("ArtDaten");
+        assertEquals("multiselect", art.get("type").getAsString());
+        assertEquals("Owner", art.getAsJsonObject("permittedvalues").get("Eigentuemer").getAsString());
+        assertEquals("Kontaktart", de.records().get(0).elements().getAsJsonObject("ArtDaten").get("label").getAsString());
+    }
+
+    @Test
+    void controlEndpointsSwitchRightsAndFaultsAndListRequestsWithoutSignatures() throws Exception {
+        assertEquals(400, send("PUT", "rights", "{\"Read everything\": false}").statusCode());
+        assertEquals(200, send("PUT", "rights", "{\"Read properties\": false}").statusCode());
+        assertFalse(sim.rights().get("Read properties"));
+        assertEquals(200, send("POST", "faults", "{\"mode\":\"http500\",\"latencyMs\":0}").statusCode());
+        assertEquals(FaultMode.HTTP500, sim.faultMode());
+        assertEquals(400, send("POST", "faults", "{\"mode\":\"explode\"}").statusCode());
+        send("POST", "faults", "{\"mode\":\"ok\"}");
+
+        client.execute(List.of(Actions.getUsers()));
+        JsonArray requests = JsonParser.parseString(send("GET", "requests", null).body()).getAsJsonArray();
+        assertEquals(1, requests.size());
+        JsonObject action = requests.get(0).getAsJsonObject().getAsJsonArray("actions").get(0).getAsJsonObject();
+        assertEquals("users", action.get("resourcetype").getAsString());
+        assertFalse(action.has("hmac"));
+        assertEquals(2, JsonParser.parseString(send("GET", "records/estate", null).body()).getAsJsonArray().size());
+        assertEquals(200, send("POST", "reset", null).statusCode());
+        assertTrue(sim.rights().get("Read properties"));
+    }
+
+    @Test
+    void invalidSignatureFaultFailsEveryActionWithHmacInvalid() throws Exception {
+        sim.setFault(FaultMode.INVALID_SIGNATURE, 0);
+        assertEquals(137, one(client, Actions.getUsers()).errorCode());
+    }
+}
