@@ -26,7 +26,7 @@ public final class EmbeddedServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
+        ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
         context.setAttribute(FormhausInitializer.APP, app);
         context.addServletContainerInitializer(new FormhausInitializer());
         server.setHandler(context);

@@ -4,13 +4,16 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.SessionTrackingMode;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import org.formhaus.admin.AccountConnection;
 import org.formhaus.admin.AdminAuthFilter;
-import org.formhaus.admin.ConnectionCheckServlet;
+import org.formhaus.admin.ConnectionApiServlet;
 import org.formhaus.admin.FirstStart;
 import org.formhaus.admin.FormSaveCheck;
 import org.formhaus.admin.FormsApiServlet;
@@ -18,6 +21,9 @@ import org.formhaus.admin.ProvisioningServlet;
 import org.formhaus.admin.Secrets;
 import org.formhaus.admin.SettingsApiServlet;
 import org.formhaus.admin.SubmissionsApiServlet;
+import org.formhaus.admin.TokensApiServlet;
+import org.formhaus.admin.ui.AdminPagesServlet;
+import org.formhaus.admin.ui.LoginServlet;
 import org.formhaus.config.AppConfig;
 import org.formhaus.delivery.ClientFactory;
 import org.formhaus.delivery.DeliverySettings;
@@ -32,6 +38,9 @@ import org.formhaus.newsletter.ConfirmationTokens;
 import org.formhaus.newsletter.NewsletterConfirmServlet;
 import org.formhaus.mail.FormMailPlanner;
 import org.formhaus.mail.MailTemplateCheck;
+import org.formhaus.marketplace.Marketplace;
+import org.formhaus.marketplace.MarketplaceServlet;
+import org.formhaus.onoffice.OnOfficeCredentials;
 import org.formhaus.onoffice.OnOfficeConnector;
 import org.formhaus.onoffice.OnOfficeMetadata;
 import org.formhaus.onoffice.RetryMode;
@@ -43,6 +52,8 @@ import org.formhaus.storage.Database;
 import org.formhaus.storage.DeliveryJobStore;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
+import org.formhaus.storage.MarketplaceStore;
+import org.formhaus.storage.SubmissionCounts;
 import org.formhaus.storage.SubmissionStore;
 import org.formhaus.web.FormIntake;
 import org.formhaus.web.FormServlet;
@@ -77,6 +88,8 @@ public final class FormhausApp implements AutoCloseable {
     /** Where visitors reach us, for links in e-mails: public.url, else the address the server started on. */
     private final java.util.concurrent.atomic.AtomicReference<String> publicUrl = new java.util.concurrent.atomic.AtomicReference<>("");
     private final ConfirmationTokens newsletterTokens;
+    /** Where the in-process simulator is reachable, once the server knows its address (sandbox mode only). */
+    private volatile java.net.URI sandboxBase;
 
     private FormhausApp(AppConfig config, Database db, Map<String, String> env) throws SQLException {
         this.config = config;
@@ -151,12 +164,59 @@ public final class FormhausApp implements AutoCloseable {
         servlet(context, "admin-submissions", new SubmissionsApiServlet(submissions, jobs, giveUpAfter, worker::nudge),
                 "/admin/api/submissions", "/admin/api/submissions/*");
         servlet(context, "admin-settings", new SettingsApiServlet(accounts), "/admin/api/settings/*");
-        servlet(context, "admin-connection", new ConnectionCheckServlet(accounts, forms, clients),
-                "/admin/api/connection/*");
+        mountAdminUi(context);
+        mountMarketplace(context);
         if (sandbox != null) {
             servlet(context, "sandbox-onoffice", sandbox.servlet(), Sandbox.PATH + "/*");
         }
         servlet(context, "provisioning", new ProvisioningServlet(provisioningKey(), db, accounts, users), "/api/users");
+    }
+
+    /**
+     * The admin UI (pages, sign-in), the API-token and connection-check endpoints, and the session cookie: HttpOnly,
+     * SameSite=Lax, cookies only (never a session id in URLs). Containers mark it Secure on HTTPS requests themselves
+     * (Jetty and Tomcat both do by default).
+     */
+    private void mountAdminUi(ServletContext context) {
+        SessionCookieConfig cookie = context.getSessionCookieConfig();
+        cookie.setName("FORMHAUS_SESSION");
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
+        context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+        context.setSessionTimeout(config.intValue("admin.session.timeout.minutes", 5, 7 * 24 * 60));
+        AccountConnection connection = new AccountConnection(accounts, forms, onOffice);
+        servlet(context, "admin-tokens", new TokensApiServlet(users), "/admin/api/tokens", "/admin/api/tokens/*");
+        servlet(context, "admin-connection", new ConnectionApiServlet(connection), "/admin/api/connection/*");
+        servlet(context, "admin-login", new LoginServlet(templates, users,
+                config.intValue("admin.login.max.failures.per.email", 0, 1_000_000),
+                config.intValue("admin.login.max.failures.per.address", 0, 1_000_000),
+                Duration.ofMinutes(config.intValue("admin.login.window.minutes", 1, 24 * 60))),
+                "/admin/login", "/admin/logout");
+        servlet(context, "admin-pages", new AdminPagesServlet(templates, users, accounts, forms, submissions,
+                new SubmissionCounts(db), connection, config.string("public.url")), "/admin", "/admin/*");
+    }
+
+    /** onOffice Marketplace activation: {@code /marketplace/activate} and {@code /marketplace/unlock}. */
+    private void mountMarketplace(ServletContext context) throws SQLException {
+        MarketplaceServlet.Settings settings = new MarketplaceServlet.Settings(
+                config.string("marketplace.provider.secret"), config.string("public.url"),
+                Duration.ofSeconds(config.intValue("marketplace.timestamp.window.seconds", 1, 7 * 24 * 3600)),
+                config.string("marketplace.frame.ancestors"), config.string("marketplace.privacy.url"));
+        servlet(context, "marketplace", Marketplace.servlet(templates, settings,
+                instance.getOrCreateSecret("marketplace.state.key"),
+                Duration.ofMinutes(config.intValue("marketplace.state.minutes", 1, 24 * 60)), onOffice,
+                this::marketplaceApiUrl, new MarketplaceStore(db)), "/marketplace/activate", "/marketplace/unlock");
+    }
+
+    /** {@code marketplace.onoffice.url}, else the in-process simulator in sandbox mode, else onOffice's stable API. */
+    private String marketplaceApiUrl() {
+        String configured = config.string("marketplace.onoffice.url");
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        java.net.URI base = sandboxBase;
+        return sandbox != null && base != null ? base + Sandbox.PATH + "/api/stable/api.php"
+                : OnOfficeCredentials.STABLE_URL;
     }
 
     /** The key of the user-provisioning API: {@code provisioning.api.key}, else generated once and kept. */
@@ -181,6 +241,7 @@ public final class FormhausApp implements AutoCloseable {
      */
     public void connectSandbox(java.net.URI base, PrintStream console) throws SQLException {
         publicUrl.compareAndSet("", base.toString()); // links in e-mails need an address; public.url wins when set
+        this.sandboxBase = base;
         Sandbox.connectIfEnabled(this, config, base, console);
     }
 

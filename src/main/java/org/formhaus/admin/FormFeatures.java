@@ -18,7 +18,8 @@ final class FormFeatures {
     }
 
     static Set<Feature> of(Collection<FormDefinition> forms, boolean sendsEmail) {
-        Set<Feature> features = EnumSet.noneOf(Feature.class);
+        // onOffice's setup guides call "Read user data via API" mandatory: responsible agents, tasks and user fields.
+        Set<Feature> features = EnumSet.of(Feature.USERS);
         if (sendsEmail) {
             features.add(Feature.EMAIL);
         }

@@ -72,6 +72,10 @@ public final class FormsApiServlet extends JsonServlet {
             throw HttpProblem.badRequest("key: '" + body.get("key").getAsString() + "' does not match the URL's '"
                     + path[0] + "'");
         }
+        // Another account's form is not there for this caller (a 409 "key taken" would confirm that it exists).
+        if (forms.current(path[0]).filter(f -> f.accountId() != account).isPresent()) {
+            throw HttpProblem.notFound("Form '" + path[0] + "'");
+        }
         FormDefinition definition = parse(body);
         Json.send(response, 200, view(save(account, definition)));
     }

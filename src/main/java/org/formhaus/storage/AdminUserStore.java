@@ -3,6 +3,7 @@ package org.formhaus.storage;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /** Admin users and API tokens (stored as SHA-256 hashes only). Thread-safe; one per application. */
@@ -26,6 +27,12 @@ public final class AdminUserStore {
     public Optional<AdminUser> findByEmail(String email) throws SQLException {
         try (Connection c = db.connection()) {
             return Jdbc.one(c, AdminUserStore::map, "SELECT * FROM admin_user WHERE LOWER(email) = LOWER(?)", email);
+        }
+    }
+
+    public Optional<AdminUser> find(long id) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.one(c, AdminUserStore::map, "SELECT * FROM admin_user WHERE id = ?", id);
         }
     }
 
@@ -59,6 +66,37 @@ public final class AdminUserStore {
     public Optional<Long> accountOfToken(String tokenHash) throws SQLException {
         try (Connection c = db.connection()) {
             return Jdbc.one(c, row -> row.getLong(1), "SELECT account_id FROM api_token WHERE token_hash = ?", tokenHash);
+        }
+    }
+
+    /** Adds a token outside a running transaction. */
+    public void addToken(long accountId, String tokenHash, String label) throws SQLException {
+        try (Connection c = db.connection()) {
+            addToken(c, accountId, tokenHash, label);
+        }
+    }
+
+    /** The account's tokens, newest first. */
+    public List<ApiToken> tokens(long accountId) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.query(c, row -> new ApiToken(row.getString(1).substring(0, ApiToken.ID_LENGTH),
+                    row.getString(2), row.getLong(3)), "SELECT token_hash, label, created_ms FROM api_token "
+                    + "WHERE account_id = ? ORDER BY created_ms DESC, token_hash", accountId);
+        }
+    }
+
+    /**
+     * Deletes the account's token with that id ({@link ApiToken#id()}).
+     *
+     * @return false when the account has no such token
+     */
+    public boolean revokeToken(long accountId, String tokenId) throws SQLException {
+        if (!tokenId.matches("[0-9a-f]{" + ApiToken.ID_LENGTH + "}")) {
+            return false;
+        }
+        try (Connection c = db.connection()) {
+            return Jdbc.update(c, "DELETE FROM api_token WHERE account_id = ? AND token_hash LIKE ?", accountId,
+                    tokenId + "%") > 0;
         }
     }
 

@@ -1,0 +1,42 @@
+package org.formhaus.admin;
+
+import com.google.gson.JsonObject;
+import org.formhaus.connection.TestEmailResult;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.formhaus.web.HttpProblem;
+import org.formhaus.web.Json;
+import org.formhaus.web.JsonServlet;
+
+/**
+ * {@code POST /admin/api/connection/check}: probes the account's onOffice API user right by right and answers the
+ * {@link org.formhaus.connection.ConnectionReport} as JSON. {@code POST /admin/api/connection/test-email}
+ * {@code {"mailbox": ...}} sends a test email from a configured sender mailbox to itself.
+ */
+public final class ConnectionApiServlet extends JsonServlet {
+
+    private final AccountConnection connection;
+
+    public ConnectionApiServlet(AccountConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    protected void post(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        long account = AdminAuthFilter.accountOf(request);
+        String[] path = segments(request);
+        String action = path.length == 1 ? path[0] : "";
+        switch (action) {
+            case "check" -> Json.send(response, 200, connection.check(account));
+            case "test-email" -> {
+                JsonObject body = Json.objectBody(request);
+                String mailbox = body.has("mailbox") && body.get("mailbox").isJsonPrimitive()
+                        ? body.get("mailbox").getAsString().strip() : "";
+                TestEmailResult result = connection.sendTestEmail(account, mailbox);
+                Json.send(response, result.sent() ? 200 : 502, result);
+            }
+            default -> throw HttpProblem.notFound("Endpoint");
+        }
+    }
+}

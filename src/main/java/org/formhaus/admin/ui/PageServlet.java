@@ -1,0 +1,119 @@
+package org.formhaus.admin.ui;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.formhaus.admin.AdminSession;
+import org.formhaus.render.Templates;
+import org.formhaus.storage.StorageException;
+import org.formhaus.web.HttpProblem;
+
+/**
+ * Base of the admin UI's HTML pages, and the one place where they turn failures into a status: an
+ * {@link HttpProblem} becomes an error page with its status and message, a database failure 503, anything else 500
+ * with a reference to the log line, never a stack trace. Every POST must carry the session's CSRF token in the
+ * {@value AdminSession#CSRF_FIELD} field. Pages are never cached and never framed.
+ */
+abstract class PageServlet extends HttpServlet {
+
+    private static final System.Logger LOG = System.getLogger(PageServlet.class.getName());
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+    protected final Templates templates;
+
+    PageServlet(Templates templates) {
+        this.templates = templates;
+    }
+
+    /** One request to a page: what was asked, where to answer, and in which language. */
+    record Page(HttpServletRequest request, HttpServletResponse response, UiText text) {
+        String path(String path) {
+            return request.getContextPath() + path;
+        }
+    }
+
+    @Override
+    protected final void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Page page = new Page(request, response, UiText.choose(request, response));
+        try {
+            switch (request.getMethod()) {
+                case "GET", "HEAD" -> get(page);
+                case "POST" -> {
+                    if (!AdminSession.csrfMatches(request, request.getParameter(AdminSession.CSRF_FIELD))) {
+                        csrfRefused(page);
+                        return;
+                    }
+                    post(page);
+                }
+                default -> throw new HttpProblem(405, "Method " + request.getMethod() + " not allowed");
+            }
+        } catch (HttpProblem problem) {
+            error(page, problem.status(), problem.getMessage());
+        } catch (SQLException | StorageException e) {
+            error(page, 503, page.text().get("error.storage") + " (ref " + logged(request, e) + ")");
+        } catch (Exception e) {
+            error(page, 500, page.text().get("error.internal") + " (ref " + logged(request, e) + ")");
+        }
+    }
+
+    protected void get(Page page) throws Exception {
+        throw new HttpProblem(405, "Method GET not allowed");
+    }
+
+    protected void post(Page page) throws Exception {
+        throw new HttpProblem(405, "Method POST not allowed");
+    }
+
+    /** A POST without the session's CSRF token: 403 by default. */
+    protected void csrfRefused(Page page) throws IOException {
+        error(page, 403, page.text().get("error.csrf"));
+    }
+
+    /** Renders {@code template} with the model plus the common values every page uses. */
+    protected void render(Page page, int status, String template, Map<String, Object> model) throws IOException {
+        Map<String, Object> all = new HashMap<>(model);
+        all.put("t", page.text().messages());
+        all.put("lang", page.text().lang());
+        all.put("ctx", page.request().getContextPath());
+        HttpSession session = page.request().getSession(false);
+        if (session != null) {
+            all.put("csrf", AdminSession.csrfToken(session));
+        }
+        String html = templates.render(template, all);
+        HttpServletResponse response = page.response();
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.getWriter().write(html);
+    }
+
+    protected void redirect(Page page, String path) {
+        page.response().setStatus(303);
+        page.response().setHeader("Location", page.path(path));
+    }
+
+    private void error(Page page, int status, String message) throws IOException {
+        if (page.response().isCommitted()) {
+            return;
+        }
+        page.response().resetBuffer();
+        render(page, status, "admin/error.ftlh", Map.of("status", status, "message", message));
+    }
+
+    private static String logged(HttpServletRequest request, Exception e) {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(Level.ERROR, "Failure [" + ref + "] on " + request.getMethod() + " " + request.getRequestURI(), e);
+        return ref;
+    }
+}
