@@ -42,10 +42,13 @@ import org.formhaus.marketplace.Marketplace;
 import org.formhaus.marketplace.MarketplaceServlet;
 import org.formhaus.onoffice.OnOfficeCredentials;
 import org.formhaus.onoffice.OnOfficeConnector;
+import org.formhaus.onoffice.OnOfficeException;
+import org.formhaus.onoffice.OnOfficeUser;
 import org.formhaus.onoffice.OnOfficeMetadata;
 import org.formhaus.onoffice.RetryMode;
 import org.formhaus.render.Templates;
 import org.formhaus.retention.RetentionSweeper;
+import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.AdminUserStore;
 import org.formhaus.storage.Database;
@@ -111,10 +114,16 @@ public final class FormhausApp implements AutoCloseable {
         this.newsletterTokens = new ConfirmationTokens(instance.getOrCreateSecret("newsletter.token.key"), publicUrl::get,
                 Duration.ofDays(config.intValue("newsletter.confirm.days")), java.time.Clock.systemUTC());
         SubmissionDelivery delivery = new SubmissionDelivery(submissions,
-                new SubmissionMapper(knownFields, newsletterTokens), new FormMailPlanner());
+                new SubmissionMapper(knownFields, newsletterTokens), new FormMailPlanner(this::userEmail));
         this.worker = DeliveryWorker.create(submissions, forms, accounts, jobs, clients, delivery,
                 deliverySettings(config));
         this.retention = new RetentionSweeper(submissions, Duration.ofDays(config.intValue("retention.days")));
+    }
+
+    /** An onOffice user's email address from the account's cached user list, for notices to the responsible agent. */
+    private String userEmail(Account account, String username) throws OnOfficeException {
+        return metadata.get("account-" + account.id(), clients.clientFor(account.onOffice()))
+                .userByName(username).map(OnOfficeUser::email).orElse(null);
     }
 
     private static DeliverySettings deliverySettings(AppConfig config) {

@@ -79,8 +79,9 @@ record FormEmails(String from, MailSpec confirmation, MailSpec notice) {
         }
         for (int i = 0; i < list.size(); i++) {
             String address = list.get(i).isJsonPrimitive() ? list.get(i).getAsString().strip() : "";
-            if (!EmailAddresses.isValid(address)) {
-                problems.add(new Problem(place + ".to[" + i + "]", "'" + address + "' is not an e-mail address"));
+            if (!EmailAddresses.isValid(address) && !address.equals(ResponsibleAgent.KEYWORD)) {
+                problems.add(new Problem(place + ".to[" + i + "]", "'" + address + "' is neither an e-mail address nor '"
+                        + ResponsibleAgent.KEYWORD + "' (the responsible agent)"));
             } else {
                 to.add(address);
             }

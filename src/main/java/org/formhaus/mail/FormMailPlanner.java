@@ -20,14 +20,35 @@ import org.formhaus.storage.Submission;
 /**
  * Plans a submission's emails from its form's {@code emails} section: the visitor's confirmation (to the address in
  * the form's first e-mail field; skipped when the visitor left it empty) and the internal notice (to the listed
- * addresses, reply-to the visitor). Sent from the form's {@code from} mailbox, else the account's first sender. Each
+ * addresses, reply-to the visitor). The notice recipient {@code "responsible"} is the responsible agent's onOffice
+ * email ({@link ResponsibleAgent}); when no agent or address can be found, the notice goes to the sender mailbox
+ * instead, so the agency still hears of the lead. Sent from the form's {@code from} mailbox, else the account's first sender. Each
  * action's identifier ({@code mail.confirmation}, {@code mail.notice}) is its key in the submission's records.
  * Problems that retrying cannot fix (no sender, a template that fails) are {@link PermanentDeliveryException}s.
  * Thread-safe; one per application.
  */
 public final class FormMailPlanner implements MailPlanner {
 
+    private static final System.Logger LOG = System.getLogger(FormMailPlanner.class.getName());
+
+    /** Looks up an onOffice user's email address by user name; null when unknown. */
+    @FunctionalInterface
+    public interface UserEmails {
+        String emailOf(Account account, String username) throws Exception;
+    }
+
     private final MailTemplates templates = new MailTemplates();
+    private final UserEmails userEmails;
+
+    /** @param userEmails finds an onOffice user's email address, for the recipient "responsible" */
+    public FormMailPlanner(UserEmails userEmails) {
+        this.userEmails = userEmails;
+    }
+
+    /** Without a user directory: "responsible" falls back to the sender mailbox. */
+    public FormMailPlanner() {
+        this((account, username) -> null);
+    }
 
     @Override
     public List<Action> mails(Submission submission, StoredForm form, Account account, JsonObject records)
@@ -51,7 +72,8 @@ public final class FormMailPlanner implements MailPlanner {
             mails.add(mail(emails.confirmation(), definition, model, sender, List.of(visitor), null));
         }
         if (emails.notice().enabled()) {
-            mails.add(mail(emails.notice(), definition, model, sender, emails.notice().to(), visitor));
+            mails.add(mail(emails.notice(), definition, model, sender,
+                    noticeRecipients(emails.notice(), definition, account, records, sender), visitor));
         }
         return mails;
     }
@@ -68,6 +90,39 @@ public final class FormMailPlanner implements MailPlanner {
         } catch (MailTemplates.MailTemplateException e) {
             throw new PermanentDeliveryException("The " + spec.name() + " e-mail of form '" + form.key()
                     + "' could not be written: " + e.getMessage() + "; fix the template, then retry", e);
+        }
+    }
+
+    private List<String> noticeRecipients(MailSpec notice, FormDefinition form, Account account, JsonObject records,
+                                          String sender) {
+        List<String> to = new ArrayList<>();
+        for (String recipient : notice.to()) {
+            if (!recipient.equals(ResponsibleAgent.KEYWORD)) {
+                to.add(recipient);
+                continue;
+            }
+            String agent = agentEmail(form, account, records);
+            if (agent != null && !to.contains(agent)) {
+                to.add(agent);
+            }
+        }
+        return to.isEmpty() ? List.of(sender) : to;
+    }
+
+    private String agentEmail(FormDefinition form, Account account, JsonObject records) {
+        String username = ResponsibleAgent.username(form, records);
+        if (username == null) {
+            return null;
+        }
+        try {
+            String email = userEmails.emailOf(account, username);
+            return email != null && EmailAddresses.isValid(email) ? email : null;
+        } catch (Exception e) {
+            // The user list could not be read (e.g. the right "Read user data via API" is missing): the notice still
+            // goes out, to the sender mailbox, rather than holding up the lead.
+            LOG.log(System.Logger.Level.WARNING, "Responsible agent's email unknown for form " + form.key() + ": "
+                    + e.getMessage());
+            return null;
         }
     }
 
