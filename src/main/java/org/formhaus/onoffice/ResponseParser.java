@@ -28,6 +28,9 @@ final class ResponseParser {
             throw new JsonParseException("onOffice reply is not a JSON object");
         }
         JsonObject doc = root.getAsJsonObject();
+        if (!doc.has("status") || !doc.get("status").isJsonObject()) {
+            throw new JsonParseException("onOffice reply has no status block");
+        }
         JsonObject status = object(doc, "status");
         int code = intValue(status.get("code"), 0);
         int errorCode = intValue(status.get("errorcode"), 0);
