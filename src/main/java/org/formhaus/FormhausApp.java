@@ -2,6 +2,7 @@ package org.formhaus;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import java.io.PrintStream;
@@ -29,8 +30,10 @@ import org.formhaus.storage.Database;
 import org.formhaus.storage.DeliveryJobStore;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
+import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.SubmissionStore;
 import org.formhaus.web.FormIntake;
+import org.formhaus.web.FormOptions;
 import org.formhaus.web.FormServlet;
 import org.formhaus.web.HealthServlet;
 import org.formhaus.web.StaticServlet;
@@ -55,6 +58,8 @@ public final class FormhausApp implements AutoCloseable {
     private final Duration giveUpAfter;
     private final Templates templates = new Templates();
     private final Sandbox sandbox;
+    private final FormOptions formOptions;
+    private final SpamCounts spamCounts;
 
     private FormhausApp(AppConfig config, Database db, Map<String, String> env) {
         this.config = config;
@@ -75,6 +80,9 @@ public final class FormhausApp implements AutoCloseable {
         this.worker = new DeliveryWorker(jobs, submissions, forms, accounts,
                 credentials -> onOffice.clientFor(credentials, RetryMode.NONE), RetryPolicy.DEFAULT,
                 config.intValue("delivery.workers"), config.intValue("delivery.poll.millis"));
+        this.spamCounts = new SpamCounts(db);
+        this.formOptions = new FormOptions(accounts, credentials -> onOffice.clientFor(credentials),
+                Duration.ofMinutes(config.intValue("forms.options.cache.minutes")), Duration.ofSeconds(3));
     }
 
     /** Opens the database (migrating it), creates the first admin if needed and starts delivery. */
@@ -97,10 +105,15 @@ public final class FormhausApp implements AutoCloseable {
         servlet(context, "health", new HealthServlet(db, jobs), "/healthz");
         servlet(context, "static", new StaticServlet(), "/static/*", "/embed.js");
         FormIntake intake = new FormIntake(forms, submissions, giveUpAfter, worker::nudge);
-        servlet(context, "forms", new FormServlet(intake, accounts, templates, instance.getOrCreateSecret("form.token.key"),
-                config.intValue("ratelimit.submissions.per.minute"), config.intValue("spam.min.fill.seconds")), "/f/*");
+        FormServlet.Settings limits = new FormServlet.Settings(config.intValue("ratelimit.submissions.per.minute"),
+                config.intValue("ratelimit.form.submissions.per.minute"), config.intValue("spam.min.fill.seconds"),
+                config.intValue("forms.max.body.bytes"), config.intValue("upload.max.file.bytes"));
+        servlet(context, "forms", new FormServlet(intake, accounts, formOptions, spamCounts, templates,
+                instance.getOrCreateSecret("form.token.key"), limits), "/f/*")
+                .setMultipartConfig(new MultipartConfigElement(null, config.intValue("upload.max.file.bytes"),
+                        config.intValue("upload.max.request.bytes"), 64 * 1024));
         filter(context, "admin-auth", new AdminAuthFilter(users), "/admin/api/*");
-        servlet(context, "admin-forms", new FormsApiServlet(forms, FormSaveCheck.NONE),
+        servlet(context, "admin-forms", new FormsApiServlet(forms, FormSaveCheck.NONE, spamCounts),
                 "/admin/api/forms", "/admin/api/forms/*");
         servlet(context, "admin-submissions", new SubmissionsApiServlet(submissions, jobs, giveUpAfter, worker::nudge),
                 "/admin/api/submissions", "/admin/api/submissions/*");
@@ -117,10 +130,12 @@ public final class FormhausApp implements AutoCloseable {
         return configured.isEmpty() ? instance.getOrCreateSecret("provisioning.api.key") : configured;
     }
 
-    private static void servlet(ServletContext context, String name, Servlet servlet, String... mappings) {
+    private static jakarta.servlet.ServletRegistration.Dynamic servlet(ServletContext context, String name,
+                                                                      Servlet servlet, String... mappings) {
         var registration = context.addServlet(name, servlet);
         registration.addMapping(mappings);
         registration.setLoadOnStartup(1);
+        return registration;
     }
 
     private static void filter(ServletContext context, String name, Filter filter, String pattern) {
@@ -154,6 +169,7 @@ public final class FormhausApp implements AutoCloseable {
 
     @Override
     public void close() {
+        formOptions.close();
         worker.close();
         db.close();
     }
