@@ -94,15 +94,19 @@
   applyConditions();
 
   // ---- Validation (mirrors org.formhaus.forms.FormValidator) -----------------------------------------------------
+  var group = document.documentElement.lang === "en" ? "," : ".";
   function parseNumber(value) {
     var s = value.trim().replace(/[\s\u00a0]/g, "");
     if (s.length > 40) return null;
-    if (s.indexOf(",") >= 0 && s.indexOf(".") >= 0) {
+    var dots = s.split(".").length - 1, commas = s.split(",").length - 1;
+    if (dots > 0 && commas > 0) {
       s = s.lastIndexOf(",") > s.lastIndexOf(".") ? s.replace(/\./g, "").replace(",", ".") : s.replace(/,/g, "");
-    } else if (s.indexOf(",") >= 0) {
-      s = s.replace(",", ".");
-    } else if (s.indexOf(".") !== s.lastIndexOf(".")) {
-      s = s.replace(/\./g, "");
+    } else if (dots > 1 || commas > 1) {
+      s = s.replace(/[.,]/g, "");
+    } else if (dots + commas === 1) {
+      var at = Math.max(s.indexOf("."), s.indexOf(","));
+      var grouping = s.charAt(at) === group && s.length - at - 1 === 3 && at > 0;
+      s = grouping ? s.slice(0, at) + s.slice(at + 1) : s.replace(",", ".");
     }
     return /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(s) ? Number(s) : null;
   }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Checks a submission against its form definition; the server's authority on what is valid. Fields hidden by their
  * condition are not checked and are submitted empty. Values come back cleaned: trimmed, numbers as plain decimals
- * ({@code "1.234,5"} → {@code "1234.5"}), dates as ISO dates, a ticked consent as {@code "yes"}. A value is a String,
+ * ({@code "1.234,5"} → {@code "1234.5"}, see {@link #parseNumber(String, String)}), dates as ISO dates, a ticked consent as {@code "yes"}. A value is a String,
  * or a List of String for checkboxes (the ticked values) and ranges (exactly two: from, to; "" for an open end).
  * A file field's value is the uploaded file's name. Stateless and safe to share across threads.
  *
@@ -116,7 +116,7 @@ public final class FormValidator {
                 return new Outcome("yes", null);
             }
             case NUMBER, CURRENCY, AREA -> {
-                BigDecimal number = parseNumber(value);
+                BigDecimal number = parseNumber(value, messages.language());
                 String error = number == null ? messages.get("error.number") : checkNumber(field, number, messages);
                 return new Outcome(number == null ? value : number.toPlainString(), error);
             }
@@ -211,8 +211,8 @@ public final class FormValidator {
         if (fromText.isEmpty() && toText.isEmpty()) {
             return new Outcome(List.of("", ""), field.required() ? messages.get("error.rangeRequired") : null);
         }
-        BigDecimal from = fromText.isEmpty() ? null : parseNumber(fromText);
-        BigDecimal to = toText.isEmpty() ? null : parseNumber(toText);
+        BigDecimal from = fromText.isEmpty() ? null : parseNumber(fromText, messages.language());
+        BigDecimal to = toText.isEmpty() ? null : parseNumber(toText, messages.language());
         if ((!fromText.isEmpty() && from == null) || (!toText.isEmpty() && to == null)
                 || fromText.length() > 40 || toText.length() > 40) {
             return new Outcome(List.of(fromText, toText), messages.get("error.number"));
@@ -280,18 +280,32 @@ public final class FormValidator {
         return null;
     }
 
-    /** Accepts "1234.5", "1234,5", "1.234,5" (German) and "1,234.5" (English); null when not a number. */
+    /** {@link #parseNumber(String, String)} for a German form. */
     public static BigDecimal parseNumber(String value) {
+        return parseNumber(value, "de");
+    }
+
+    /**
+     * Accepts "1234.5", "1234,5", "1.234,5" and "1,234.5"; a lone separator followed by exactly three digits is read as
+     * the form language's thousands separator ("200.000" is 200000 in German, "200,000" in English), any other lone
+     * separator as the decimal point. Null when not a number. form.js mirrors this.
+     */
+    public static BigDecimal parseNumber(String value, String language) {
         String s = value.strip().replace(" ", "").replace("\u00a0", "");
         if (s.length() > 40) {
             return null;
         }
-        if (s.contains(",") && s.contains(".")) {
+        int dots = s.length() - s.replace(".", "").length();
+        int commas = s.length() - s.replace(",", "").length();
+        if (dots > 0 && commas > 0) {
             s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
-        } else if (s.contains(",")) {
-            s = s.replace(',', '.');
-        } else if (s.indexOf('.') != s.lastIndexOf('.')) {
-            s = s.replace(".", "");
+        } else if (dots > 1 || commas > 1) {
+            s = s.replace(".", "").replace(",", "");
+        } else if (dots + commas == 1) {
+            char group = "en".equals(language) ? ',' : '.';
+            int at = Math.max(s.indexOf('.'), s.indexOf(','));
+            boolean grouping = s.charAt(at) == group && s.length() - at - 1 == 3 && at > 0;
+            s = grouping ? s.substring(0, at) + s.substring(at + 1) : s.replace(',', '.');
         }
         if (!s.matches("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)")) {
             return null;
