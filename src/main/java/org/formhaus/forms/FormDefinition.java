@@ -21,7 +21,7 @@ public record FormDefinition(String key, FormKind kind, String language, String 
 
     public FormDefinition {
         fields = List.copyOf(fields);
-        theme = theme == null ? Map.of() : Map.copyOf(theme);
+        theme = theme == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(theme));
         context = context == null ? DEFAULT_CONTEXT : List.copyOf(context);
     }
 

@@ -97,6 +97,9 @@ public final class FormValidator {
             }
             case CHECKBOXES -> cleaned(input.getOrDefault(field.name(), List.of()), false);
             case FILE -> files.containsKey(field.name()) ? files.get(field.name()).fileName() : "";
+            // A hidden field the client did not send keeps the value the page would have carried.
+            case HIDDEN -> firstOf(input, field.name()).isEmpty() && field.defaultValue() != null
+                    ? field.defaultValue() : firstOf(input, field.name());
             default -> firstOf(input, field.name());
         };
     }
