@@ -109,6 +109,9 @@ public final class FormServlet extends HttpServlet {
             SpamGuard.Verdict limited = spam.rateLimit(form.key(), request.getRemoteAddr(), now);
             if (!limited.passed()) {
                 response.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+                if (!json) {
+                    input = reader.read(request); // a browser gets its form back filled in
+                }
                 throw new Refusal(429, "_form", t.get("error.tooMany", limited.retryAfterSeconds()));
             }
             input = reader.read(request);

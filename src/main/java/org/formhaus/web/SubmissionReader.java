@@ -21,6 +21,7 @@ final class SubmissionReader {
     static final int MAX_FIELDS = 300;
     /** Longest text value read at all; the validator applies the per-type limits below it. */
     static final int MAX_VALUE_BYTES = 100_000;
+    private static final long DRAIN_BYTES = 4L * 1024 * 1024;
 
     private final long maxBodyBytes;
     private final long maxFileBytes;
@@ -40,9 +41,16 @@ final class SubmissionReader {
             return multipart(request);
         }
         if (request.getContentLengthLong() > maxBodyBytes) {
+            drain(request.getInputStream());
             throw tooLarge();
         }
-        byte[] body = readLimited(request.getInputStream(), maxBodyBytes);
+        byte[] body;
+        try {
+            body = readLimited(request.getInputStream(), maxBodyBytes);
+        } catch (HttpProblem p) {
+            drain(request.getInputStream());
+            throw p;
+        }
         return new SubmissionInput(UrlEncoded.parse(new String(body, StandardCharsets.UTF_8), MAX_FIELDS), Map.of());
     }
 
@@ -101,6 +109,19 @@ final class SubmissionReader {
             throw tooLarge();
         }
         return data;
+    }
+
+    /**
+     * Reads and discards what is left of a refused body, up to {@link #DRAIN_BYTES}: a client still sending when
+     * the connection closes would lose the 413 reply. Beyond that the connection is simply closed.
+     */
+    private static void drain(InputStream in) throws IOException {
+        long skipped = 0;
+        byte[] buffer = new byte[8192];
+        int n;
+        while (skipped < DRAIN_BYTES && (n = in.read(buffer)) > 0) {
+            skipped += n;
+        }
     }
 
     private static HttpProblem tooLarge() {
