@@ -228,10 +228,14 @@
     report();
     return !first;
   }
-  form.addEventListener("change", function (event) {
+  // A field shown as wrong is checked again as the visitor types, so its message goes as soon as it is right
+  // (and not on blur, which would move the button under a pointer about to click it).
+  function recheck(event) {
     var box = event.target.closest && event.target.closest("[data-fh-field]");
     if (box && box.classList.contains("fh-invalid")) { show(box, problemOf(box)); report(); }
-  });
+  }
+  form.addEventListener("input", recheck);
+  form.addEventListener("change", recheck);
 
   // ---- Steps ----------------------------------------------------------------------------------------------------
   var steps = Array.prototype.slice.call(form.querySelectorAll("[data-fh-step]"));
