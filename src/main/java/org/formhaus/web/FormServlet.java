@@ -83,7 +83,8 @@ public final class FormServlet extends HttpServlet {
         long now = System.currentTimeMillis();
         page.render(response, 200, new FormPage.Request(definition, Prefill.values(definition, query), Map.of(),
                 spam.issueToken(form.key(), now), PageContext.fromPageRequest(definition, query,
-                request.getHeader("Referer")), action(request, form, query), request.getContextPath()));
+                request.getHeader("Referer")), action(request, form, query), request.getContextPath(),
+                Prefill.fromQuery(definition, query)));
     }
 
     @Override
@@ -194,7 +195,7 @@ public final class FormServlet extends HttpServlet {
         page.render(response, status, new FormPage.Request(definition, values, errors,
                 spam.issueToken(form.key(), System.currentTimeMillis()),
                 PageContext.fromSubmission(definition, input.params()), action(request, form, query),
-                request.getContextPath()));
+                request.getContextPath(), true));
     }
 
     private void message(HttpServletRequest request, HttpServletResponse response, int status, String language,

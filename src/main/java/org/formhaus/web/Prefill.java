@@ -45,6 +45,22 @@ final class Prefill {
         return values;
     }
 
+    /** True when the query prefills anything, i.e. the page differs from the definition's defaults. */
+    static boolean fromQuery(FormDefinition form, Map<String, List<String>> query) {
+        if (query.isEmpty()) {
+            return false;
+        }
+        for (Field field : form.fields()) {
+            boolean estate = "estate.Id".equals(field.maps()) && query.containsKey(ESTATE_PARAM);
+            boolean prefilled = field.prefill() && (query.containsKey(field.name())
+                    || query.containsKey(field.name() + "_from") || query.containsKey(field.name() + "_to"));
+            if (estate || prefilled) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String first(Map<String, List<String>> query, String name) {
         List<String> v = query.get(name);
         String s = v == null || v.isEmpty() ? "" : v.get(0).strip();

@@ -132,6 +132,21 @@ class FormEngineIT {
         assertTrue(inquiry.contains("name=\"_ctx_page\" value=\"x\""), "a form without \"context\" keeps page and utm");
     }
 
+    @Test
+    void aFreshPageComesFromTheRenderedCopyWithItsOwnTokenActionAndContext() throws Exception {
+        String token = "name=\"_fh_token\" value=\"";
+        String a = server.get("/f/anfrage").body();
+        String b = server.get("/f/anfrage?fh_parent=http%3A%2F%2Fsite.example&fh_frame=f9&utm_medium=mail&fh_page=http%3A%2F%2Fsite.example%2F%3Fa%3D%22%3E").body();
+        String tokenA = a.substring(a.indexOf(token) + token.length(), a.indexOf('"', a.indexOf(token) + token.length()));
+        String tokenB = b.substring(b.indexOf(token) + token.length(), b.indexOf('"', b.indexOf(token) + token.length()));
+        assertFalse(tokenA.equals(tokenB), "each page its own token");
+        assertFalse(a.contains("@@fh-"), "no stand-in left over");
+        assertTrue(a.contains("action=\"/f/anfrage\""));
+        assertTrue(b.contains("action=\"/f/anfrage?fh_parent=http%3A%2F%2Fsite.example&amp;fh_frame=f9\""), b);
+        assertTrue(b.contains("<input type=\"hidden\" name=\"_ctx_utm_medium\" value=\"mail\">"), b);
+        assertTrue(b.contains("value=\"http://site.example/?a=&quot;&gt;\""), "context values are escaped");
+    }
+
     static Map<String, List<String>> valid(Map<String, String> overrides) {
         Map<String, List<String>> fields = new java.util.HashMap<>(Map.of("art", List.of("miete"),
                 "vorname", List.of("Erika"), "email", List.of("erika@example.org"), "dsgvo", List.of("yes"),
