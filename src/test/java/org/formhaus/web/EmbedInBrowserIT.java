@@ -52,6 +52,17 @@ class EmbedInBrowserIT {
             { "key": "newsletter", "kind": "newsletter", "language": "en", "title": "Newsletter",
               "fields": [{"name": "email", "type": "email", "label": "Email", "required": true, "maps": "address.Email"}] }""";
 
+    static final String STEPS = """
+            { "key": "bewertung", "kind": "valuation", "language": "de", "title": "Bewertung",
+              "fields": [
+                {"name": "s1", "type": "break", "label": "Objekt"},
+                {"name": "art", "type": "radio", "label": "Art", "options": ["Haus", "Wohnung"], "required": true},
+                {"name": "grundstueck", "type": "area", "label": "Grundstück", "required": true,
+                 "showIf": {"field": "art", "equals": "Haus"}},
+                {"name": "s2", "type": "break", "label": "Kontakt"},
+                {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"}
+              ] }""";
+
     TestServer formhaus;
     Server agencySite;
     WebDriver browser;
@@ -62,6 +73,7 @@ class EmbedInBrowserIT {
         formhaus = TestServer.start(TestDatabase.h2(), Map.of());
         formhaus.adminJson("POST", "/admin/api/forms", CONTACT);
         formhaus.adminJson("POST", "/admin/api/forms", NEWSLETTER);
+        formhaus.adminJson("POST", "/admin/api/forms", STEPS);
         agencySite = agencySite(formhaus.uri("/embed.js").toString());
         profile = Files.createTempDirectory("formhaus-chromium");
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -105,6 +117,40 @@ class EmbedInBrowserIT {
             agencySite.stop();
             formhaus.close();
         }
+    }
+
+    @Test
+    void aMultiStepFormShowsOneStepAtATimeAndOnlyTheFieldsWhoseConditionHolds() throws Exception {
+        browser.get(formhaus.uri("/f/bewertung").toString());
+        WebElement progress = browser.findElement(By.cssSelector(".fh-progress-text"));
+        assertEquals("Schritt 1 von 2", progress.getText());
+        assertTrue(!browser.findElement(By.id("fh-email")).isDisplayed(), "step 2 waits");
+        assertTrue(!browser.findElement(By.id("fh-grundstueck")).isDisplayed(), "no land for an unknown kind");
+
+        browser.findElement(By.cssSelector("[data-fh-next]")).click();
+        assertEquals("Bitte füllen Sie dieses Feld aus.", browser.findElement(By.id("fh-art-error")).getText());
+        assertEquals("Schritt 1 von 2", progress.getText(), "a step with errors is not left");
+
+        browser.findElement(By.id("fh-art-0")).click();
+        assertTrue(browser.findElement(By.id("fh-grundstueck")).isDisplayed(), "a house has land");
+        browser.findElement(By.id("fh-grundstueck")).sendKeys("abc");
+        browser.findElement(By.cssSelector("[data-fh-next]")).click();
+        assertEquals("Bitte geben Sie eine Zahl ein.", browser.findElement(By.id("fh-grundstueck-error")).getText());
+        browser.findElement(By.id("fh-art-1")).click();
+        assertTrue(!browser.findElement(By.id("fh-grundstueck")).isDisplayed(), "a flat has none");
+
+        browser.findElement(By.cssSelector("[data-fh-next]")).click();
+        assertEquals("Schritt 2 von 2", progress.getText());
+        assertEquals("Kontakt", browser.switchTo().activeElement().getText(), "focus moves to the step's title");
+        browser.findElement(By.id("fh-email")).sendKeys("stepper@example.org");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Await.until("the thank-you page", Duration.ofSeconds(10),
+                () -> browser.getPageSource().contains("Vielen Dank") ? true : null);
+        JsonArray stored = formhaus.adminJson("GET", "/admin/api/submissions?form=bewertung", null).getAsJsonArray();
+        assertEquals(1, stored.size());
+        JsonElement values = formhaus.adminJson("GET", "/admin/api/submissions/" + stored.get(0).getAsJsonObject()
+                .get("id").getAsString(), null).getAsJsonObject().getAsJsonObject("data").get("values");
+        assertEquals("{\"art\":\"Wohnung\",\"grundstueck\":\"\",\"email\":\"stepper@example.org\"}", values.toString());
     }
 
     WebElement frame(String key) {
