@@ -246,7 +246,8 @@ public final class FormValidator {
         return new Outcome(file.fileName(), null);
     }
 
-    static String megabytes(long bytes) {
+    /** {@code 10485760} → {@code "10 MB"}, as error messages and hints show sizes. */
+    public static String megabytes(long bytes) {
         BigDecimal mb = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024 * 1024), 1, java.math.RoundingMode.HALF_UP);
         return mb.stripTrailingZeros().toPlainString() + " MB";
     }

@@ -90,7 +90,7 @@ final class FieldView {
         }
         if (f.maxBytes() != null) {
             r.addProperty("maxBytes", f.maxBytes());
-            r.addProperty("maxBytesText", megabytes(f.maxBytes()));
+            r.addProperty("maxBytesText", org.formhaus.forms.FormValidator.megabytes(f.maxBytes()));
         }
         if (!f.accept().isEmpty()) {
             JsonArray accept = new JsonArray();
@@ -114,18 +114,12 @@ final class FieldView {
                 .ofPattern("dd.MM.uuuu")) : iso;
     }
 
-    static String megabytes(long bytes) {
-        java.math.BigDecimal mb = java.math.BigDecimal.valueOf(bytes)
-                .divide(java.math.BigDecimal.valueOf(1024 * 1024), 1, java.math.RoundingMode.HALF_UP);
-        return mb.stripTrailingZeros().toPlainString() + " MB";
-    }
-
     private static String fileHint(Field f, Messages t) {
         if (f.type() != FieldType.FILE) {
             return "";
         }
         List<String> parts = new ArrayList<>();
-        if (f.maxBytes() != null) parts.add(t.get("form.fileHint", megabytes(f.maxBytes())));
+        if (f.maxBytes() != null) parts.add(t.get("form.fileHint", org.formhaus.forms.FormValidator.megabytes(f.maxBytes())));
         if (!f.accept().isEmpty()) parts.add(t.get("form.fileTypes", String.join(", ", f.accept())));
         return String.join("; ", parts);
     }
