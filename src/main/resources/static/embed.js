@@ -1,5 +1,12 @@
-// Formhaus embed script. Place anywhere on any page:
+// Formhaus embed script. Place anywhere on any page, as often as you like (several forms on one page work):
 //   <script src="https://FORMHAUS-HOST/embed.js" data-form="KEY" async></script>
+// Optional attributes:
+//   data-estate-id="123"     the estate an inquiry form is about (prefills the form's field mapped to estate.Id)
+//   data-prefill-NAME="v"    prefills field NAME, when the form's definition allows prefilling it
+//   data-prefill             passes this page's own query parameters on, for prefilling
+//   data-context="none"      sends nothing of this page (by default: its URL, referrer and utm_* parameters,
+//                            of which the form keeps what its definition's "context" allows)
+//   data-title, data-height  the iframe's accessible title and its height before the form reports its own
 // It puts the form in an iframe right where the tag stands and keeps the iframe as tall as the form.
 (function () {
   "use strict";
@@ -7,30 +14,47 @@
   if (!script) return;
   var key = script.getAttribute("data-form");
   if (!key) { console.error("Formhaus: the script tag needs a data-form attribute"); return; }
-  var formOrigin = new URL(script.src).origin;
-  var frameId = "fh-" + key + "-" + Math.random().toString(36).slice(2, 10);
+  var formOrigin = new URL(script.src, location.href).origin;
+  var frameId = "fh-" + key.replace(/[^A-Za-z0-9_-]/g, "") + "-" + Math.random().toString(36).slice(2, 10);
   var query = new URLSearchParams();
   query.set("fh_parent", location.origin);
   query.set("fh_frame", frameId);
-  // Page context (URL and UTM parameters) travels to the form as hidden context.
-  query.set("fh_page", location.href);
-  new URLSearchParams(location.search).forEach(function (value, name) {
-    if (name.indexOf("utm_") === 0 || (script.hasAttribute("data-prefill") && name.indexOf("fh_") !== 0)) query.set(name, value);
+  if (script.getAttribute("data-context") !== "none") {
+    query.set("fh_page", location.href);
+    if (document.referrer) query.set("fh_ref", document.referrer);
+    new URLSearchParams(location.search).forEach(function (value, name) {
+      if (name.indexOf("utm_") === 0) query.set(name, value);
+    });
+  }
+  if (script.hasAttribute("data-prefill")) {
+    new URLSearchParams(location.search).forEach(function (value, name) {
+      if (name.indexOf("fh_") !== 0 && name.indexOf("utm_") !== 0) query.set(name, value);
+    });
+  }
+  Array.prototype.forEach.call(script.attributes, function (attr) {
+    if (attr.name.indexOf("data-prefill-") === 0) query.set(attr.name.slice(13), attr.value);
   });
+  if (script.getAttribute("data-estate-id")) query.set("fh_estate", script.getAttribute("data-estate-id"));
+
   var iframe = document.createElement("iframe");
   iframe.src = formOrigin + "/f/" + encodeURIComponent(key) + "?" + query.toString();
   iframe.id = frameId;
   iframe.title = script.getAttribute("data-title") || "Formular";
-  iframe.setAttribute("loading", "lazy");
-  iframe.style.cssText = "width:100%;border:0;display:block;overflow:hidden;height:" + (script.getAttribute("data-height") || "600") + "px";
+  iframe.style.cssText = "width:100%;border:0;display:block;overflow:hidden;height:" +
+    (parseInt(script.getAttribute("data-height"), 10) || 600) + "px";
   iframe.setAttribute("scrolling", "no");
+  iframe.setAttribute("data-formhaus", key);
   script.parentNode.insertBefore(iframe, script.nextSibling);
+
   window.addEventListener("message", function (event) {
-    // Only the form's own origin may resize, and only its own iframe.
+    // Only the form's own origin may resize, and only its own iframe: other frames and other forms are ignored.
     if (event.origin !== formOrigin || event.source !== iframe.contentWindow) return;
     var data = event.data;
     if (!data || data.type !== "formhaus:height" || data.frame !== frameId) return;
     var height = Number(data.height);
-    if (height > 0 && height < 100000) iframe.style.height = height + "px";
+    if (height > 0 && height < 100000) {
+      iframe.style.height = height + "px";
+      iframe.setAttribute("data-height-reported", String(height));
+    }
   });
 })();

@@ -2,6 +2,7 @@ package org.formhaus;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
@@ -57,8 +58,10 @@ import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
 import org.formhaus.storage.MarketplaceStore;
 import org.formhaus.storage.SubmissionCounts;
+import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.SubmissionStore;
 import org.formhaus.web.FormIntake;
+import org.formhaus.web.FormOptions;
 import org.formhaus.web.FormServlet;
 import org.formhaus.web.HealthServlet;
 import org.formhaus.web.StaticServlet;
@@ -93,6 +96,8 @@ public final class FormhausApp implements AutoCloseable {
     private final ConfirmationTokens newsletterTokens;
     /** Where the in-process simulator is reachable, once the server knows its address (sandbox mode only). */
     private volatile java.net.URI sandboxBase;
+    private final FormOptions formOptions;
+    private final SpamCounts spamCounts;
 
     private FormhausApp(AppConfig config, Database db, Map<String, String> env) throws SQLException {
         this.config = config;
@@ -118,6 +123,9 @@ public final class FormhausApp implements AutoCloseable {
         this.worker = DeliveryWorker.create(submissions, forms, accounts, jobs, clients, delivery,
                 deliverySettings(config));
         this.retention = new RetentionSweeper(submissions, Duration.ofDays(config.intValue("retention.days")));
+        this.spamCounts = new SpamCounts(db);
+        this.formOptions = new FormOptions(accounts, credentials -> onOffice.clientFor(credentials),
+                Duration.ofMinutes(config.intValue("forms.options.cache.minutes")), Duration.ofSeconds(3));
     }
 
     /** An onOffice user's email address from the account's cached user list, for notices to the responsible agent. */
@@ -158,15 +166,20 @@ public final class FormhausApp implements AutoCloseable {
         servlet(context, "health", new HealthServlet(db, jobs), "/healthz");
         servlet(context, "static", new StaticServlet(), "/static/*", "/embed.js");
         FormIntake intake = new FormIntake(forms, submissions, giveUpAfter, worker::nudge);
-        servlet(context, "forms", new FormServlet(intake, accounts, templates, instance.getOrCreateSecret("form.token.key"),
-                config.intValue("ratelimit.submissions.per.minute"), config.intValue("spam.min.fill.seconds")), "/f/*");
+        FormServlet.Settings limits = new FormServlet.Settings(config.intValue("ratelimit.submissions.per.minute"),
+                config.intValue("ratelimit.form.submissions.per.minute"), config.intValue("spam.min.fill.seconds"),
+                config.intValue("forms.max.body.bytes"), config.intValue("upload.max.file.bytes"));
+        servlet(context, "forms", new FormServlet(intake, accounts, formOptions, spamCounts, templates,
+                instance.getOrCreateSecret("form.token.key"), limits), "/f/*")
+                .setMultipartConfig(new MultipartConfigElement(null, config.intValue("upload.max.file.bytes"),
+                        config.intValue("upload.max.request.bytes"), 64 * 1024));
         filter(context, "admin-auth", new AdminAuthFilter(users), "/admin/api/*");
         MappingCheck mappingCheck = new MappingCheck(id -> accounts.find(id).map(a -> a.onOffice()).orElse(null),
                 credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), metadata, knownFields);
         MailTemplateCheck mailCheck = new MailTemplateCheck();
         FormSaveCheck saveCheck = FormSaveCheck.NONE.and(mappingCheck::problems)
                 .and((account, definition) -> mailCheck.problems(definition));
-        servlet(context, "admin-forms", new FormsApiServlet(forms, saveCheck),
+        servlet(context, "admin-forms", new FormsApiServlet(forms, saveCheck, spamCounts),
                 "/admin/api/forms", "/admin/api/forms/*");
         servlet(context, "newsletter-confirm", new NewsletterConfirmServlet(newsletterTokens, submissions, accounts,
                 credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), templates), ConfirmationTokens.PATH);
@@ -234,10 +247,12 @@ public final class FormhausApp implements AutoCloseable {
         return configured.isEmpty() ? instance.getOrCreateSecret("provisioning.api.key") : configured;
     }
 
-    private static void servlet(ServletContext context, String name, Servlet servlet, String... mappings) {
+    private static jakarta.servlet.ServletRegistration.Dynamic servlet(ServletContext context, String name,
+                                                                      Servlet servlet, String... mappings) {
         var registration = context.addServlet(name, servlet);
         registration.addMapping(mappings);
         registration.setLoadOnStartup(1);
+        return registration;
     }
 
     private static void filter(ServletContext context, String name, Filter filter, String pattern) {
@@ -283,6 +298,7 @@ public final class FormhausApp implements AutoCloseable {
     @Override
     public void close() {
         retention.close();
+        formOptions.close();
         worker.close();
         db.close();
     }

@@ -10,6 +10,7 @@ import org.formhaus.forms.DefinitionParser;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.storage.FormKeyTakenException;
 import org.formhaus.storage.FormStore;
+import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.web.HttpProblem;
 import org.formhaus.web.Json;
@@ -24,10 +25,17 @@ public final class FormsApiServlet extends JsonServlet {
     private final FormStore forms;
     private final DefinitionParser parser = new DefinitionParser();
     private final FormSaveCheck saveCheck;
+    private final SpamCounts spam;
 
     public FormsApiServlet(FormStore forms, FormSaveCheck saveCheck) {
+        this(forms, saveCheck, null);
+    }
+
+    /** With {@code spam}: a single form's view also carries {@code spamCount} and {@code spam} (by reason). */
+    public FormsApiServlet(FormStore forms, FormSaveCheck saveCheck, SpamCounts spam) {
         this.forms = forms;
         this.saveCheck = saveCheck;
+        this.spam = spam;
     }
 
     @Override
@@ -42,7 +50,14 @@ public final class FormsApiServlet extends JsonServlet {
             Json.send(response, 200, list);
             return;
         }
-        Json.send(response, 200, view(owned(account, path[0])));
+        StoredForm form = owned(account, path[0]);
+        JsonObject view = view(form);
+        if (spam != null) {
+            java.util.Map<String, Long> byReason = spam.of(form.key());
+            view.addProperty("spamCount", byReason.values().stream().mapToLong(Long::longValue).sum());
+            view.add("spam", Json.GSON.toJsonTree(byReason));
+        }
+        Json.send(response, 200, view);
     }
 
     @Override

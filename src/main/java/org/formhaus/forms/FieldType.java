@@ -3,10 +3,13 @@ package org.formhaus.forms;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of input a form field can be. Layout types carry no value. */
+/**
+ * The kinds of input a form field can be. Layout types (heading, paragraph, break) carry no value; a {@code break}
+ * starts the next step of a multi-step form, its label being that step's title.
+ */
 public enum FieldType {
     TEXT, TEXTAREA, EMAIL, PHONE, NUMBER, CURRENCY, AREA, RANGE, DATE,
-    SELECT, RADIO, CHECKBOXES, USERSELECT, CONSENT, HIDDEN, HEADING, PARAGRAPH, FILE;
+    SELECT, RADIO, CHECKBOXES, USERSELECT, CONSENT, HIDDEN, HEADING, PARAGRAPH, FILE, BREAK;
 
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,14 +24,19 @@ public enum FieldType {
         return Optional.empty();
     }
 
-    /** Headings and paragraphs are shown but never submitted. */
+    /** Headings, paragraphs and step breaks are shown but never submitted. */
     public boolean carriesValue() {
-        return this != HEADING && this != PARAGRAPH;
+        return this != HEADING && this != PARAGRAPH && this != BREAK;
     }
 
-    /** Types whose value is one of listed options. */
+    /** Types whose value is one of listed options (user select: the onOffice users). */
     public boolean hasOptions() {
         return this == SELECT || this == RADIO || this == CHECKBOXES;
+    }
+
+    /** Types whose value may be several strings: checkboxes (ticked values) and range (from, to). */
+    public boolean multiValued() {
+        return this == CHECKBOXES || this == RANGE;
     }
 
     public boolean numeric() {

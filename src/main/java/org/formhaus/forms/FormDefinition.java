@@ -1,21 +1,74 @@
 package org.formhaus.forms;
 
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A form as the admin defined it, at one version. Immutable and safe to share. {@code source} is the JSON it was
- * parsed from, kept so that unknown extension keys survive a round trip.
+ * parsed from, kept so that unknown extension keys survive a round trip. {@code theme} maps CSS custom property
+ * names (without {@code --fh-}) to values that the parser checked; {@code context} names what page context
+ * ({@code page}, {@code utm}, {@code referrer}) a submission keeps.
  */
 public record FormDefinition(String key, FormKind kind, String language, String title, List<Field> fields,
-                             String thankYouUrl, JsonObject source) {
+                             String thankYouUrl, JsonObject source, Map<String, String> theme, List<String> context) {
+
+    /** What a definition keeps of the embedding page when it says nothing. */
+    public static final List<String> DEFAULT_CONTEXT = List.of("page", "utm");
 
     public FormDefinition {
         fields = List.copyOf(fields);
+        theme = theme == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(theme));
+        context = context == null ? DEFAULT_CONTEXT : List.copyOf(context);
+    }
+
+    /** The contract's original shape: no theme, default context. */
+    public FormDefinition(String key, FormKind kind, String language, String title, List<Field> fields,
+                          String thankYouUrl, JsonObject source) {
+        this(key, kind, language, title, fields, thankYouUrl, source, Map.of(), DEFAULT_CONTEXT);
     }
 
     public Optional<Field> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The steps of a multi-step form: fields split at {@code break} fields; one step when there is none. */
+    public List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        String title = null;
+        List<Field> current = new ArrayList<>();
+        for (Field f : fields) {
+            if (f.type() == FieldType.BREAK) {
+                if (!current.isEmpty() || title != null) {
+                    steps.add(new Step(title, current));
+                }
+                title = f.label();
+                current = new ArrayList<>();
+            } else {
+                current.add(f);
+            }
+        }
+        steps.add(new Step(title, current));
+        return steps;
+    }
+
+    /** A copy whose fields are replaced by {@code change} (e.g. with dynamic options resolved). */
+    public FormDefinition withFields(UnaryOperator<Field> change) {
+        return new FormDefinition(key, kind, language, title, fields.stream().map(change).toList(), thankYouUrl,
+                source, theme, context);
+    }
+
+    public boolean hasDynamicOptions() {
+        return fields.stream().anyMatch(Field::dynamicOptions);
+    }
+
+    /** One step of a form; {@code title} is null when the definition gives none. */
+    public record Step(String title, List<Field> fields) {
+        public Step {
+            fields = List.copyOf(fields);
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** Built-in texts in German and English. Thread-safe; bundles are cached by the JDK. */
+/** Built-in texts in German and English. Immutable and thread-safe; one instance per language. */
 public final class Messages {
 
     private final ResourceBundle bundle;
@@ -16,9 +16,23 @@ public final class Messages {
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    private static final Messages GERMAN = new Messages(Locale.GERMAN);
+    private static final Messages ENGLISH = new Messages(Locale.ENGLISH);
+
     /** "de" or "en"; anything else falls back to German, the product's home market. */
     public static Messages forLanguage(String language) {
-        return new Messages("en".equals(language) ? Locale.ENGLISH : Locale.GERMAN);
+        return "en".equals(language) ? ENGLISH : GERMAN;
+    }
+
+    /** Every key starting with {@code prefix}, unformatted ({@code {0}} left in place), for the browser's use. */
+    public java.util.Map<String, String> withPrefix(String prefix) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String key : bundle.keySet()) {
+            if (key.startsWith(prefix)) {
+                out.put(key, bundle.getString(key));
+            }
+        }
+        return out;
     }
 
     public String get(String key, Object... args) {

@@ -41,18 +41,23 @@ final class ValueConverter {
      * @param type  the form field's type, used when {@code info} is null
      * @throws IllegalArgumentException naming the field when the value cannot be converted
      */
+    private static BigDecimal canonical(String value) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            return FormValidator.parseNumber(value);
+        }
+    }
+
     static Object convert(FieldInfo info, String field, FieldType type, Object value) {
         List<String> values = values(value);
         if (values.isEmpty()) {
             return null;
         }
-        if (type == FieldType.CURRENCY && values.get(0).matches("\\d{1,3}(\\.\\d{3})+")) {
-            values = List.of(values.get(0).replace(".", "")); // "450.000" is a German amount, not 450
-        }
         String onOfficeType = info != null && info.type() != null ? info.type() : inferred(type, field);
         return switch (onOfficeType) {
-            case "integer", "int" -> number(field, values.get(0)).setScale(0, RoundingMode.HALF_UP).toPlainString();
-            case "float", "decimal" -> number(field, values.get(0)).stripTrailingZeros().toPlainString();
+            case "integer", "int" -> number(field, type, values.get(0)).setScale(0, RoundingMode.HALF_UP).toPlainString();
+            case "float", "decimal" -> number(field, type, values.get(0)).stripTrailingZeros().toPlainString();
             case "date" -> date(field, values.get(0));
             case "datetime" -> dateTime(field, values.get(0));
             case "boolean" -> bool(values.get(0)) ? "1" : "0";
@@ -91,8 +96,12 @@ final class ValueConverter {
         return out;
     }
 
-    static BigDecimal number(String field, String value) {
-        BigDecimal n = FormValidator.parseNumber(value);
+    /**
+     * Numeric form fields arrive canonical from the validator ("1234.567", a '.' decimal point, no grouping); only a
+     * number typed into a text field needs reading the German way ("450.000" is 450000).
+     */
+    static BigDecimal number(String field, FieldType type, String value) {
+        BigDecimal n = type != null && type.numeric() ? canonical(value) : FormValidator.parseNumber(value);
         if (n == null) {
             throw new IllegalArgumentException("'" + value + "' is not a number for onOffice field " + field);
         }

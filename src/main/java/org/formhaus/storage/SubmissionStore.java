@@ -22,6 +22,11 @@ public final class SubmissionStore {
 
     /** Stores a new submission together with its delivery job, due at once. */
     public void accept(Submission s, long giveUpMs) throws SQLException {
+        accept(s, giveUpMs, List.of());
+    }
+
+    /** Stores a new submission, its uploaded files ({@link SubmissionFileStore}) and its delivery job at once. */
+    public void accept(Submission s, long giveUpMs, List<NewFile> files) throws SQLException {
         db.inTransaction(c -> {
             Jdbc.update(c, "INSERT INTO submission (id, account_id, form_key, form_version, status, data, records, "
                             + "created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -29,6 +34,7 @@ public final class SubmissionStore {
                     s.records().toString(), s.createdMs(), s.updatedMs());
             Jdbc.update(c, "INSERT INTO delivery_job (submission_id, account_id, state, due_ms, attempts, give_up_ms) "
                     + "VALUES (?, ?, 'pending', ?, 0, ?)", s.id(), s.accountId(), s.createdMs(), giveUpMs);
+            SubmissionFileStore.insert(c, s.id(), files, s.createdMs());
             return null;
         });
     }

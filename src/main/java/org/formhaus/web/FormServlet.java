@@ -6,91 +6,94 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.formhaus.forms.Field;
-import org.formhaus.forms.FieldType;
+import org.formhaus.forms.FileInput;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.FormValidator;
 import org.formhaus.forms.Messages;
 import org.formhaus.forms.ValidationResult;
 import org.formhaus.render.Templates;
-import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
+import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.storage.Submission;
 import org.formhaus.storage.SubmissionStatus;
 
 /**
- * {@code /f/{key}}: serves a form as a page and accepts its submissions. A submission is validated, stored together
- * with its delivery job, and only then answered; onOffice is never waited for here.
+ * {@code /f/{key}}: serves a form as a page and accepts its submissions. A submission passes the spam checks
+ * ({@link SpamGuard}), is read within limits ({@link SubmissionReader}), validated, stored together with its delivery
+ * job, and only then answered; onOffice is never waited for here. Every refusal goes through {@link #refuse}, the one
+ * place that turns it into a reply: JSON {@code {"errors": {...}}} or the form page again. Thread-safe.
  */
 public final class FormServlet extends HttpServlet {
 
     private static final System.Logger LOG = System.getLogger(FormServlet.class.getName());
-    static final String TOKEN = "_fh_token";
-    static final String HONEYPOT = "_fh_website";
+    private static final java.util.regex.Pattern FRAME_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** The limits of the visitor-facing endpoint, from configuration. */
+    public record Settings(int perClientPerMinute, int perFormPerMinute, int minFillSeconds, long maxBodyBytes,
+                           long maxFileBytes) {
+    }
 
     private final FormIntake intake;
-    private final AccountStore accounts;
+    private final FormOptions options;
+    private final FormPage page;
     private final Templates templates;
-    private final FormToken tokens;
-    private final RateLimiter limiter;
-    private final long minFillMs;
+    private final SpamGuard spam;
+    private final SubmissionReader reader;
+    private final EmbedPolicy embedding;
     private final FormValidator validator = new FormValidator();
-    private final AtomicLong spamCount = new AtomicLong();
 
-    public FormServlet(FormIntake intake, AccountStore accounts, Templates templates, String instanceKey,
-                       int perMinute, int minFillSeconds) {
+    public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
+                       Templates templates, String instanceKey, Settings settings) {
         this.intake = intake;
-        this.accounts = accounts;
+        this.options = options;
         this.templates = templates;
-        this.tokens = new FormToken(instanceKey);
-        this.limiter = new RateLimiter(perMinute);
-        this.minFillMs = minFillSeconds * 1000L;
+        this.page = new FormPage(templates);
+        this.spam = new SpamGuard(new FormToken(instanceKey), settings.perClientPerMinute(), settings.perFormPerMinute(),
+                settings.minFillSeconds(), spamCounts);
+        this.reader = new SubmissionReader(settings.maxBodyBytes(), settings.maxFileBytes());
+        this.embedding = new EmbedPolicy(accounts);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = path(request);
-        Optional<StoredForm> form = path.length == 0 ? Optional.empty() : find(path[0], response);
-        if (form.isEmpty()) {
+        Optional<StoredForm> found = path.length == 0 ? Optional.empty() : find(path[0]);
+        if (found.isEmpty() || path.length > 2 || (path.length == 2 && !path[1].equals("thanks"))) {
             notFound(request, response);
             return;
         }
-        FormDefinition definition = form.get().definition();
-        frameHeaders(form.get(), response);
-        if (path.length == 2 && path[1].equals("thanks")) {
+        StoredForm form = found.get();
+        embedding.frameHeaders(form.accountId(), response);
+        Map<String, List<String>> query = UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS);
+        FormDefinition definition = options.resolve(form);
+        if (path.length == 2) {
             Messages t = Messages.forLanguage(definition.language());
             message(request, response, 200, definition.language(), t.get("form.thanks.title"), t.get("form.thanks.text"));
             return;
         }
-        Map<String, Object> values = new HashMap<>();
-        for (Field field : definition.fields()) {
-            String param = request.getParameter(field.name());
-            if (param != null && (field.prefill() || field.type() == FieldType.HIDDEN)) {
-                values.put(field.name(), field.type() == FieldType.CHECKBOXES ? List.of(param.split(",")) : param);
-            } else if (field.defaultValue() != null) {
-                values.put(field.name(), field.defaultValue());
-            }
-        }
-        page(request, response, 200, form.get(), values, Map.of(), context(request));
+        long now = System.currentTimeMillis();
+        page.render(response, 200, new FormPage.Request(definition, Prefill.values(definition, query), Map.of(),
+                spam.issueToken(form.key(), now), PageContext.fromPageRequest(definition, query,
+                request.getHeader("Referer")), action(request, form, query), request.getContextPath(),
+                Prefill.fromQuery(definition, query)));
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        request.setCharacterEncoding("UTF-8");
+        boolean json = Json.wantsJson(request);
         String[] path = path(request);
-        Optional<StoredForm> found = path.length == 1 ? find(path[0], response) : Optional.empty();
+        Optional<StoredForm> found = path.length == 1 ? find(path[0]) : Optional.empty();
         if (found.isEmpty()) {
-            if (Json.wantsJson(request)) {
+            if (json) {
                 Json.error(response, 404, "Form not found");
             } else {
                 notFound(request, response);
@@ -98,55 +101,63 @@ public final class FormServlet extends HttpServlet {
             return;
         }
         StoredForm form = found.get();
-        frameHeaders(form, response);
-        boolean json = Json.wantsJson(request);
+        embedding.frameHeaders(form.accountId(), response);
+        FormDefinition definition = options.resolve(form);
+        Messages t = Messages.forLanguage(definition.language());
         long now = System.currentTimeMillis();
-
-        long retryAfter = limiter.acquire(request.getRemoteAddr() + "|" + form.key(), now);
-        if (retryAfter > 0) {
-            response.setHeader("Retry-After", Long.toString(retryAfter));
-            reject(request, response, json, form, 429, "_form", "Too many submissions, please try again in "
-                    + retryAfter + " seconds");
-            return;
-        }
-        Map<String, List<String>> input = input(request);
-        if (!first(input, HONEYPOT).isEmpty()) {
-            // A bot filled the invisible field: answer as if all went well, store and deliver nothing.
-            spamCount.incrementAndGet();
-            LOG.log(Level.INFO, "Spam dropped on form " + form.key() + " (honeypot)");
-            succeed(request, response, json, form, "spam-" + UUID.randomUUID());
-            return;
-        }
-        long servedAt = tokens.servedAt(form.key(), first(input, TOKEN));
-        if (minFillMs > 0 && servedAt < 0) {
-            spamCount.incrementAndGet();
-            reject(request, response, json, form, 400, TOKEN,
-                    "The form token is missing or invalid: load the form and send it from there");
-            return;
-        }
-        if (minFillMs > 0 && now - servedAt < minFillMs) {
-            spamCount.incrementAndGet();
-            reject(request, response, json, form, 422, "_form", "Sent too quickly; please check your entries and send again");
-            return;
-        }
-        ValidationResult result = validator.validate(form.definition(), input);
-        if (!result.valid()) {
-            if (json) {
-                JsonObject body = new JsonObject();
-                body.add("errors", Json.GSON.toJsonTree(result.errors().asMap()));
-                Json.send(response, 422, body);
-            } else {
-                page(request, response, 422, form, result.values(), result.errors().asMap(), contextOf(input));
-            }
-            return;
-        }
+        SubmissionInput input = new SubmissionInput(Map.of(), Map.of());
         try {
-            Submission accepted = intake.accept(form, result.values(), contextOf(input), now);
+            SpamGuard.Verdict limited = spam.rateLimit(form.key(), request.getRemoteAddr(), now);
+            if (!limited.passed()) {
+                response.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+                if (!json) {
+                    input = reader.read(request); // a browser gets its form back filled in
+                }
+                throw new Refusal(429, "_form", t.get("error.tooMany", limited.retryAfterSeconds()));
+            }
+            input = reader.read(request);
+            SpamGuard.Verdict verdict = spam.inspect(form.key(), input, now);
+            switch (verdict.outcome()) {
+                case HONEYPOT -> {
+                    // Answer as if all went well: the bot learns nothing; nothing is stored or delivered.
+                    succeed(request, response, json, form, "spam-" + UUID.randomUUID());
+                    return;
+                }
+                case BAD_TOKEN -> throw new Refusal(400, "_form", t.get("error.token"));
+                case TOO_FAST -> throw new Refusal(422, "_form", t.get("error.tooFast"));
+                default -> {
+                }
+            }
+            Map<String, FileInput> files = new HashMap<>();
+            input.files().forEach((name, upload) -> files.put(name, upload.asFileInput()));
+            ValidationResult result = validator.validate(definition, input.params(), files);
+            if (!result.valid()) {
+                refuse(request, response, json, form, definition, input, 422, result.errors().asMap());
+                return;
+            }
+            Submission accepted = intake.accept(form, definition, result.values(),
+                    PageContext.fromSubmission(definition, input.params()), input.files(), now);
             succeed(request, response, json, form, accepted.id());
+        } catch (Refusal r) {
+            refuse(request, response, json, form, definition, input, r.status, Map.of(r.field, r.getMessage()));
+        } catch (HttpProblem p) {
+            String message = p.status() == 413 ? t.get("error.tooLarge") : p.getMessage();
+            refuse(request, response, json, form, definition, input, p.status(), Map.of("_form", message));
         } catch (SQLException e) {
             LOG.log(Level.ERROR, "Cannot store a submission of " + form.key(), e);
-            reject(request, response, json, form, 503, "_form",
-                    "Your entry could not be saved just now. Please send it again in a moment.");
+            refuse(request, response, json, form, definition, input, 503, Map.of("_form", t.get("error.unavailable")));
+        }
+    }
+
+    /** A submission refused before validation: status, the field to show it at ("_form": above the form), message. */
+    private static final class Refusal extends Exception {
+        final int status;
+        final String field;
+
+        Refusal(int status, String field, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.field = field;
         }
     }
 
@@ -162,45 +173,29 @@ public final class FormServlet extends HttpServlet {
         String thanks = form.definition().thankYouUrl();
         response.setStatus(303);
         response.setHeader("Location", thanks != null && !thanks.isBlank() ? thanks
-                : request.getContextPath() + "/f/" + form.key() + "/thanks" + frameQuery(request));
+                : request.getContextPath() + "/f/" + form.key() + "/thanks"
+                + frameQuery(form, UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS)));
     }
 
-    private void reject(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,
-                        int status, String field, String message) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,
+                        FormDefinition definition, SubmissionInput input, int status, Map<String, String> errors)
+            throws IOException {
         if (json) {
             JsonObject body = new JsonObject();
-            JsonObject errors = new JsonObject();
-            errors.addProperty(field, message);
-            body.add("errors", errors);
-            body.addProperty("error", message);
+            body.add("errors", Json.GSON.toJsonTree(errors));
+            if (errors.containsKey("_form")) {
+                body.addProperty("error", errors.get("_form"));
+            }
             Json.send(response, status, body);
-        } else {
-            Map<String, List<String>> input = input(request);
-            Map<String, Object> values = new HashMap<>();
-            input.forEach((k, v) -> values.put(k, v.size() == 1 ? v.get(0) : v));
-            page(request, response, status, form, values, Map.of(field, message), contextOf(input));
+            return;
         }
-    }
-
-    private void page(HttpServletRequest request, HttpServletResponse response, int status, StoredForm form,
-                      Map<String, Object> values, Map<String, String> errors, Map<String, String> context)
-            throws IOException {
-        FormDefinition definition = form.definition();
-        Messages t = Messages.forLanguage(definition.language());
-        Map<String, Object> model = new HashMap<>();
-        model.put("form", Map.of("key", definition.key(), "title", definition.title(), "language", definition.language()));
-        model.put("fields", FieldView.of(definition, values, errors));
-        model.put("hasErrors", !errors.isEmpty());
-        model.put("formError", errors.getOrDefault("_form", ""));
-        model.put("token", tokens.issue(definition.key(), System.currentTimeMillis()));
-        model.put("context", context);
-        model.put("action", request.getContextPath() + "/f/" + definition.key() + frameQuery(request));
-        model.put("base", request.getContextPath());
-        model.put("t", translations(t));
-        response.setStatus(status);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        templates.render("form.ftlh", model, response.getWriter());
+        // The visitor's entries come back as the validator cleaned them, whatever the refusal was.
+        Map<String, Object> values = validator.validate(definition, input.params()).values();
+        Map<String, List<String>> query = UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS);
+        page.render(response, status, new FormPage.Request(definition, values, errors,
+                spam.issueToken(form.key(), System.currentTimeMillis()),
+                PageContext.fromSubmission(definition, input.params()), action(request, form, query),
+                request.getContextPath(), true));
     }
 
     private void message(HttpServletRequest request, HttpServletResponse response, int status, String language,
@@ -217,29 +212,30 @@ public final class FormServlet extends HttpServlet {
         message(request, response, 404, language, "404", text);
     }
 
+    private String action(HttpServletRequest request, StoredForm form, Map<String, List<String>> query) {
+        return request.getContextPath() + "/f/" + form.key() + frameQuery(form, query);
+    }
+
     /** The embed parameters survive a round trip (submit, re-render, thank-you) so resizing keeps working. */
-    private static String frameQuery(HttpServletRequest request) {
-        String parent = request.getParameter("fh_parent");
-        String frame = request.getParameter("fh_frame");
-        if (parent == null || frame == null) {
+    private String frameQuery(StoredForm form, Map<String, List<String>> query) {
+        String parent = embedding.allowedParent(form.accountId(), first(query, "fh_parent"));
+        String frame = first(query, "fh_frame");
+        if (parent == null || !FRAME_ID.matcher(frame).matches()) {
             return "";
         }
-        return "?fh_parent=" + java.net.URLEncoder.encode(parent, java.nio.charset.StandardCharsets.UTF_8)
-                + "&fh_frame=" + java.net.URLEncoder.encode(frame, java.nio.charset.StandardCharsets.UTF_8);
+        return "?fh_parent=" + URLEncoder.encode(parent, StandardCharsets.UTF_8) + "&fh_frame=" + frame;
     }
 
-    private void frameHeaders(StoredForm form, HttpServletResponse response) {
-        List<String> origins = accounts.cachedAllowedOrigins(form.accountId());
-        response.setHeader("Content-Security-Policy", "frame-ancestors "
-                + (origins.isEmpty() ? "*" : "'self' " + String.join(" ", origins)));
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0);
     }
 
-    private Optional<StoredForm> find(String key, HttpServletResponse response) throws IOException {
+    private Optional<StoredForm> find(String key) throws IOException {
         try {
             return intake.forms().current(key);
         } catch (SQLException e) {
             LOG.log(Level.ERROR, "Cannot load form " + key, e);
-            response.sendError(503);
             throw new IOException("storage unavailable", e);
         }
     }
@@ -247,60 +243,5 @@ public final class FormServlet extends HttpServlet {
     private static String[] path(HttpServletRequest request) {
         String info = request.getPathInfo();
         return info == null || info.length() <= 1 ? new String[0] : info.substring(1).split("/");
-    }
-
-    private static Map<String, List<String>> input(HttpServletRequest request) {
-        Map<String, List<String>> input = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> input.put(name, List.of(values)));
-        return input;
-    }
-
-    private static String first(Map<String, List<String>> input, String name) {
-        List<String> values = input.get(name);
-        return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
-    }
-
-    /** Page URL and UTM parameters, when the embed script passed them. */
-    private static Map<String, String> context(HttpServletRequest request) {
-        Map<String, String> context = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if ((name.equals("fh_page") || name.startsWith("utm_")) && values.length > 0) {
-                context.put(name, values[0].length() > 500 ? values[0].substring(0, 500) : values[0]);
-            }
-        });
-        return context;
-    }
-
-    private static Map<String, String> contextOf(Map<String, List<String>> input) {
-        Map<String, String> context = new LinkedHashMap<>();
-        input.forEach((name, values) -> {
-            if ((name.startsWith("_ctx_")) && !values.isEmpty()) {
-                String v = values.get(0);
-                context.put(name.substring(5), v.length() > 500 ? v.substring(0, 500) : v);
-            }
-        });
-        return context;
-    }
-
-    private static Map<String, String> translations(Messages t) {
-        Map<String, String> out = new HashMap<>();
-        for (String key : List.of("form.submit", "form.required", "form.errors")) {
-            out.put(key, t.get(key));
-        }
-        return out;
-    }
-
-    /** Spam submissions dropped since start (honeypot, missing token, too fast). */
-    public long spamCount() {
-        return spamCount.get();
-    }
-
-    static List<String> list(Object value) {
-        if (value instanceof List<?> l) {
-            List<String> out = new ArrayList<>();
-            l.forEach(v -> out.add(String.valueOf(v)));
-            return out;
-        }
-        return value == null || value.toString().isEmpty() ? List.of() : List.of(value.toString());
     }
 }

@@ -9,14 +9,17 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The hidden token a served form carries: when it was served, signed with the instance key, so a submission can
- * prove it came from a served form and how long the visitor took. Immutable and thread-safe.
+ * prove it came from a served form and how long the visitor took. Thread-safe: each thread keeps its own Mac, since
+ * creating one costs more than signing.
  */
 final class FormToken {
 
-    private final byte[] key;
+    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs;
 
     FormToken(String instanceKey) {
-        this.key = instanceKey.getBytes(StandardCharsets.UTF_8);
+        this.key = new SecretKeySpec(instanceKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     String issue(String formKey, long nowMs) {
@@ -25,7 +28,7 @@ final class FormToken {
 
     /** When the form was served, or -1 when the token was not issued by this instance for this form. */
     long servedAt(String formKey, String token) {
-        if (token == null) {
+        if (token == null || token.length() > 200) {
             return -1;
         }
         int dot = token.indexOf('.');
@@ -43,11 +46,16 @@ final class FormToken {
     }
 
     private String sign(String message) {
+        Mac mac = macs.get();
+        byte[] digest = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            mac.init(key);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

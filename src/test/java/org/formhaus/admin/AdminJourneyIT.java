@@ -10,6 +10,7 @@ import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -28,6 +29,8 @@ class AdminJourneyIT {
              HeadlessChrome chrome = HeadlessChrome.start("en-US")) {
             WebDriver browser = chrome.driver();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            // Pages reload after each submit: an element found just before the reload may go stale; look again.
+            wait.ignoring(StaleElementReferenceException.class);
 
             browser.get(server.uri("/admin/forms/new").toString());
             wait.until(d -> d.getCurrentUrl().contains("/admin/login"));

@@ -31,7 +31,7 @@ class ConnectionCheckApiIT {
         server.adminJson("PUT", "/admin/api/forms/kontakt", """
                 {"kind": "contact", "fields": [
                   {"name": "email", "type": "email", "required": true, "maps": "address.Email"},
-                  {"name": "agent", "type": "userselect", "optionsFrom": "onoffice"}]}""");
+                  {"name": "agent", "type": "userselect"}]}""");
     }
 
     @AfterAll

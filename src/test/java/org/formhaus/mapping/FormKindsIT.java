@@ -170,7 +170,7 @@ class FormKindsIT {
         assertEquals("2", task.get("Prio").getAsString());
         assertEquals(addressId, task.get("relatedAddressId").getAsString());
         assertEquals(estateId, task.get("relatedEstateId").getAsString());
-        assertTrue(task.get("Aufgabe").getAsString().contains("Wohnfläche: 120,5"), task.toString());
+        assertTrue(task.get("Aufgabe").getAsString().contains("Wohnfläche: 120.5"), task.toString());
 
         assertEquals(List.of(List.of("create address", "create estate"),
                 List.of("create relation", "create agentslog", "create task")), requestsSince(before));

@@ -27,8 +27,15 @@ class ValueConverterTest {
     void numbersAreSentWithADecimalPointWhateverTheVisitorTyped() {
         assertEquals("120.5", ValueConverter.convert(field("f", "float"), "f", FieldType.AREA, "120,5"));
         assertEquals("1234.5", ValueConverter.convert(field("f", "float"), "f", FieldType.NUMBER, "1.234,5"));
-        assertEquals("450000", ValueConverter.convert(field("f", "float"), "f", FieldType.CURRENCY, "450.000"));
         assertEquals("4", ValueConverter.convert(field("f", "integer"), "f", FieldType.NUMBER, "3,5"));
+        // A number typed into a text field is read the German way.
+        assertEquals("450000", ValueConverter.convert(field("f", "float"), "f", FieldType.TEXT, "450.000"));
+    }
+
+    @Test
+    void numericFieldsArriveCanonicalFromTheValidatorAndAreNotReadAsGermanThousands() {
+        assertEquals("85.125", ValueConverter.convert(field("f", "float"), "f", FieldType.AREA, "85.125"));
+        assertEquals("450000", ValueConverter.convert(field("f", "float"), "f", FieldType.CURRENCY, "450000"));
     }
 
     @Test

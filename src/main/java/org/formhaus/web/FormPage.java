@@ -1,0 +1,167 @@
+package org.formhaus.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.formhaus.forms.Field;
+import org.formhaus.forms.FormDefinition;
+import org.formhaus.forms.Messages;
+import org.formhaus.render.Templates;
+
+/**
+ * Renders a form as its page ({@code form.ftlh}): steps, fields with values and errors, the error summary, the theme
+ * as CSS custom properties, and the built-in texts and rules form.js uses. Thread-safe; one per application.
+ */
+final class FormPage {
+
+    /**
+     * Everything one rendering depends on. {@code prefilled}: some value came from the request (prefill, a refused
+     * submission), so the page cannot come from the cache.
+     */
+    record Request(FormDefinition form, Map<String, Object> values, Map<String, String> errors, String token,
+                   Map<String, String> context, String action, String base, boolean prefilled) {
+    }
+
+    // Stand-ins rendered into the cached page, replaced per request; HTML escaping leaves them as they are.
+    private static final String TOKEN = "@@fh-token@@";
+    private static final String ACTION = "@@fh-action@@";
+    private static final String CONTEXT = "@@fh-context@@";
+
+    private final Templates templates;
+    private final Map<String, Map<String, Object>> texts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CachedPage> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A form page rendered once, split around the parts that differ per request (token, action, context inputs).
+     * Valid for one definition object (a new version or newly resolved options make a new one) on one day (date
+     * limits say "today"), under one context path.
+     */
+    private record CachedPage(FormDefinition definition, LocalDate day, String base, List<Object> parts) {
+    }
+
+    FormPage(Templates templates) {
+        this.templates = templates;
+    }
+
+    void render(HttpServletResponse response, int status, Request r) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        if (r.prefilled() || !r.errors().isEmpty()) {
+            templates.render("form.ftlh", model(r, LocalDate.now()), response.getWriter());
+            return;
+        }
+        // The common case, a fresh form (also embedded): served from the rendered page, filled in per request.
+        CachedPage page = cached(r, LocalDate.now());
+        List<byte[]> chunks = new ArrayList<>(page.parts().size());
+        int length = 0;
+        for (Object part : page.parts()) {
+            byte[] bytes = part instanceof byte[] b ? b : dynamic((String) part, r).getBytes(StandardCharsets.UTF_8);
+            chunks.add(bytes);
+            length += bytes.length;
+        }
+        response.setContentLength(length);
+        var out = response.getOutputStream();
+        for (byte[] chunk : chunks) {
+            out.write(chunk);
+        }
+    }
+
+    private CachedPage cached(Request r, LocalDate today) throws IOException {
+        CachedPage page = cache.get(r.form().key());
+        if (page != null && page.definition() == r.form() && page.day().equals(today) && page.base().equals(r.base())) {
+            return page;
+        }
+        Request template = new Request(r.form(), r.values(), Map.of(), TOKEN, Map.of(CONTEXT, ""), ACTION, r.base(), false);
+        String html = templates.render("form.ftlh", model(template, today));
+        // The context stand-in renders as a hidden input; the whole input is what gets replaced.
+        html = html.replace("<input type=\"hidden\" name=\"_ctx_" + CONTEXT + "\" value=\"\">", CONTEXT);
+        List<Object> parts = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(TOKEN + "|" + ACTION + "|" + CONTEXT).matcher(html);
+        int at = 0;
+        while (m.find()) {
+            parts.add(html.substring(at, m.start()).getBytes(StandardCharsets.UTF_8));
+            parts.add(m.group());
+            at = m.end();
+        }
+        parts.add(html.substring(at).getBytes(StandardCharsets.UTF_8));
+        page = new CachedPage(r.form(), today, r.base(), List.copyOf(parts));
+        cache.put(r.form().key(), page);
+        return page;
+    }
+
+    private static String dynamic(String marker, Request r) {
+        return switch (marker) {
+            case TOKEN -> r.token();
+            case ACTION -> Html.escape(r.action());
+            default -> {
+                StringBuilder inputs = new StringBuilder();
+                r.context().forEach((name, value) -> inputs.append("<input type=\"hidden\" name=\"_ctx_")
+                        .append(Html.escape(name)).append("\" value=\"").append(Html.escape(value)).append("\">"));
+                yield inputs.toString();
+            }
+        };
+    }
+
+    private Map<String, Object> model(Request r, LocalDate today) {
+        FormDefinition form = r.form();
+        Messages t = Messages.forLanguage(form.language());
+        Map<String, Object> model = new HashMap<>(texts(t));
+        model.put("form", Map.of("key", form.key(), "title", form.title(), "language", form.language()));
+        model.put("themeCss", themeCss(form.theme()));
+        List<Map<String, Object>> steps = new ArrayList<>();
+        List<Map<String, String>> summary = new ArrayList<>();
+        int index = 0;
+        for (FormDefinition.Step step : form.steps()) {
+            index++;
+            List<Map<String, Object>> fields = new ArrayList<>();
+            for (Field f : step.fields()) {
+                String error = r.errors().get(f.name());
+                Map<String, Object> view = FieldView.of(f, r.values().get(f.name()), error, t, today);
+                fields.add(view);
+                if (error != null) {
+                    summary.add(Map.of("focusId", view.get("focusId").toString(), "label", f.label(), "message", error));
+                }
+            }
+            steps.add(Map.of("index", index, "title", step.title() == null ? t.get("form.stepTitle", index) : step.title(),
+                    "titled", step.title() != null, "fields", fields));
+        }
+        model.put("steps", steps);
+        model.put("multiStep", steps.size() > 1);
+        model.put("summary", summary);
+        model.put("summaryText", t.get("form.errorSummary", summary.size()));
+        model.put("formError", r.errors().getOrDefault("_form", ""));
+        model.put("token", r.token());
+        model.put("context", r.context());
+        model.put("action", r.action());
+        model.put("base", r.base());
+        model.put("multipart", form.fields().stream().anyMatch(f -> f.type() == org.formhaus.forms.FieldType.FILE));
+        return model;
+    }
+
+    /** The built-in texts of a language: for the template ({@code t}) and for form.js ({@code messagesJson}). */
+    private Map<String, Object> texts(Messages t) {
+        return texts.computeIfAbsent(t.language(), language -> {
+            Map<String, String> all = new HashMap<>(t.withPrefix("form."));
+            Map<String, String> forScript = new HashMap<>(t.withPrefix("error."));
+            forScript.put("form.progress", all.get("form.progress"));
+            return Map.of("t", Map.copyOf(all), "messagesJson", Json.GSON.toJson(forScript));
+        });
+    }
+
+    /** Theme values were checked by the parser against strict patterns; safe inside a style element. */
+    static String themeCss(Map<String, String> theme) {
+        if (theme.isEmpty()) {
+            return "";
+        }
+        StringBuilder css = new StringBuilder(":root{");
+        theme.forEach((key, value) -> css.append("--fh-").append(key.replaceAll("([A-Z])", "-$1").toLowerCase())
+                .append(':').append(value).append(';'));
+        return css.append('}').toString();
+    }
+}
