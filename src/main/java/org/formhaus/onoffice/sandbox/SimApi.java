@@ -54,6 +54,9 @@ final class SimApi {
 
     Outcome run(ActionKind kind, String type, String resourceId, JsonObject p) throws SimError {
         String key = kind.name() + " " + type;
+        if (s.marketplace && !key.equals("DO unlockProvider") && !s.validClaims.contains(str(p, "extendedclaim"))) {
+            throw SimError.extendedClaim();
+        }
         return switch (key) {
             case "READ address" -> readAddress(resourceId, p);
             case "CREATE address" -> createAddress(p);
@@ -677,8 +680,12 @@ final class SimApi {
         if (str(p, "parameterCacheId") == null) throw SimError.missingParameter("parameterCacheId");
         String claim = str(p, "extendedclaim");
         if (claim == null || claim.isBlank()) {
-            throw new SimError(SimError.EXTENDED_CLAIM, "parameter extendedclaim is required, but missing, empty or invalid");
+            throw SimError.extendedClaim();
         }
+        // From now on this API user is the customer's marketplace API user: every call needs a claim. onOffice
+        // announced that the unlock-time claim will become valid for the unlock only; today it still works.
+        s.marketplace = true;
+        s.validClaims.add(claim);
         return success();
     }
 
