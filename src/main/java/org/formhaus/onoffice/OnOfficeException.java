@@ -50,7 +50,7 @@ public class OnOfficeException extends Exception {
     /** Maps an onOffice error code and message to a reason; the message matters where the code is undocumented. */
     public static Reason classify(int errorCode, String message) {
         String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        if (errorCode == 193 || text.contains("extendedclaim")) return Reason.EXTENDED_CLAIM;
+        if (errorCode == 193 || text.contains("extendedclaim is required")) return Reason.EXTENDED_CLAIM;
         if (errorCode == 137 || text.contains("hmac")) return Reason.HMAC_INVALID;
         if (text.contains("timestamp")) return Reason.TIMESTAMP_INVALID;
         if (errorCode == 41 || text.contains("customer unknown")) return Reason.CUSTOMER_UNKNOWN;

@@ -54,8 +54,13 @@ final class SimApi {
 
     Outcome run(ActionKind kind, String type, String resourceId, JsonObject p) throws SimError {
         String key = kind.name() + " " + type;
-        if (s.marketplace && !key.equals("DO unlockProvider") && !s.validClaims.contains(str(p, "extendedclaim"))) {
-            throw SimError.extendedClaim();
+        if (!key.equals("DO unlockProvider")) {
+            if (s.marketplace && !s.validClaims.contains(str(p, "extendedclaim"))) {
+                throw SimError.extendedClaim();
+            }
+            // The claim is part of the envelope's parameters, not of the action's own: the handlers never see it.
+            p = p.deepCopy();
+            p.remove("extendedclaim");
         }
         return switch (key) {
             case "READ address" -> readAddress(resourceId, p);
