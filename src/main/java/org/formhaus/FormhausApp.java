@@ -218,16 +218,22 @@ public final class FormhausApp implements AutoCloseable {
                 new SubmissionCounts(db), connection, config.string("public.url")), "/admin", "/admin/*");
     }
 
-    /** onOffice Marketplace activation: {@code /marketplace/activate} and {@code /marketplace/unlock}. */
+    /**
+     * onOffice Marketplace: activation ({@code /marketplace/activate}, {@code /marketplace/unlock}) and opening
+     * Formhaus from inside onOffice ({@code /marketplace/open}, {@code /marketplace/login}).
+     */
     private void mountMarketplace(ServletContext context) throws SQLException {
         MarketplaceServlet.Settings settings = new MarketplaceServlet.Settings(
                 config.string("marketplace.provider.secret"), config.string("public.url"),
                 Duration.ofSeconds(config.intValue("marketplace.timestamp.window.seconds", 1, 7 * 24 * 3600)),
                 config.string("marketplace.frame.ancestors"), config.string("marketplace.privacy.url"));
+        Duration stateMinutes = Duration.ofMinutes(config.intValue("marketplace.state.minutes", 1, 24 * 60));
+        MarketplaceStore store = new MarketplaceStore(db);
         servlet(context, "marketplace", Marketplace.servlet(templates, settings,
-                instance.getOrCreateSecret("marketplace.state.key"),
-                Duration.ofMinutes(config.intValue("marketplace.state.minutes", 1, 24 * 60)), onOffice,
-                this::marketplaceApiUrl, new MarketplaceStore(db)), "/marketplace/activate", "/marketplace/unlock");
+                instance.getOrCreateSecret("marketplace.state.key"), stateMinutes, onOffice,
+                this::marketplaceApiUrl, store), "/marketplace/activate", "/marketplace/unlock");
+        servlet(context, "marketplace-open", Marketplace.serviceCalls(templates, settings, stateMinutes, store, users),
+                "/marketplace/open", "/marketplace/login");
     }
 
     /** {@code marketplace.onoffice.url}, else the in-process simulator in sandbox mode, else onOffice's stable API. */

@@ -108,7 +108,7 @@ public final class ConnectionCheck {
             }
             Reason r = e.reason();
             if (r == Reason.NOT_AUTHENTICATED || r == Reason.HMAC_INVALID || r == Reason.TIMESTAMP_INVALID
-                    || r == Reason.CUSTOMER_UNKNOWN || r.ordinal() <= Reason.RATE_LIMITED.ordinal()) {
+                    || r == Reason.CUSTOMER_UNKNOWN || r == Reason.EXTENDED_CLAIM || r.ordinal() <= Reason.RATE_LIMITED.ordinal()) {
                 return new TestEmailResult(mailbox, false, credentialsFailure(r, e.getMessage()).message());
             }
             return new TestEmailResult(mailbox, false, "onOffice refused the test e-mail: " + text);
@@ -119,7 +119,7 @@ public final class ConnectionCheck {
 
     private static ConnectionReport.Credentials credentials(List<ActionResult> results) {
         for (Reason wanted : List.of(Reason.HMAC_INVALID, Reason.TIMESTAMP_INVALID, Reason.NOT_AUTHENTICATED,
-                Reason.CUSTOMER_UNKNOWN)) {
+                Reason.CUSTOMER_UNKNOWN, Reason.EXTENDED_CLAIM)) {
             for (ActionResult r : results) {
                 if (!r.ok() && OnOfficeException.classify(r.errorCode(), r.message()) == wanted) {
                     return credentialsFailure(wanted, r.message());
@@ -146,6 +146,9 @@ public final class ConnectionCheck {
             case CUSTOMER_UNKNOWN -> new ConnectionReport.Credentials(false, CredentialsProblem.CUSTOMER_UNKNOWN,
                     "onOffice does not know the customer (\"Customer unknown\"). Check the API address and that the "
                             + "onOffice account and its API module are active.");
+            case EXTENDED_CLAIM -> new ConnectionReport.Credentials(false, CredentialsProblem.MARKETPLACE_CLAIM,
+                    "onOffice wants a current Marketplace claim (\"extendedclaim\"). Open Formhaus once from inside "
+                            + "onOffice (Marketplace); that renews the claim Formhaus sends.");
             case TRANSPORT, TIMEOUT, SERVER_ERROR, RATE_LIMITED -> new ConnectionReport.Credentials(false,
                     CredentialsProblem.UNREACHABLE, "onOffice could not be reached or did not answer properly, so "
                     + "nothing could be checked: " + detail);

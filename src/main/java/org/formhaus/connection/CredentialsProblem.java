@@ -2,5 +2,5 @@ package org.formhaus.connection;
 
 /** Why onOffice did not accept the connection; {@link #NONE} when it did. */
 public enum CredentialsProblem {
-    NONE, MISSING_CREDENTIALS, WRONG_TOKEN, WRONG_SECRET, CLOCK_SKEW, CUSTOMER_UNKNOWN, UNREACHABLE, OTHER
+    NONE, MISSING_CREDENTIALS, WRONG_TOKEN, WRONG_SECRET, CLOCK_SKEW, CUSTOMER_UNKNOWN, MARKETPLACE_CLAIM, UNREACHABLE, OTHER
 }

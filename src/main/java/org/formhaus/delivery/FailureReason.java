@@ -26,6 +26,8 @@ final class FailureReason {
                     + "Tools → Settings → Users → the API user → Rights, then retry";
             case INVALID_REQUEST -> "onOffice rejected a field or value (" + said + "): correct the form's fields or "
                     + "their mapping, then retry";
+            case EXTENDED_CLAIM -> "onOffice wants a current Marketplace claim (" + said + "): a user of the customer "
+                    + "must open Formhaus once from inside onOffice (Marketplace), which renews the claim, then retry";
             case ACTION_FAILED -> mailboxHint(e, said);
             default -> said;
         };

@@ -179,7 +179,7 @@ final class HttpOnOfficeClient implements OnOfficeClient {
             o.addProperty("hmac", RequestSigner.sign(credentials.secret(), timestamp, credentials.token(),
                     a.resourceType(), a.kind().urn()));
             o.addProperty("hmac_version", 2);
-            o.add("parameters", sorted(a.parameters()));
+            o.add("parameters", parameters(a.parameters()));
             list.add(o);
         }
         JsonObject request = new JsonObject();
@@ -190,8 +190,16 @@ final class HttpOnOfficeClient implements OnOfficeClient {
         return doc;
     }
 
-    private static JsonObject sorted(JsonObject parameters) {
+    /**
+     * The action's parameters, keys sorted, plus the marketplace claim when the credentials carry one: onOffice refuses
+     * every action of a marketplace API user without it (error 193). An action that names its own claim (the unlock)
+     * keeps it. A copy: the caller's object is never changed.
+     */
+    private JsonObject parameters(JsonObject parameters) {
         TreeMap<String, com.google.gson.JsonElement> keys = new TreeMap<>(parameters.asMap());
+        if (credentials.hasClaim()) {
+            keys.putIfAbsent("extendedclaim", new com.google.gson.JsonPrimitive(credentials.claim()));
+        }
         JsonObject out = new JsonObject();
         keys.forEach(out::add);
         return out;

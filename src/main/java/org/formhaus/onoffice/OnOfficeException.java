@@ -13,7 +13,9 @@ public class OnOfficeException extends Exception {
     public enum Reason {
         TRANSPORT(true), TIMEOUT(true), SERVER_ERROR(true), RATE_LIMITED(true),
         NOT_AUTHENTICATED(false), HMAC_INVALID(false), TIMESTAMP_INVALID(false), CUSTOMER_UNKNOWN(false),
-        MISSING_RIGHT(false), INVALID_REQUEST(false), ACTION_FAILED(false);
+        MISSING_RIGHT(false), INVALID_REQUEST(false), ACTION_FAILED(false),
+        /** A marketplace API user's call without a valid {@code extendedclaim} (error 193). */
+        EXTENDED_CLAIM(false);
 
         private final boolean retryable;
 
@@ -48,6 +50,7 @@ public class OnOfficeException extends Exception {
     /** Maps an onOffice error code and message to a reason; the message matters where the code is undocumented. */
     public static Reason classify(int errorCode, String message) {
         String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (errorCode == 193 || text.contains("extendedclaim is required")) return Reason.EXTENDED_CLAIM;
         if (errorCode == 137 || text.contains("hmac")) return Reason.HMAC_INVALID;
         if (text.contains("timestamp")) return Reason.TIMESTAMP_INVALID;
         if (errorCode == 41 || text.contains("customer unknown")) return Reason.CUSTOMER_UNKNOWN;

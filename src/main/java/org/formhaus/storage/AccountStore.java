@@ -9,10 +9,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.formhaus.onoffice.OnOfficeCredentials;
 
-/** Accounts and their onOffice and embedding settings. Thread-safe; one per application. */
+/**
+ * Accounts and their onOffice and embedding settings; a Marketplace account's credentials carry its latest claim, so
+ * every onOffice client made from them sends it. Thread-safe; one per application.
+ */
 public final class AccountStore {
 
     private static final long ORIGINS_TTL_MS = 10_000;
+    /**
+     * An account with, for a Marketplace customer's account, the claim of the most recent signed call from any of
+     * its onOffice users: onOffice wants the claim of the customer's latest service call on every API call.
+     */
+    private static final String SELECT = "SELECT a.*, (SELECT mc.api_claim FROM marketplace_claim mc "
+            + "JOIN marketplace_customer cu ON cu.customer_web_id = mc.customer_web_id WHERE cu.account_id = a.id "
+            + "ORDER BY mc.updated_ms DESC, mc.onoffice_user LIMIT 1) AS marketplace_claim FROM account a";
 
     private final Database db;
     private final Map<Long, CachedOrigins> origins = new ConcurrentHashMap<>();
@@ -50,13 +60,13 @@ public final class AccountStore {
 
     public Optional<Account> find(long id) throws SQLException {
         try (Connection c = db.connection()) {
-            return Jdbc.one(c, AccountStore::map, "SELECT * FROM account WHERE id = ?", id);
+            return Jdbc.one(c, AccountStore::map, SELECT + " WHERE a.id = ?", id);
         }
     }
 
     public Optional<Account> first() throws SQLException {
         try (Connection c = db.connection()) {
-            return Jdbc.one(c, AccountStore::map, "SELECT * FROM account ORDER BY id LIMIT 1");
+            return Jdbc.one(c, AccountStore::map, SELECT + " ORDER BY a.id LIMIT 1");
         }
     }
 
@@ -84,7 +94,7 @@ public final class AccountStore {
     private static Account map(ResultSet row) throws SQLException {
         return new Account(row.getLong("id"), row.getString("name"),
                 new OnOfficeCredentials(row.getString("onoffice_url"), row.getString("onoffice_token"),
-                        row.getString("onoffice_secret")),
+                        row.getString("onoffice_secret"), row.getString("marketplace_claim")),
                 Jdbc.splitList(row.getString("senders")), Jdbc.splitList(row.getString("allowed_origins")));
     }
 }

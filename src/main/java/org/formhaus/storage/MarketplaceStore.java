@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.formhaus.onoffice.OnOfficeCredentials;
 
 /**
- * onOffice Marketplace customers (by {@code customerWebId}), the account each one activated, and the latest
- * {@code apiClaim} per onOffice user. Thread-safe; one per application.
+ * onOffice Marketplace customers (by {@code customerWebId}), the account each one activated, the latest
+ * {@code apiClaim} per onOffice user, which admin user each onOffice user signs in as, and the signed links already
+ * used. Thread-safe; one per application.
  */
 public final class MarketplaceStore {
 
@@ -58,6 +59,95 @@ public final class MarketplaceStore {
         try (Connection c = db.connection()) {
             return Jdbc.one(c, row -> row.getString(1), "SELECT api_claim FROM marketplace_claim "
                     + "WHERE customer_web_id = ? AND onoffice_user = ?", customerWebId, userId);
+        }
+    }
+
+    /**
+     * Records the claim of a signed service call (a user opening Formhaus from inside onOffice): from now on the
+     * account's onOffice calls carry it.
+     *
+     * @return the customer's account; empty when the customer never activated Formhaus (nothing is stored then)
+     */
+    public Optional<Long> recordServiceCall(String customerWebId, String userId, String apiClaim) throws SQLException {
+        long now = System.currentTimeMillis();
+        return db.inTransaction(c -> {
+            Optional<Long> account = accountOf(c, customerWebId);
+            if (account.isPresent()) {
+                saveClaim(c, customerWebId, userId, apiClaim, now);
+            }
+            return account;
+        });
+    }
+
+    /**
+     * Marks a signed link as used, so that it opens Formhaus only once; forgets links whose window has passed.
+     *
+     * @return false when the link was used before
+     */
+    public boolean useLinkOnce(String signature, long expiresMs) throws SQLException {
+        try (Connection c = db.connection()) {
+            Jdbc.update(c, "DELETE FROM marketplace_used_link WHERE expires_ms < ?", System.currentTimeMillis());
+            try {
+                Jdbc.update(c, "INSERT INTO marketplace_used_link (signature, expires_ms) VALUES (?, ?)",
+                        signature.toLowerCase(java.util.Locale.ROOT), expiresMs);
+                return true;
+            } catch (java.sql.SQLIntegrityConstraintViolationException used) {
+                return false;
+            }
+        }
+    }
+
+    /** The admin user this onOffice user of the customer signs in as, if linked. */
+    public Optional<Long> linkedAdmin(String customerWebId, String userId) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.one(c, row -> row.getLong(1), "SELECT admin_user_id FROM marketplace_user_link "
+                    + "WHERE customer_web_id = ? AND onoffice_user = ?", customerWebId, userId);
+        }
+    }
+
+    /** Links the onOffice user to an admin user; later signed service calls of that user sign in as them. */
+    public void link(String customerWebId, String userId, long adminUserId) throws SQLException {
+        db.inTransaction(c -> {
+            link(c, customerWebId, userId, adminUserId);
+            return null;
+        });
+    }
+
+    public boolean hasAdmins(long accountId) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.one(c, row -> row.getLong(1), "SELECT COUNT(*) FROM admin_user WHERE account_id = ?",
+                    accountId).orElse(0L) > 0;
+        }
+    }
+
+    /**
+     * Creates the account's first admin user, linked to the onOffice user who asked for it, unless the account has
+     * one by now (two tabs, two users at once).
+     *
+     * @return the new user; empty when the account already had an admin user
+     * @throws java.sql.SQLIntegrityConstraintViolationException when another login uses the email
+     */
+    public Optional<AdminUser> createFirstAdmin(long accountId, String customerWebId, String userId, String email,
+                                                String passwordHash) throws SQLException {
+        return db.inTransaction(c -> {
+            // Lock the account row so that two first logins cannot both see an account without admins.
+            Jdbc.one(c, row -> row.getLong(1), "SELECT id FROM account WHERE id = ? FOR UPDATE", accountId);
+            if (Jdbc.one(c, row -> row.getLong(1), "SELECT COUNT(*) FROM admin_user WHERE account_id = ?", accountId)
+                    .orElse(0L) > 0) {
+                return Optional.empty();
+            }
+            AdminUser user = new AdminUserStore(db).create(c, accountId, email, "", "", passwordHash);
+            link(c, customerWebId, userId, user.id());
+            return Optional.of(user);
+        });
+    }
+
+    private static void link(Connection c, String customerWebId, String userId, long adminUserId) throws SQLException {
+        long now = System.currentTimeMillis();
+        if (Jdbc.update(c, "UPDATE marketplace_user_link SET admin_user_id = ?, linked_ms = ? WHERE customer_web_id = ? "
+                + "AND onoffice_user = ?", adminUserId, now, customerWebId, userId) == 0) {
+            Jdbc.update(c, "INSERT INTO marketplace_user_link (customer_web_id, onoffice_user, admin_user_id, "
+                    + "linked_ms) VALUES (?, ?, ?, ?)", customerWebId, userId, adminUserId, now);
         }
     }
 

@@ -74,6 +74,35 @@ class HttpOnOfficeClientTest {
     }
 
     @Test
+    void aMarketplaceUsersClaimTravelsInTheParametersOfEveryActionAndNeverInToString() throws Exception {
+        sim.setMarketplaceClaims(List.of("THE-CLAIM"));
+        OnOfficeCredentials plain = fixture.credentials();
+        OnOfficeCredentials marketplace = new OnOfficeCredentials(plain.url(), plain.token(), plain.secret(),
+                "THE-CLAIM");
+
+        List<ActionResult> results = fixture.connector().clientFor(marketplace, RetryMode.NONE).execute(List.of(
+                Actions.getUsers(), Actions.readEstate("10", List.of("ort"))));
+
+        assertEquals("Aachen", results.get(1).records().get(0).get("ort"));
+        for (var action : sim.requests().get(0).getAsJsonObject().getAsJsonArray("actions")) {
+            assertEquals("THE-CLAIM", action.getAsJsonObject().getAsJsonObject("parameters")
+                    .get("extendedclaim").getAsString());
+        }
+        assertFalse(marketplace.toString().contains("THE-CLAIM"), marketplace.toString());
+    }
+
+    @Test
+    void aMarketplaceUsersCallWithoutTheClaimIsRefusedWith193AsAPermanentFailure() {
+        sim.setMarketplaceClaims(List.of("THE-CLAIM"));
+        OnOfficeException e = org.junit.jupiter.api.Assertions.assertThrows(OnOfficeException.class,
+                () -> client(RetryMode.AUTOMATIC).executeOne(Actions.getUsers()));
+        assertEquals(193, e.errorCode());
+        assertEquals(OnOfficeException.Reason.EXTENDED_CLAIM, e.reason());
+        assertFalse(e.retryable());
+        assertEquals(1, sim.requestCount(), "not retried");
+    }
+
+    @Test
     void matchesResultsByIdentifierEvenWhenTheServerReordersThem() {
         List<Action> actions = List.of(Actions.getUsers(), Actions.readEstate("10", List.of()));
         ActionResult second = new ActionResult("fh1", ActionKind.READ.urn(), "estate", "10", 0, "OK", List.of(), null, null);

@@ -33,6 +33,11 @@ final class SimError extends Exception {
         return new SimError(NOT_FOUND, "Record not found: " + type + " " + id);
     }
 
+    /** onOffice's documented answer to a marketplace API user's call without a valid claim. */
+    static SimError extendedClaim() {
+        return new SimError(EXTENDED_CLAIM, "parameter extendedclaim is required, but missing, empty or invalid");
+    }
+
     static SimError invalid(String field, String why) {
         return new SimError(INVALID_VALUE, "Invalid value for field '" + field + "': " + why);
     }

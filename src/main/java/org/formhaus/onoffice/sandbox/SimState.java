@@ -20,6 +20,12 @@ final class SimState {
     final Set<String> assignedMailboxes = new LinkedHashSet<>();
     final List<JsonObject> users = new ArrayList<>();
     final List<JsonObject> mails = new ArrayList<>();
+    /**
+     * Whether the API user is a marketplace API user (after a successful unlockProvider, or switched on): then every
+     * action needs an {@code extendedclaim} out of {@link #validClaims}.
+     */
+    boolean marketplace;
+    final Set<String> validClaims = new LinkedHashSet<>();
 
     SimState() {
         for (ApiRight r : ApiRight.values()) {

@@ -33,6 +33,9 @@ import org.formhaus.onoffice.RequestSigner;
  *     parameter: X"; then 144 "Record not found: type id"; sendmail from a mailbox not assigned to the API user →
  *     145 "Email identity 'x' is not assigned to the API user"; unknown action → 146; unlockProvider without
  *     claim → 193 (documented).</li>
+ * <li>after a successful unlockProvider (or {@link #setMarketplaceClaims}) the API user is a marketplace API user:
+ *     every action without a known {@code extendedclaim} → 193 "parameter extendedclaim is required, but missing,
+ *     empty or invalid" (documented).</li>
  * </ol>
  * When any action fails the top-level status is {@code {"code":200,"errorcode":97,"message":"Error in action"}}.
  * A body that is not JSON gets top level {@code {"code":400,"errorcode":1,"message":"malformed request"}}.
@@ -152,6 +155,25 @@ public final class Simulator {
         Map<String, Boolean> out = new LinkedHashMap<>();
         for (ApiRight r : ApiRight.values()) out.put(r.label(), state.rights.contains(r));
         return out;
+    }
+
+    /**
+     * Makes the API user a marketplace API user whose calls are accepted only with one of {@code claims} as
+     * {@code extendedclaim} (as after an activation, with the claims of later service calls); {@code null} makes it a
+     * plain API user again.
+     */
+    public synchronized void setMarketplaceClaims(List<String> claims) {
+        state.validClaims.clear();
+        state.marketplace = claims != null;
+        if (claims != null) state.validClaims.addAll(claims);
+    }
+
+    /** Whether the API user is a marketplace API user, and how many claims it accepts (never the claims). */
+    public synchronized JsonObject marketplace() {
+        JsonObject o = new JsonObject();
+        o.addProperty("enabled", state.marketplace);
+        o.addProperty("claims", state.validClaims.size());
+        return o;
     }
 
     /** Replaces the mailboxes (email identities) assigned to the API user. */

@@ -22,6 +22,8 @@ import java.util.Map;
  *     "latencyMs": N, "count": N}} ({@code count} optional: only the next N API requests); {@code GET faults}.</li>
  * <li>{@code PUT rights} {@code {"<right as on the Rights tab>": false, ...}}; {@code GET rights}.</li>
  * <li>{@code PUT mailboxes} {@code ["info@...", ...]}: the mailboxes assigned to the API user.</li>
+ * <li>{@code PUT marketplace} {@code {"claims": ["...", ...]}}: a marketplace API user that needs one of these
+ *     claims as {@code extendedclaim} on every action ({@code null}: a plain API user); {@code GET marketplace}.</li>
  * <li>{@code POST reset}: back to the seeded state.</li>
  * </ul>
  * Thread-safe; holds no state of its own besides the {@link Simulator}.
@@ -91,6 +93,22 @@ public class SimulatorServlet extends HttpServlet {
                     error(resp, 400, "Expected a JSON array of mailbox addresses");
                 }
             }
+            case "/marketplace" -> {
+                JsonObject o = jsonObject(req, resp);
+                if (o == null) return;
+                try {
+                    JsonElement claims = o.get("claims");
+                    List<String> list = null;
+                    if (claims != null && !claims.isJsonNull()) {
+                        list = new java.util.ArrayList<>();
+                        for (JsonElement c : claims.getAsJsonArray()) list.add(c.getAsString());
+                    }
+                    simulator.setMarketplaceClaims(list);
+                    json(resp, 200, simulator.marketplace().toString());
+                } catch (RuntimeException ex) {
+                    error(resp, 400, "claims: expected a JSON array of strings, or null for a plain API user");
+                }
+            }
             default -> error(resp, 404, "No such simulator endpoint: PUT " + path);
         }
     }
@@ -107,6 +125,7 @@ public class SimulatorServlet extends HttpServlet {
             case "/requests" -> json(resp, 200, simulator.requests().toString());
             case "/rights" -> json(resp, 200, new com.google.gson.Gson().toJson(simulator.rights()));
             case "/faults" -> json(resp, 200, faults(simulator.faultMode(), 0));
+            case "/marketplace" -> json(resp, 200, simulator.marketplace().toString());
             case "/fields" -> json(resp, 200, simulator.fieldCatalogue(
                     "en".equalsIgnoreCase(req.getParameter("lang")) ? "ENG" : "DEU").toString());
             default -> error(resp, 404, "No such simulator endpoint: GET " + path);
