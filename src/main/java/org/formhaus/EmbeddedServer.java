@@ -2,6 +2,9 @@ package org.formhaus;
 
 import java.net.URI;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -19,10 +22,19 @@ public final class EmbeddedServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts Jetty on {@code port} with {@code app} mounted at the root. */
+    /**
+     * Starts Jetty on {@code port} with {@code app} mounted at the root. With {@code http.forwarded}, the client
+     * address, scheme and host come from a reverse proxy's {@code Forwarded} / {@code X-Forwarded-*} headers, so that
+     * per-visitor rate limits see visitors rather than the proxy.
+     */
     public static EmbeddedServer start(FormhausApp app, String host, int port) throws Exception {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        if (app.config().bool("http.forwarded")) {
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);

@@ -284,6 +284,10 @@ public final class FormhausApp implements AutoCloseable {
         return db;
     }
 
+    public AppConfig config() {
+        return config;
+    }
+
     public FormStore forms() {
         return forms;
     }
