@@ -78,7 +78,8 @@ public final class SubmissionStore {
     /**
      * GDPR retention: replaces the data (submitted values, consent texts, page context) of up to {@code limit}
      * delivered or failed submissions created before {@code cutoffMs} by {@link #ERASED_DATA} and deletes their
-     * uploaded files ({@link SubmissionFileStore}). The row with its status, onOffice ids and attempts stays. Submissions still on their way are never erased.
+     * uploaded files ({@link SubmissionFileStore}). The row with its status, onOffice ids and attempts stays.
+     * Submissions still on their way are never erased.
      * @return how many were erased
      */
     public int erasePersonalData(long cutoffMs, long now, int limit) throws SQLException {
