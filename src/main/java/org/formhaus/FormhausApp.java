@@ -59,6 +59,7 @@ import org.formhaus.storage.InstanceSettings;
 import org.formhaus.storage.MarketplaceStore;
 import org.formhaus.storage.SubmissionCounts;
 import org.formhaus.storage.SpamCounts;
+import org.formhaus.storage.SubmissionFileStore;
 import org.formhaus.storage.SubmissionStore;
 import org.formhaus.web.FormIntake;
 import org.formhaus.web.FormOptions;
@@ -118,7 +119,7 @@ public final class FormhausApp implements AutoCloseable {
         this.publicUrl.set(config.string("public.url"));
         this.newsletterTokens = new ConfirmationTokens(instance.getOrCreateSecret("newsletter.token.key"), publicUrl::get,
                 Duration.ofDays(config.intValue("newsletter.confirm.days")), java.time.Clock.systemUTC());
-        SubmissionDelivery delivery = new SubmissionDelivery(submissions,
+        SubmissionDelivery delivery = new SubmissionDelivery(submissions, new SubmissionFileStore(db),
                 new SubmissionMapper(knownFields, newsletterTokens), new FormMailPlanner(this::userEmail));
         this.worker = DeliveryWorker.create(submissions, forms, accounts, jobs, clients, delivery,
                 deliverySettings(config));

@@ -9,18 +9,23 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.formhaus.mapping.MappingException;
 import org.formhaus.mapping.MappingPlan;
 import org.formhaus.mapping.PlannedStep;
 import org.formhaus.mapping.SubmissionMapper;
+import org.formhaus.mapping.UploadedFile;
 import org.formhaus.onoffice.Action;
 import org.formhaus.onoffice.ActionResult;
 import org.formhaus.onoffice.OnOfficeClient;
 import org.formhaus.onoffice.OnOfficeException;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.StoredForm;
+import org.formhaus.storage.StorageException;
+import org.formhaus.storage.StoredFile;
 import org.formhaus.storage.Submission;
+import org.formhaus.storage.SubmissionFileStore;
 import org.formhaus.storage.SubmissionStore;
 
 /**
@@ -41,18 +46,25 @@ public final class SubmissionDelivery {
     private static final Gson GSON = new Gson();
     static final String SENT = "sent";
 
+    /** Links whose request is on its way; a link still listed at the next try got no answer. */
+    static final String CONSUMING = "consuming";
+
     private final SubmissionStore submissions;
+    private final SubmissionFileStore files;
     private final SubmissionMapper mapper;
     private final MailPlanner mails;
 
-    public SubmissionDelivery(SubmissionStore submissions, SubmissionMapper mapper, MailPlanner mails) {
+    /** @param files the uploaded files to attach; null delivers none */
+    public SubmissionDelivery(SubmissionStore submissions, SubmissionFileStore files, SubmissionMapper mapper,
+                              MailPlanner mails) {
         this.submissions = submissions;
+        this.files = files;
         this.mapper = mapper;
         this.mails = mails;
     }
 
     SubmissionDelivery(SubmissionStore submissions, MailPlanner mails) {
-        this(submissions, new SubmissionMapper(), mails);
+        this(submissions, null, new SubmissionMapper(), mails);
     }
 
     SubmissionDelivery(SubmissionStore submissions) {
@@ -65,7 +77,7 @@ public final class SubmissionDelivery {
         MappingPlan plan;
         try {
             plan = mapper.plan(form.definition(), submission.accountId(), submission.id(), values(submission),
-                    account.senders());
+                    account.senders(), uploads(submission));
         } catch (MappingException e) {
             throw new PermanentDeliveryException(e.getMessage(), e);
         }
@@ -101,8 +113,11 @@ public final class SubmissionDelivery {
     private void run(Submission submission, List<PlannedStep> steps, List<Action> actions, JsonObject records,
                      OnOfficeClient client) throws OnOfficeException, SQLException {
         List<String> probed = steps.stream().filter(s -> s.probe() != null).map(PlannedStep::key).toList();
-        if (!probed.isEmpty()) {
-            probed.forEach(key -> sent(records).add(key));
+        List<String> consuming = steps.stream().filter(s -> s.consumes() != null).map(PlannedStep::key).toList();
+        List<String> unanswered = consuming.stream().filter(key -> isMarked(records, CONSUMING, key)).toList();
+        if (!probed.isEmpty() || !consuming.isEmpty()) {
+            probed.forEach(key -> marks(records, SENT).add(key));
+            consuming.stream().filter(key -> !unanswered.contains(key)).forEach(key -> marks(records, CONSUMING).add(key));
             submissions.saveRecords(submission.id(), records);
         }
         List<ActionResult> results = OnceOnlyMails.execute(actions, records, client,
@@ -112,10 +127,24 @@ public final class SubmissionDelivery {
             byKey.put(steps.get(i).key(), results.get(i));
         }
         ActionResult failure = null;
+        boolean expired = false;
         for (PlannedStep step : steps) {
             ActionResult result = byKey.get(step.key());
             if (OnceOnlyMails.isMail(step.key()) && result != null && result.ok()) {
                 continue; // recorded as sent by OnceOnlyMails
+            }
+            if (result != null && step.consumes() != null) {
+                unmark(records, CONSUMING, step.key());
+                if (!result.ok() && gone(result, records.get(step.consumes()))) {
+                    if (unanswered.contains(step.key())) {
+                        // an earlier request that got no answer most likely used the id up: attached, unconfirmed
+                        records.addProperty(step.key(), OnceOnlyMails.UNCONFIRMED);
+                    } else {
+                        records.remove(step.consumes()); // expired: made anew by the next try
+                        expired = true;
+                    }
+                    continue;
+                }
             }
             if (result != null && result.ok()) {
                 String value = step.outcome().value(result, byKey);
@@ -128,10 +157,14 @@ public final class SubmissionDelivery {
                 failure = result;
             }
         }
-        probed.forEach(key -> unmarkSent(records, key));
+        probed.forEach(key -> unmark(records, SENT, key));
         submissions.saveRecords(submission.id(), records);
         if (failure != null) {
             throw OnOfficeException.of(failure);
+        }
+        if (expired) {
+            throw new OnOfficeException(OnOfficeException.Reason.EXPIRED, "onOffice no longer knew an uploaded "
+                    + "file's temporary id; the file is uploaded again on the next try", null);
         }
         if (results.size() < actions.size()) {
             throw new OnOfficeException(OnOfficeException.Reason.SERVER_ERROR,
@@ -151,7 +184,7 @@ public final class SubmissionDelivery {
         List<PlannedStep> probes = new ArrayList<>();
         List<Action> actions = new ArrayList<>();
         for (PlannedStep step : plan.steps()) {
-            if (step.probe() != null && isSent(records, step.key()) && !records.has(step.key())) {
+            if (step.probe() != null && isMarked(records, SENT, step.key()) && !records.has(step.key())) {
                 Action probe = step.probe().action().build(records);
                 if (probe != null) {
                     probes.add(step);
@@ -196,23 +229,58 @@ public final class SubmissionDelivery {
         return out;
     }
 
-    private static Action build(PlannedStep step, JsonObject records) throws PermanentDeliveryException {
+    private static Action build(PlannedStep step, JsonObject records) throws PermanentDeliveryException, SQLException {
         try {
             return step.action().build(records);
         } catch (MappingException e) {
             throw new PermanentDeliveryException(e.getMessage(), e);
+        } catch (StorageException e) {
+            throw new SQLException(e.getMessage(), e.getCause());
         }
     }
 
-    private static JsonArray sent(JsonObject records) {
-        if (!records.has(SENT) || !records.get(SENT).isJsonArray()) {
-            records.add(SENT, new JsonArray());
+    /** The submission's stored files; their bytes are read when the upload step is built. */
+    private List<UploadedFile> uploads(Submission submission) throws SQLException {
+        if (files == null) {
+            return List.of();
         }
-        return records.getAsJsonArray(SENT);
+        List<UploadedFile> out = new ArrayList<>();
+        for (StoredFile f : files.list(submission.id())) {
+            out.add(new UploadedFile(f.id(), f.field(), f.fileName(), f.contentType(), () -> {
+                try {
+                    return files.content(f.id()).orElseThrow(() ->
+                            new StorageException("The bytes of file " + f.id() + " are gone", null));
+                } catch (SQLException e) {
+                    throw new StorageException("Could not read file " + f.id() + ": " + e.getMessage(), e);
+                }
+            }));
+        }
+        return out;
     }
 
-    private static boolean isSent(JsonObject records, String key) {
-        for (JsonElement e : sent(records)) {
+    /**
+     * Whether a failed step's answer says onOffice does not know the single-use value it consumed (record not found
+     * naming it, or naming the tmpUploadId): the simulator's 144 "Record not found: tmpUploadId ..."; onOffice's own
+     * wording is undocumented, so the check goes by the words.
+     */
+    static boolean gone(ActionResult result, JsonElement consumed) {
+        String text = result.message() == null ? "" : result.message().toLowerCase(Locale.ROOT);
+        String value = consumed == null || consumed.isJsonNull() ? null : consumed.getAsString().toLowerCase(Locale.ROOT);
+        return text.contains("not found") && (text.contains("tmpuploadid") || value != null && text.contains(value));
+    }
+
+    private static JsonArray marks(JsonObject records, String name) {
+        if (!records.has(name) || !records.get(name).isJsonArray()) {
+            records.add(name, new JsonArray());
+        }
+        return records.getAsJsonArray(name);
+    }
+
+    private static boolean isMarked(JsonObject records, String name, String key) {
+        if (!records.has(name)) {
+            return false;
+        }
+        for (JsonElement e : marks(records, name)) {
             if (e.getAsString().equals(key)) {
                 return true;
             }
@@ -220,15 +288,18 @@ public final class SubmissionDelivery {
         return false;
     }
 
-    private static void unmarkSent(JsonObject records, String key) {
-        JsonArray sent = sent(records);
-        for (int i = sent.size() - 1; i >= 0; i--) {
-            if (sent.get(i).getAsString().equals(key)) {
-                sent.remove(i);
+    private static void unmark(JsonObject records, String name, String key) {
+        if (!records.has(name)) {
+            return;
+        }
+        JsonArray marks = marks(records, name);
+        for (int i = marks.size() - 1; i >= 0; i--) {
+            if (marks.get(i).getAsString().equals(key)) {
+                marks.remove(i);
             }
         }
-        if (sent.isEmpty()) {
-            records.remove(SENT);
+        if (marks.isEmpty()) {
+            records.remove(name);
         }
     }
 

@@ -118,6 +118,10 @@ public final class DefinitionParser {
             problems.add(new DefinitionException.Problem(place + ".maps",
                     "must be <module>.<field> with module one of address, estate, searchcriteria, agentslog, task, calendar"));
         }
+        if (maps != null && type == FieldType.FILE && !maps.startsWith("address.") && !maps.startsWith("estate.")) {
+            problems.add(new DefinitionException.Problem(place + ".maps",
+                    "a file is attached to the address or the estate: address.file or estate.file"));
+        }
         if (maps != null && !type.carriesValue()) {
             problems.add(new DefinitionException.Problem(place + ".maps", "a " + type.jsonName() + " carries no value to map"));
         }

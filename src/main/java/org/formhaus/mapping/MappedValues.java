@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.formhaus.forms.Field;
+import org.formhaus.forms.FieldType;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.onoffice.FieldInfo;
 
@@ -27,8 +28,8 @@ final class MappedValues {
             if (!ValueConverter.values(value).isEmpty() && field.type().carriesValue()) {
                 summary.add(field.label() + ": " + String.join(", ", ValueConverter.values(value)));
             }
-            if (field.maps() == null) {
-                continue;
+            if (field.maps() == null || field.type() == FieldType.FILE) {
+                continue; // a file's maps only says which record it is attached to (FileSteps)
             }
             int dot = field.maps().indexOf('.');
             String module = field.maps().substring(0, dot);

@@ -82,7 +82,7 @@ public final class MappingCheck {
         known.remember(accountId, catalogue);
         List<Field> fields = form.fields();
         for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).maps() != null) {
+            if (fields.get(i).maps() != null && fields.get(i).type() != FieldType.FILE) {
                 check(catalogue, fields.get(i), "fields[" + i + "]", problems);
             }
         }

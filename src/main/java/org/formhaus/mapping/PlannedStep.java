@@ -18,8 +18,15 @@ import org.formhaus.onoffice.ActionResult;
  *                 a failed lookup records nothing and the steps that use it do without
  * @param probe    for creates that must never run twice: an action finding what an earlier try created when its
  *                 reply was lost, or null
+ * @param consumes the records key of a single-use value this step uses up, e.g. the temporary upload id a file link
+ *                 attaches; when onOffice no longer knows that value (it expired), the key is forgotten so that the
+ *                 next try makes a new one; null for ordinary steps
  */
-public record PlannedStep(String key, Builder action, Outcome outcome, boolean lookup, Probe probe) {
+public record PlannedStep(String key, Builder action, Outcome outcome, boolean lookup, Probe probe, String consumes) {
+
+    PlannedStep(String key, Builder action, Outcome outcome, boolean lookup, Probe probe) {
+        this(key, action, outcome, lookup, probe, null);
+    }
 
     /** Builds an action from the records so far; null when there is nothing to send. */
     @FunctionalInterface
@@ -59,6 +66,10 @@ public record PlannedStep(String key, Builder action, Outcome outcome, boolean l
     }
 
     PlannedStep withProbe(Probe p) {
-        return new PlannedStep(key, action, outcome, lookup, p);
+        return new PlannedStep(key, action, outcome, lookup, p, consumes);
+    }
+
+    PlannedStep consuming(String recordsKey) {
+        return new PlannedStep(key, action, outcome, lookup, probe, recordsKey);
     }
 }

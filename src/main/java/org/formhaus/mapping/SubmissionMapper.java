@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.formhaus.forms.Field;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.FormKind;
 import org.formhaus.onoffice.Action;
@@ -49,6 +50,19 @@ public final class SubmissionMapper {
      */
     public MappingPlan plan(FormDefinition form, long accountId, String submissionId, Map<String, Object> values,
                             List<String> senders) {
+        return plan(form, accountId, submissionId, values, senders, List.of());
+    }
+
+    /**
+     * The plan for one submission with its uploaded files: each file's bytes travel in stage one
+     * ({@code file.<id>.tmp}, DO uploadfile step one, which depends on no record) and its link to the record in the
+     * last stage ({@code file.<id>}, step two), so files cost no extra request.
+     *
+     * @param files the submission's uploads, in upload order; their bytes are read only when sent
+     * @throws MappingException when a value cannot be written as mapped
+     */
+    public MappingPlan plan(FormDefinition form, long accountId, String submissionId, Map<String, Object> values,
+                            List<String> senders, List<UploadedFile> files) {
         MappedValues mapped = new MappedValues(form, values, accountId, known);
         MappingOptions options = MappingOptions.of(form);
         FormKind kind = form.kind();
@@ -92,6 +106,14 @@ public final class SubmissionMapper {
         if (kind == FormKind.NEWSLETTER) {
             last.add(PlannedStep.create("mail.newsletterConfirmation",
                     r -> NewsletterMail.confirmation(form, mapped, senders, links.confirmUrl(submissionId))));
+        }
+        for (UploadedFile file : files) {
+            Attachment target = attachment(form, file, kind, address, newEstate, inquired);
+            if (target != null) {
+                first.add(FileSteps.upload(file));
+                last.add(FileSteps.link(file, target.module(), target.recordsKey(), target.fixedId(),
+                        label(form, file)));
+            }
         }
         return new MappingPlan(List.of(first, last));
     }
@@ -261,6 +283,41 @@ public final class SubmissionMapper {
             action.parameters().add("subscribers", subscribers);
         }
         return action;
+    }
+
+    // ---- files -------------------------------------------------------------------------------------------------
+
+    /** Where a file is attached: an onOffice module and the record's id, recorded under a key or known (inquiry). */
+    private record Attachment(String module, String recordsKey, String fixedId) {
+    }
+
+    /**
+     * The estate for owner and valuation forms and for file fields mapped to {@code estate.*} (the new or the
+     * inquired estate), else the address; null when the submission creates neither (the file stays with Formhaus).
+     */
+    private static Attachment attachment(FormDefinition form, UploadedFile file, FormKind kind, boolean address,
+                                         boolean newEstate, String inquired) {
+        Field field = form.fields().stream().filter(f -> f.name().equals(file.field())).findFirst().orElse(null);
+        boolean toEstate = kind == FormKind.OWNER || kind == FormKind.VALUATION
+                || (field != null && field.maps() != null && field.maps().startsWith("estate."));
+        if (toEstate && newEstate) {
+            return new Attachment("estate", "estate", null);
+        }
+        if (toEstate && inquired != null) {
+            return new Attachment("estate", null, inquired);
+        }
+        if (address) {
+            return new Attachment("address", "address", null);
+        }
+        if (newEstate) {
+            return new Attachment("estate", "estate", null);
+        }
+        return inquired == null ? null : new Attachment("estate", null, inquired);
+    }
+
+    private static String label(FormDefinition form, UploadedFile file) {
+        return form.fields().stream().filter(f -> f.name().equals(file.field())).map(Field::label).findFirst()
+                .orElse(file.field());
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

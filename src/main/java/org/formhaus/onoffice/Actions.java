@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -215,6 +216,51 @@ public final class Actions {
         p.addProperty("extendedclaim", requireText(extendedClaim, "extendedClaim"));
         p.addProperty("isRegularCustomer", 0);
         return Action.of(ActionKind.DO, "unlockProvider", p);
+    }
+
+    // ---- files -------------------------------------------------------------------------------------------------------
+
+    /**
+     * DO uploadfile, step one: sends a file's bytes (base64 in {@code data}) and gets back a temporary upload id that
+     * step two ({@link #linkUploadedFile}) attaches to a record. Read the id with {@link #tmpUploadId(ActionResult)}.
+     */
+    public static Action uploadFileData(byte[] data) {
+        if (data == null) throw new IllegalArgumentException("The parameter 'data' must not be null.");
+        JsonObject p = new JsonObject();
+        p.addProperty("data", Base64.getEncoder().encodeToString(data));
+        return Action.of(ActionKind.DO, "uploadfile", p);
+    }
+
+    /**
+     * DO uploadfile, step two: attaches the file uploaded under {@code tmpUploadId} to the record
+     * {@code relatedRecordId} of {@code module} ({@code estate}, {@code address}, ...). {@code title} and {@code art}
+     * (the file's kind, e.g. {@code Dokument}, {@code Foto}) may be null. onOffice answers with the do-result
+     * {@code success}.
+     */
+    public static Action linkUploadedFile(String tmpUploadId, String module, String relatedRecordId, String fileName,
+                                          String title, String art) {
+        JsonObject p = new JsonObject();
+        p.addProperty("tmpUploadId", requireText(tmpUploadId, "tmpUploadId"));
+        p.addProperty("module", requireText(module, "module"));
+        p.add("relatedRecordId", id(requireId(relatedRecordId, "relatedRecordId")));
+        p.addProperty("file", requireText(fileName, "fileName"));
+        if (title != null && !title.isBlank()) p.addProperty("title", title);
+        if (art != null && !art.isBlank()) p.addProperty("Art", art);
+        return Action.of(ActionKind.DO, "uploadfile", p);
+    }
+
+    /**
+     * The temporary upload id from the result of {@link #uploadFileData}: {@code records[0].elements.tmpUploadId}.
+     * That shape is assumed (onOffice documents only that step one returns a {@code tmpUploadId}); a non-zero
+     * {@code records[0].id} is taken as a fallback. Null when the result carries neither.
+     */
+    public static String tmpUploadId(ActionResult result) {
+        if (result.records().isEmpty()) return null;
+        OnOfficeRecord first = result.records().get(0);
+        String id = first.get("tmpUploadId");
+        if (id != null && !id.isBlank()) return id;
+        String recordId = first.id();
+        return recordId == null || recordId.isBlank() || recordId.equals("0") ? null : recordId;
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

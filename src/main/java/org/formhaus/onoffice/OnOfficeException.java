@@ -15,7 +15,9 @@ public class OnOfficeException extends Exception {
         NOT_AUTHENTICATED(false), HMAC_INVALID(false), TIMESTAMP_INVALID(false), CUSTOMER_UNKNOWN(false),
         MISSING_RIGHT(false), INVALID_REQUEST(false), ACTION_FAILED(false),
         /** A marketplace API user's call without a valid {@code extendedclaim} (error 193). */
-        EXTENDED_CLAIM(false);
+        EXTENDED_CLAIM(false),
+        /** A temporary id onOffice gave out (an upload's tmpUploadId) expired; the next try makes a new one. */
+        EXPIRED(true);
 
         private final boolean retryable;
 

@@ -77,8 +77,9 @@ public final class SubmissionStore {
 
     /**
      * GDPR retention: replaces the data (submitted values, consent texts, page context) of up to {@code limit}
-     * delivered or failed submissions created before {@code cutoffMs} by {@link #ERASED_DATA}. The row with its
-     * status, onOffice ids and attempts stays. Submissions still on their way are never erased.
+     * delivered or failed submissions created before {@code cutoffMs} by {@link #ERASED_DATA} and deletes their
+     * uploaded files ({@link SubmissionFileStore}). The row with its status, onOffice ids and attempts stays.
+     * Submissions still on their way are never erased.
      * @return how many were erased
      */
     public int erasePersonalData(long cutoffMs, long now, int limit) throws SQLException {
@@ -89,9 +90,14 @@ public final class SubmissionStore {
             int erased = 0;
             for (String id : ids) {
                 // The status condition again: an admin may have retried the submission since the SELECT.
-                erased += Jdbc.update(c, "UPDATE submission SET data = ?, erased_ms = ?, updated_ms = ? WHERE id = ? "
+                int done = Jdbc.update(c, "UPDATE submission SET data = ?, erased_ms = ?, updated_ms = ? WHERE id = ? "
                         + "AND erased_ms IS NULL AND status IN (?, ?)", ERASED_DATA, now, now, id,
                         SubmissionStatus.DELIVERED.jsonName(), SubmissionStatus.FAILED.jsonName());
+                if (done > 0) {
+                    // the uploaded files are personal data too; onOffice keeps the attached copies
+                    Jdbc.update(c, "DELETE FROM submission_file WHERE submission_id = ?", id);
+                }
+                erased += done;
             }
             return erased;
         });

@@ -6,11 +6,15 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +44,8 @@ final class SimApi {
             "reasoncancellation", "projectid", "taskid", "appointmentid", "fileids", "userid");
     private static final Set<String> SC_LOCATION = Set.of("range_plz", "range_ort", "range_strasse",
             "range_hausnummer", "range", "range_land", "advisor", "krit_bemerkung");
+    /** How long a temporary upload waits for its second step (assumed; onOffice does not document it). */
+    static final long TMP_UPLOAD_LIFETIME_MS = 60 * 60 * 1000L;
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final SimState s;
@@ -100,6 +106,7 @@ final class SimApi {
             case "GET templates" -> templates(p);
             case "DO sendmail" -> sendMail(p);
             case "DO unlockProvider" -> unlockProvider(p);
+            case "DO uploadfile" -> p.has("tmpUploadId") ? linkUpload(p) : upload(p);
             default -> throw new SimError(SimError.UNKNOWN_ACTION, "Unknown resource type '" + type + "' for action "
                     + kind.name().toLowerCase(Locale.ROOT));
         };
@@ -692,6 +699,83 @@ final class SimApi {
         s.marketplace = true;
         s.validClaims.add(claim);
         return success();
+    }
+
+    // ---- files -----------------------------------------------------------------------------------------------------
+
+    /**
+     * uploadfile, first step: keeps the bytes under a new temporary id and answers it as
+     * {@code records[0].elements.tmpUploadId} (that shape, the lack of a right for this step and the lifetime of
+     * {@link #TMP_UPLOAD_LIFETIME_MS} are the simulator's assumptions; onOffice documents only the id).
+     */
+    private Outcome upload(JsonObject p) throws SimError {
+        String data = str(p, "data");
+        if (data == null || data.isEmpty()) throw SimError.missingParameter("data");
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(data);
+        } catch (IllegalArgumentException e) {
+            throw SimError.invalid("data", "not base64");
+        }
+        String id = "tmp" + s.nextTmpUpload++ + "-" + Long.toHexString(clock.millis());
+        s.tmpUploads.put(id, new SimState.TmpUpload(bytes, clock.millis()));
+        JsonObject el = new JsonObject();
+        el.addProperty("tmpUploadId", id);
+        JsonArray records = new JsonArray();
+        records.add(record(0, "", el));
+        return new Outcome(records, null);
+    }
+
+    /**
+     * uploadfile, second step: needs the right to write the module's records, a temporary upload that exists (each is
+     * used once and expires), and a related record the API user can see; stores a {@code file} record.
+     */
+    private Outcome linkUpload(JsonObject p) throws SimError {
+        String module = str(p, "module");
+        if (module == null || module.isBlank()) throw SimError.missingParameter("module");
+        switch (module) {
+            case "estate" -> need("upload files to properties", ApiRight.PROPERTY, ApiRight.WRITE_PROPERTIES);
+            case "address" -> need("upload files to addresses", ApiRight.ADDRESSES, ApiRight.WRITE_ADDRESSES);
+            default -> throw SimError.invalid("module", "'" + module + "' (the simulator attaches files to estate and "
+                    + "address records)");
+        }
+        String tmpId = str(p, "tmpUploadId");
+        String related = str(p, "relatedRecordId");
+        String fileName = str(p, "file");
+        if (tmpId == null || tmpId.isBlank()) throw SimError.missingParameter("tmpUploadId");
+        if (related == null || related.isBlank()) throw SimError.missingParameter("relatedRecordId");
+        if (fileName == null || fileName.isBlank()) throw SimError.missingParameter("file");
+        SimState.TmpUpload upload = s.tmpUploads.get(tmpId);
+        if (upload == null || clock.millis() - upload.receivedMs() > TMP_UPLOAD_LIFETIME_MS) {
+            s.tmpUploads.remove(tmpId);
+            throw SimError.notFound("tmpUploadId", tmpId);
+        }
+        find(module, related, module.equals("estate") ? this::estateVisible : this::addressVisible);
+        s.tmpUploads.remove(tmpId);
+        JsonObject file = new JsonObject();
+        file.addProperty("module", module);
+        file.addProperty("relatedRecordId", related);
+        file.addProperty("file", fileName);
+        for (String k : new String[]{"title", "Art", "freetext", "documentAttribute"}) {
+            if (p.has(k)) file.add(k, p.get(k));
+        }
+        file.addProperty("size", upload.data().length);
+        file.addProperty("sha256", sha256(upload.data()));
+        s.insert("file", file);
+        return success();
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
+    /** Forgets every temporary upload, as if they had expired; the next second step answers record-not-found. */
+    void expireUploads() {
+        s.tmpUploads.clear();
     }
 
     // ---- listing, lookup, validation -----------------------------------------------------------------------------

@@ -26,13 +26,20 @@ final class SimState {
      */
     boolean marketplace;
     final Set<String> validClaims = new LinkedHashSet<>();
+    /** Files sent with uploadfile's first step, by temporary upload id, until the second step attaches them. */
+    final Map<String, TmpUpload> tmpUploads = new HashMap<>();
+    long nextTmpUpload = 1;
+
+    /** The bytes of a first-step upload and when they arrived (simulator clock), for its expiry. */
+    record TmpUpload(byte[] data, long receivedMs) {
+    }
 
     SimState() {
         for (ApiRight r : ApiRight.values()) {
             if (!r.restriction()) rights.add(r);
         }
         nextIds.putAll(Map.of("address", 100L, "estate", 10L, "searchcriteria", 60L, "relation", 1L,
-                "agentslog", 6000L, "task", 7000L, "calendar", 900L, "project", 1L));
+                "agentslog", 6000L, "task", 7000L, "calendar", 900L, "project", 1L, "file", 500L));
     }
 
     TreeMap<Long, JsonObject> table(String type) {

@@ -188,7 +188,7 @@ public final class Simulator {
 
     // ---- inspection ------------------------------------------------------------------------------------------------
 
-    /** The records of a resource type (address, estate, searchcriteria, relation, agentslog, task, calendar). */
+    /** The records of a resource type (address, estate, searchcriteria, relation, agentslog, task, calendar, file). */
     public synchronized JsonArray records(String resourceType) {
         JsonArray out = new JsonArray();
         state.table(resourceType).forEach((id, r) -> {
@@ -197,6 +197,11 @@ public final class Simulator {
             out.add(o);
         });
         return out;
+    }
+
+    /** Forgets every temporary upload (uploadfile's first step), as if they had expired. */
+    public synchronized void expireUploads() {
+        api.expireUploads();
     }
 
     /** The e-mails the API user was asked to send, oldest first. */
@@ -377,6 +382,7 @@ public final class Simulator {
             for (JsonElement a : doc.getAsJsonObject("request").getAsJsonArray("actions")) {
                 JsonObject copy = a.getAsJsonObject().deepCopy();
                 copy.remove("hmac"); // never keep signatures around (replayable within 120 s)
+                abbreviateUpload(copy);
                 actions.add(copy);
             }
         } catch (RuntimeException e) {
@@ -385,6 +391,19 @@ public final class Simulator {
         entry.add("actions", actions);
         requestLog.add(entry);
         if (requestLog.size() > MAX_LOGGED_REQUESTS) requestLog.remove(0);
+    }
+
+    /** An uploadfile's base64 {@code data} is logged as its decoded size: the log must not hold the files. */
+    private static void abbreviateUpload(JsonObject action) {
+        JsonElement p = action.get("parameters");
+        if (!"uploadfile".equals(SimApi.str(action, "resourcetype")) || p == null || !p.isJsonObject()) return;
+        JsonElement data = p.getAsJsonObject().get("data");
+        if (data != null && data.isJsonPrimitive()) {
+            String b64 = data.getAsString();
+            int padding = b64.endsWith("==") ? 2 : b64.endsWith("=") ? 1 : 0;
+            p.getAsJsonObject().remove("data");
+            p.getAsJsonObject().addProperty("dataBytes", Math.max(0, b64.length() / 4 * 3 - padding));
+        }
     }
 
     // ---- stalls ------------------------------------------------------------------------------------------------------

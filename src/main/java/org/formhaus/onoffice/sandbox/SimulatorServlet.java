@@ -45,6 +45,10 @@ public class SimulatorServlet extends HttpServlet {
             return;
         }
         switch (path) {
+            case "/uploads/expire" -> {
+                simulator.expireUploads();
+                json(resp, 200, "{\"expired\":true}");
+            }
             case "/faults" -> {
                 JsonObject o = jsonObject(req, resp);
                 if (o == null) return;

@@ -239,4 +239,41 @@ class SimulatorTest {
         sim.setFault(FaultMode.INVALID_SIGNATURE, 0);
         assertEquals(137, one(client, Actions.getUsers()).errorCode());
     }
+
+    @Test
+    void anUploadedFileIsAttachedOnceToAVisibleRecordWithItsSizeAndChecksum() throws Exception {
+        byte[] bytes = "Exposé".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ActionResult upload = one(client, Actions.uploadFileData(bytes));
+        String tmp = Actions.tmpUploadId(upload);
+        assertTrue(tmp != null && !tmp.isBlank(), upload.toString());
+
+        ActionResult linked = one(client, Actions.linkUploadedFile(tmp, "estate", "10", "expose.txt", "Exposé", "Dokument"));
+        assertTrue(linked.ok(), linked.message());
+        JsonObject file = sim.records("file").get(0).getAsJsonObject();
+        assertEquals("estate", file.get("module").getAsString());
+        assertEquals("10", file.get("relatedRecordId").getAsString());
+        assertEquals(bytes.length, file.get("size").getAsInt());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)),
+                file.get("sha256").getAsString());
+        assertEquals(144, one(client, Actions.linkUploadedFile(tmp, "estate", "10", "expose.txt", null, null)).errorCode(),
+                "a temporary upload is used once");
+        assertTrue(sim.requests().toString().contains("\"dataBytes\":" + bytes.length), "the log keeps the size");
+    }
+
+    @Test
+    void linkingAnUploadNeedsTheModulesWriteRightAnExistingUploadAndAVisibleRecord() throws Exception {
+        String tmp = Actions.tmpUploadId(one(client, Actions.uploadFileData(new byte[]{1, 2, 3})));
+        sim.setRights(Map.of("Write addresses", false));
+        ActionResult noRight = one(client, Actions.linkUploadedFile(tmp, "address", "100", "a.pdf", null, null));
+        assertEquals(140, noRight.errorCode());
+        assertTrue(noRight.message().contains("\"Write addresses\""), noRight.message());
+        sim.setRights(Map.of("Write addresses", true, "Can only read properties published on the website", true));
+        assertEquals(144, one(client, Actions.linkUploadedFile(tmp, "estate", "11", "a.pdf", null, null)).errorCode(),
+                "an unpublished estate is invisible");
+        assertEquals(144, one(client, Actions.linkUploadedFile(tmp, "address", "999", "a.pdf", null, null)).errorCode());
+        sim.expireUploads();
+        ActionResult expired = one(client, Actions.linkUploadedFile(tmp, "address", "100", "a.pdf", null, null));
+        assertEquals("Record not found: tmpUploadId " + tmp, expired.message());
+        assertEquals(0, sim.records("file").size());
+    }
 }
