@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,8 +23,10 @@ final class FormToken {
         this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
+    /** {@code <served ms>.<nonce>.<signature>}: the nonce gives every served page its own token, even in one ms. */
     String issue(String formKey, long nowMs) {
-        return nowMs + "." + sign(formKey + "." + nowMs);
+        String stamp = nowMs + "." + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return stamp + "." + sign(formKey + "." + stamp);
     }
 
     /** When the form was served, or -1 when the token was not issued by this instance for this form. */
@@ -32,13 +35,14 @@ final class FormToken {
             return -1;
         }
         int dot = token.indexOf('.');
-        if (dot <= 0) {
+        int last = token.lastIndexOf('.');
+        if (dot <= 0 || last == dot) {
             return -1;
         }
         try {
             long issued = Long.parseLong(token.substring(0, dot));
-            byte[] expected = sign(formKey + "." + issued).getBytes(StandardCharsets.US_ASCII);
-            byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+            byte[] expected = sign(formKey + "." + token.substring(0, last)).getBytes(StandardCharsets.US_ASCII);
+            byte[] given = token.substring(last + 1).getBytes(StandardCharsets.US_ASCII);
             return MessageDigest.isEqual(expected, given) ? issued : -1;
         } catch (NumberFormatException e) {
             return -1;
