@@ -39,7 +39,7 @@ class DeliveryRetryIT {
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.h2(), Map.of("onoffice.request.timeout.seconds", "2"));
+        server = TestServer.start(TestDatabase.mariaDb(), Map.of("onoffice.request.timeout.seconds", "2"));
         server.adminJson("POST", "/admin/api/forms", FormKindsIT.OWNER.formatted("verkaufen-retry", "owner"));
     }
 

@@ -37,7 +37,7 @@ class FormKindsIT {
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.h2(), Map.of("onoffice.request.timeout.seconds", "3"));
+        server = TestServer.start(TestDatabase.mariaDb(), Map.of("onoffice.request.timeout.seconds", "3"));
     }
 
     @AfterAll

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The onOffice Marketplace activation over real HTTP on H2, against the in-process simulator whose API user stands
+ * The onOffice Marketplace activation over real HTTP on MariaDB, against the in-process simulator whose API user stands
  * for the marketplace API user onOffice creates (its token arrives in the URL, its secret is the API key).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,7 +36,7 @@ class MarketplaceActivationIT {
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.h2(), Map.of("marketplace.provider.secret", PROVIDER_SECRET,
+        server = TestServer.start(TestDatabase.mariaDb(), Map.of("marketplace.provider.secret", PROVIDER_SECRET,
                 "marketplace.timestamp.window.seconds", "300"));
         store = new MarketplaceStore(server.app().database());
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A user of a Marketplace customer opening Formhaus from inside onOffice (signed service call), over real HTTP on H2,
+ * A user of a Marketplace customer opening Formhaus from inside onOffice (signed service call), over real HTTP on MariaDB,
  * and the claim that call leaves travelling as {@code extendedclaim} on every onOffice action of the account, against
  * the in-process simulator acting as the customer's marketplace API user.
  */
@@ -46,7 +46,7 @@ class MarketplaceOpenIT {
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.h2(), Map.of("marketplace.provider.secret", PROVIDER_SECRET,
+        server = TestServer.start(TestDatabase.mariaDb(), Map.of("marketplace.provider.secret", PROVIDER_SECRET,
                 "marketplace.timestamp.window.seconds", "300", "delivery.backoff.base.millis", "100",
                 "delivery.backoff.max.millis", "200"));
         store = new MarketplaceStore(server.app().database());

@@ -27,7 +27,7 @@ class RetentionIT {
     @Test
     void afterTheRetentionPeriodDeliveredDataIsErasedWhileStatusIdsAndAttemptsStayAndUndeliveredIsKept()
             throws Exception {
-        try (TestServer server = TestServer.start(TestDatabase.h2(), Map.of("retention.days", "180"))) {
+        try (TestServer server = TestServer.start(TestDatabase.mariaDb(), Map.of("retention.days", "180"))) {
             server.adminJson("POST", "/admin/api/forms", FORM);
             String delivered = submit(server, "old.lead@example.org");
             Await.until("delivery", Duration.ofSeconds(15), () -> status(server, delivered).equals("delivered") ? 1 : null);
@@ -51,7 +51,7 @@ class RetentionIT {
 
     @Test
     void aRetentionOfZeroKeepsEverything() throws Exception {
-        try (TestServer server = TestServer.start(TestDatabase.h2(), Map.of("retention.days", "0"))) {
+        try (TestServer server = TestServer.start(TestDatabase.mariaDb(), Map.of("retention.days", "0"))) {
             server.adminJson("POST", "/admin/api/forms", FORM);
             String id = submit(server, "kept@example.org");
             Await.until("delivery", Duration.ofSeconds(15), () -> status(server, id).equals("delivered") ? 1 : null);
