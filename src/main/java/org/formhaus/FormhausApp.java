@@ -8,10 +8,13 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 import java.io.PrintStream;
+import java.net.URI;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.formhaus.admin.AccountConnection;
 import org.formhaus.admin.AdminAuthFilter;
 import org.formhaus.admin.ConnectionApiServlet;
@@ -93,10 +96,10 @@ public final class FormhausApp implements AutoCloseable {
     private final KnownFields knownFields = new KnownFields();
     private final OnOfficeMetadata metadata = new OnOfficeMetadata();
     /** Where visitors reach us, for links in e-mails: public.url, else the address the server started on. */
-    private final java.util.concurrent.atomic.AtomicReference<String> publicUrl = new java.util.concurrent.atomic.AtomicReference<>("");
+    private final AtomicReference<String> publicUrl = new AtomicReference<>("");
     private final ConfirmationTokens newsletterTokens;
     /** Where the in-process simulator is reachable, once the server knows its address (sandbox mode only). */
-    private volatile java.net.URI sandboxBase;
+    private volatile URI sandboxBase;
     private final FormOptions formOptions;
     private final SpamCounts spamCounts;
 
@@ -118,7 +121,7 @@ public final class FormhausApp implements AutoCloseable {
         this.clients = credentials -> onOffice.clientFor(credentials, RetryMode.NONE);
         this.publicUrl.set(config.string("public.url"));
         this.newsletterTokens = new ConfirmationTokens(instance.getOrCreateSecret("newsletter.token.key"), publicUrl::get,
-                Duration.ofDays(config.intValue("newsletter.confirm.days")), java.time.Clock.systemUTC());
+                Duration.ofDays(config.intValue("newsletter.confirm.days")), Clock.systemUTC());
         SubmissionDelivery delivery = new SubmissionDelivery(submissions, new SubmissionFileStore(db),
                 new SubmissionMapper(knownFields, newsletterTokens), new FormMailPlanner(this::userEmail));
         this.worker = DeliveryWorker.create(submissions, forms, accounts, jobs, clients, delivery,
@@ -243,7 +246,7 @@ public final class FormhausApp implements AutoCloseable {
         if (!configured.isEmpty()) {
             return configured;
         }
-        java.net.URI base = sandboxBase;
+        URI base = sandboxBase;
         return sandbox != null && base != null ? base + Sandbox.PATH + "/api/stable/api.php"
                 : OnOfficeCredentials.STABLE_URL;
     }
@@ -270,7 +273,7 @@ public final class FormhausApp implements AutoCloseable {
      * Called once the server's address is known: it becomes the base of links in e-mails unless {@code public.url}
      * is set; in sandbox mode, also points the first account at the in-process simulator.
      */
-    public void connectSandbox(java.net.URI base, PrintStream console) throws SQLException {
+    public void connectSandbox(URI base, PrintStream console) throws SQLException {
         publicUrl.compareAndSet("", base.toString()); // links in e-mails need an address; public.url wins when set
         this.sandboxBase = base;
         Sandbox.connectIfEnabled(this, config, base, console);
