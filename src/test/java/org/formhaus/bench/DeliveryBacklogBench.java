@@ -77,6 +77,7 @@ public final class DeliveryBacklogBench {
                 "delivery.workers", String.valueOf(workers), "delivery.per.account", String.valueOf(workers),
                 "delivery.backoff.base.millis", "1000", "delivery.backoff.max.millis", "5000",
                 "delivery.poll.millis", "100"));
+        settings.put("ratelimit.form.submissions.per.minute", "0"); // one form takes the whole backlog
         FormhausApp app = FormhausApp.start(AppConfig.of(settings), Map.of("FORMHAUS_ADMIN_TOKEN", ADMIN_TOKEN,
                 "FORMHAUS_ADMIN_PASSWORD", "bench-password"), System.out);
         try (EmbeddedServer server = EmbeddedServer.start(app, "127.0.0.1", 0)) {
@@ -144,6 +145,10 @@ public final class DeliveryBacklogBench {
                 + "(2 onOffice requests each, %d ms per request, %d workers)%n",
                 drainSeconds, delivered / drainSeconds, latency, workers);
         System.out.printf(Locale.ROOT, "heap used after GC while draining: %s%n", heap.summary());
+        if (accepted != n || byEmail.size() != accepted || duplicates > 0 || mailDuplicates > 0) {
+            // A figure that does not hold must not pass for a measurement.
+            throw new IllegalStateException("Bench failed: not every submission was accepted and delivered exactly once");
+        }
     }
 
     private static int acceptAll(String base, int n, HeapSampler heap) throws Exception {
