@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +23,7 @@ import org.formhaus.retention.RetentionSweeper;
 import org.formhaus.storage.SubmissionFileStore;
 import org.formhaus.storage.SubmissionStore;
 import org.formhaus.testing.Await;
+import org.formhaus.testing.Multipart;
 import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -208,32 +207,5 @@ class FileAttachmentIT {
 
     static String sha256(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    }
-
-    /** A multipart/form-data body, built by hand: java.net.http has none. */
-    static final class Multipart {
-        private final String boundary = "----formhaus" + System.nanoTime();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        void field(String name, String value) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
-        }
-
-        void file(String name, String fileName, String type, byte[] content) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: " + type + "\r\n\r\n");
-            out.writeBytes(content);
-            write("\r\n");
-        }
-
-        HttpRequest.Builder post(java.net.URI uri) {
-            write("--" + boundary + "--\r\n");
-            return HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary);
-        }
-
-        private void write(String s) {
-            out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

@@ -9,7 +9,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.formhaus.storage.StoredFile;
 import org.formhaus.storage.SubmissionFileStore;
+import org.formhaus.testing.Multipart;
 import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -277,33 +277,6 @@ class FormEngineIT {
                     .contains("action=\"/f/anfrage?fh_parent=https%3A%2F%2Fagentur.example&amp;fh_frame=x1\""));
         } finally {
             server.adminJson("PUT", "/admin/api/settings/embedding", "{\"allowedOrigins\": []}");
-        }
-    }
-
-    /** A multipart/form-data body, built by hand: java.net.http has none. */
-    static final class Multipart {
-        private final String boundary = "----formhaus" + System.nanoTime();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        void field(String name, String value) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
-        }
-
-        void file(String name, String fileName, String type, byte[] content) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: " + type + "\r\n\r\n");
-            out.writeBytes(content);
-            write("\r\n");
-        }
-
-        HttpRequest.Builder post(java.net.URI uri) {
-            write("--" + boundary + "--\r\n");
-            return HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary);
-        }
-
-        private void write(String s) {
-            out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
         }
     }
 }
