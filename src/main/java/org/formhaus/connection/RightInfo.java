@@ -35,8 +35,11 @@ record RightInfo(String setting, String neededFor, String withoutIt, Set<Feature
                 ESTATE_MARKETING);
         put(ApiRight.MARKETING, "optional", "forms that feature estates (top listing, reference)",
                 "marketing flags are refused", ESTATE_MARKETING);
-        put(ApiRight.EDIT_EXTERNAL_PROPERTY_NUMBER, "optional", "forms that change the external property number",
-                "that field is refused", ESTATE_STATUS);
+        // Owner and valuation forms tag each new estate with an external number, so a retry after a lost reply finds
+        // it instead of creating a second one.
+        put(ApiRight.EDIT_EXTERNAL_PROPERTY_NUMBER, "on for owner/valuation forms", "owner/seller and valuation forms "
+                + "(each new estate carries Formhaus's external number); forms that change the external property number",
+                "the estate create is refused, so owner and valuation leads end 'failed'", ESTATE_WRITE, ESTATE_STATUS);
         put(ApiRight.EDIT_PROPERTY_STATUS, "optional", "forms that change the property status", "that field is refused",
                 ESTATE_STATUS);
         put(ApiRight.AGENTS_LOG, "on", "activity entry per submission", "no activity history", ACTIVITY);

@@ -75,6 +75,30 @@ class ConnectionCheckApiIT {
     }
 
     @Test
+    void theExternalPropertyNumberRightIsNeededOnlyOnceAnOwnerFormExists() throws Exception {
+        server.simulatorPost("PUT", "rights", "{\"Edit external property number\": false}");
+        assertEquals("NOT_NEEDED", status(check(), "Edit external property number"), "a contact form needs no estate");
+        server.adminJson("PUT", "/admin/api/forms/verkauf", """
+                {"kind": "owner", "fields": [
+                  {"name": "email", "type": "email", "required": true, "maps": "address.Email"},
+                  {"name": "ort", "type": "text", "maps": "estate.ort"}]}""");
+        try {
+            assertEquals(List.of("Edit external property number"), missing(check()));
+        } finally {
+            server.admin("DELETE", "/admin/api/forms/verkauf", null);
+        }
+    }
+
+    static String status(JsonObject report, String right) {
+        for (JsonElement r : report.getAsJsonArray("rights")) {
+            if (r.getAsJsonObject().get("right").getAsString().equals(right)) {
+                return r.getAsJsonObject().get("status").getAsString();
+            }
+        }
+        throw new AssertionError(right + " not in " + report);
+    }
+
+    @Test
     void aWrongSecretGetsItsOwnMessageAndTheSecretIsNeverShown() throws Exception {
         server.adminJson("PUT", "/admin/api/settings/onoffice", "{\"secret\": \"wrong-secret-value\"}");
         JsonObject report = check();
