@@ -5,6 +5,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Set;
 import org.formhaus.config.AppConfig;
@@ -18,6 +19,8 @@ public final class FormhausInitializer implements ServletContainerInitializer {
 
     /** Context attribute: a started {@link FormhausApp} to mount instead of building one. */
     public static final String APP = "formhaus.app";
+    /** Context parameter naming the configuration file, for containers where environment variables are awkward. */
+    public static final String CONFIG_PARAM = "formhaus.config";
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
@@ -27,7 +30,8 @@ public final class FormhausInitializer implements ServletContainerInitializer {
                 given.mount(context);
                 return;
             }
-            FormhausApp app = FormhausApp.start(AppConfig.load(null, System.getenv()), System.getenv(), System.out);
+            FormhausApp app = FormhausApp.start(AppConfig.load(configFile(context), System.getenv()), System.getenv(),
+                    System.out);
             app.mount(context);
             context.addListener(new ServletContextListener() {
                 @Override
@@ -38,5 +42,14 @@ public final class FormhausInitializer implements ServletContainerInitializer {
         } catch (SQLException e) {
             throw new ServletException("Formhaus cannot start: the database is not usable: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The configuration file: {@code FORMHAUS_CONFIG} when set, else the context parameter {@value #CONFIG_PARAM}
+     * (e.g. a Tomcat {@code <Parameter>} in context.xml), else none.
+     */
+    private static Path configFile(ServletContext context) {
+        String param = context.getInitParameter(CONFIG_PARAM);
+        return System.getenv("FORMHAUS_CONFIG") == null && param != null && !param.isBlank() ? Path.of(param) : null;
     }
 }
