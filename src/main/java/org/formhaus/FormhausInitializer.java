@@ -33,6 +33,11 @@ public final class FormhausInitializer implements ServletContainerInitializer {
             FormhausApp app = FormhausApp.start(AppConfig.load(configFile(context), System.getenv()), System.getenv(),
                     System.out);
             app.mount(context);
+            String publicUrl = app.config().string("public.url");
+            if (!publicUrl.isEmpty()) {
+                // A container does not say where it is reachable; public.url does (links in emails, sandbox).
+                app.connectSandbox(java.net.URI.create(publicUrl), System.out);
+            }
             context.addListener(new ServletContextListener() {
                 @Override
                 public void contextDestroyed(ServletContextEvent event) {
