@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -23,6 +24,9 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
+        // Named explicitly: inside a servlet container, DriverManager does not see drivers of the web application's
+        // own class loader (WEB-INF/lib) unless something loaded them first.
+        driverFor(url).ifPresent(config::setDriverClassName);
         if (!user.isEmpty()) {
             config.setUsername(user);
         }
@@ -41,6 +45,16 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(pool);
+    }
+
+    private static Optional<String> driverFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return Optional.of("org.h2.Driver");
+        }
+        if (url.startsWith("jdbc:mariadb:")) {
+            return Optional.of("org.mariadb.jdbc.Driver");
+        }
+        return Optional.empty();
     }
 
     public DataSource dataSource() {
