@@ -18,32 +18,21 @@ import org.formhaus.onoffice.RetryMode;
 import org.formhaus.onoffice.sandbox.FaultMode;
 import org.formhaus.onoffice.sandbox.Simulator;
 import org.formhaus.onoffice.sandbox.SimulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ConnectionCheckTest {
 
     static final Set<Feature> ALL = EnumSet.allOf(Feature.class);
-    static SimulatorFixture fixture;
+    @RegisterExtension
+    static final SimulatorFixture fixture = SimulatorFixture.perTestClass();
     Simulator sim;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = SimulatorFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fixture.close();
-    }
 
     @BeforeEach
     void reset() {
-        fixture.reset();
         sim = fixture.simulator();
     }
 

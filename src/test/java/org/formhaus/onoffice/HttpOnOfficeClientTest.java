@@ -14,30 +14,19 @@ import java.util.Map;
 import org.formhaus.onoffice.sandbox.FaultMode;
 import org.formhaus.onoffice.sandbox.Simulator;
 import org.formhaus.onoffice.sandbox.SimulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP client against the simulator on a real port. */
 class HttpOnOfficeClientTest {
 
-    static SimulatorFixture fixture;
+    @RegisterExtension
+    static final SimulatorFixture fixture = SimulatorFixture.perTestClass();
     Simulator sim;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = SimulatorFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fixture.close();
-    }
 
     @BeforeEach
     void reset() {
-        fixture.reset();
         sim = fixture.simulator();
     }
 

@@ -7,25 +7,54 @@ import org.formhaus.onoffice.OnOfficeConnector;
 import org.formhaus.onoffice.OnOfficeCredentials;
 import org.formhaus.onoffice.RetryMode;
 import org.formhaus.onoffice.RetryPolicy;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A simulator on a real Jetty port for a test class: start once, {@link #reset()} before each test, close after.
- * Clients use short timeouts and millisecond back-off so the suite stays fast.
+ * A simulator on a real Jetty port. For a whole test class, register it as an extension: it starts once, is
+ * {@link #reset()} before each test and closes after.
+ * <pre>{@code @RegisterExtension static final SimulatorFixture fixture = SimulatorFixture.perTestClass();}</pre>
+ * For one test, {@link #start()} it in a try-with-resources. Clients use short timeouts and millisecond back-off so the
+ * suite stays fast.
  */
-public final class SimulatorFixture implements AutoCloseable {
+public final class SimulatorFixture implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
     public static final String TOKEN = "fixtureToken0123456789abcdef0123";
     public static final String SECRET = "fixtureSecret-0123456789abcdef0123456789abcdef0123456789abcdef0";
     public static final RetryPolicy FAST_RETRIES = new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(40));
 
-    private final SimulatorServer server;
+    private SimulatorServer server;
 
-    private SimulatorFixture(SimulatorServer server) {
-        this.server = server;
+    private SimulatorFixture() {
     }
 
+    /** Started now; close it yourself. */
     public static SimulatorFixture start() throws Exception {
-        return new SimulatorFixture(SimulatorServer.start(Simulator.create(TOKEN, SECRET), 0));
+        SimulatorFixture fixture = new SimulatorFixture();
+        fixture.server = SimulatorServer.start(Simulator.create(TOKEN, SECRET), 0);
+        return fixture;
+    }
+
+    /** Started, reset and closed by JUnit around the test class that registers it. */
+    public static SimulatorFixture perTestClass() {
+        return new SimulatorFixture();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        server = SimulatorServer.start(Simulator.create(TOKEN, SECRET), 0);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     public Simulator simulator() {

@@ -21,31 +21,20 @@ import org.formhaus.onoffice.Actions;
 import org.formhaus.onoffice.OnOfficeClient;
 import org.formhaus.onoffice.RequestSigner;
 import org.formhaus.onoffice.RetryMode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SimulatorTest {
 
-    static SimulatorFixture fixture;
+    @RegisterExtension
+    static final SimulatorFixture fixture = SimulatorFixture.perTestClass();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     Simulator sim;
     OnOfficeClient client;
 
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = SimulatorFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fixture.close();
-    }
-
     @BeforeEach
     void reset() {
-        fixture.reset();
         sim = fixture.simulator();
         client = fixture.client();
     }
