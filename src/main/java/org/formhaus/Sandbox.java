@@ -15,9 +15,9 @@ import org.formhaus.config.AppConfig;
 import org.formhaus.forms.DefinitionException;
 import org.formhaus.forms.DefinitionParser;
 import org.formhaus.forms.FormDefinition;
-import org.formhaus.onoffice.sandbox.Simulator;
-import org.formhaus.onoffice.sandbox.SimulatorServer;
-import org.formhaus.onoffice.sandbox.SimulatorServlet;
+import org.formhaus.simulator.Simulator;
+import org.formhaus.simulator.SimulatorServer;
+import org.formhaus.simulator.SimulatorServlet;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.FormKeyTakenException;
 

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.formhaus.EmbeddedServer;
 import org.formhaus.FormhausApp;
 import org.formhaus.config.AppConfig;
-import org.formhaus.onoffice.sandbox.SimulatorServer;
+import org.formhaus.simulator.SimulatorServer;
 
 /**
  * Issue #6's measurement, not a test: accepts {@code BENCH_SUBMISSIONS} (10,000) submissions over HTTP while the

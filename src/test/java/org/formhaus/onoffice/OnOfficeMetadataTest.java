@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.formhaus.onoffice.sandbox.SimulatorFixture;
+import org.formhaus.simulator.SimulatorFixture;
 import org.junit.jupiter.api.Test;
 
 class OnOfficeMetadataTest {

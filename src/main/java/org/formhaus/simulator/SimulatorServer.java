@@ -1,4 +1,4 @@
-package org.formhaus.onoffice.sandbox;
+package org.formhaus.simulator;
 
 import java.net.InetSocketAddress;
 import java.net.URI;

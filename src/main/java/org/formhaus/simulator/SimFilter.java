@@ -1,4 +1,4 @@
-package org.formhaus.onoffice.sandbox;
+package org.formhaus.simulator;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -19,7 +19,7 @@ final class SimFilter {
             for (JsonElement c : conditions) {
                 if (!c.isJsonObject()) continue;
                 JsonObject cond = c.getAsJsonObject();
-                if (!holds(record.get(f.getKey()), SimApi.str(cond, "op"), cond.get("val"))) return false;
+                if (!holds(record.get(f.getKey()), SimJson.str(cond, "op"), cond.get("val"))) return false;
             }
         }
         return true;

@@ -1,4 +1,4 @@
-package org.formhaus.onoffice.sandbox;
+package org.formhaus.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.formhaus.onoffice.sandbox;
+package org.formhaus.simulator;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -99,7 +99,7 @@ public final class Simulator {
             state = new SimState();
             api = new SimApi(state, catalogue, clock);
             state.assignedMailboxes.addAll(DEFAULT_MAILBOXES);
-            seed();
+            SimSeed.into(state);
             faultMode = FaultMode.OK;
             faultCount = -1;
             requestLog.clear();
@@ -276,7 +276,7 @@ public final class Simulator {
         } catch (RuntimeException e) {
             return topLevel(400, 1, "malformed request");
         }
-        if (!token.equals(SimApi.str(doc, "token"))) {
+        if (!token.equals(SimJson.str(doc, "token"))) {
             return topLevel(400, 22, "not authenticated");
         }
         JsonElement request = doc.get("request");
@@ -297,15 +297,15 @@ public final class Simulator {
     }
 
     private JsonObject runAction(JsonObject a, boolean forceBadSignature) {
-        String actionId = nz(SimApi.str(a, "actionid"));
-        String type = nz(SimApi.str(a, "resourcetype"));
-        String resourceId = nz(SimApi.str(a, "resourceid"));
+        String actionId = nz(SimJson.str(a, "actionid"));
+        String type = nz(SimJson.str(a, "resourcetype"));
+        String resourceId = nz(SimJson.str(a, "resourceid"));
         JsonObject result = new JsonObject();
         result.addProperty("actionid", actionId);
         result.addProperty("resourceid", resourceId);
         result.addProperty("resourcetype", type);
         result.addProperty("cacheable", actionId.endsWith(":read") || actionId.endsWith(":get"));
-        result.addProperty("identifier", nz(SimApi.str(a, "identifier")));
+        result.addProperty("identifier", nz(SimJson.str(a, "identifier")));
         JsonObject data = new JsonObject();
         JsonObject meta = new JsonObject();
         meta.add("cntabsolute", JsonNull.INSTANCE);
@@ -318,7 +318,7 @@ public final class Simulator {
             ActionKind kind = kind(actionId);
             checkSignature(a, actionId, type, forceBadSignature);
             JsonElement p = a.get("parameters");
-            SimApi.Outcome outcome = api.run(kind, type, resourceId, p != null && p.isJsonObject() ? p.getAsJsonObject() : new JsonObject());
+            SimOutcome outcome = api.run(kind, type, resourceId, p != null && p.isJsonObject() ? p.getAsJsonObject() : new JsonObject());
             data.add("records", outcome.records());
             if (outcome.cntAbsolute() != null) meta.addProperty("cntabsolute", outcome.cntAbsolute());
         } catch (SimError e) {
@@ -343,12 +343,12 @@ public final class Simulator {
     private void checkSignature(JsonObject a, String actionId, String type, boolean forceBad) throws SimError {
         long timestamp;
         try {
-            timestamp = Long.parseLong(nz(SimApi.str(a, "timestamp")).trim());
+            timestamp = Long.parseLong(nz(SimJson.str(a, "timestamp")).trim());
         } catch (NumberFormatException e) {
             throw new SimError(SimError.TIMESTAMP_INVALID, "timestamp invalid");
         }
         String expected = RequestSigner.sign(secret, timestamp, token, type, actionId);
-        if (forceBad || !"2".equals(SimApi.str(a, "hmac_version")) || !expected.equals(SimApi.str(a, "hmac"))) {
+        if (forceBad || !"2".equals(SimJson.str(a, "hmac_version")) || !expected.equals(SimJson.str(a, "hmac"))) {
             throw new SimError(SimError.HMAC_INVALID, "HMAC invalid");
         }
         if (Math.abs(clock.instant().getEpochSecond() - timestamp) > WINDOW_SECONDS) {
@@ -396,7 +396,7 @@ public final class Simulator {
     /** An uploadfile's base64 {@code data} is logged as its decoded size: the log must not hold the files. */
     private static void abbreviateUpload(JsonObject action) {
         JsonElement p = action.get("parameters");
-        if (!"uploadfile".equals(SimApi.str(action, "resourcetype")) || p == null || !p.isJsonObject()) return;
+        if (!"uploadfile".equals(SimJson.str(action, "resourcetype")) || p == null || !p.isJsonObject()) return;
         JsonElement data = p.getAsJsonObject().get("data");
         if (data != null && data.isJsonPrimitive()) {
             String b64 = data.getAsString();
@@ -429,64 +429,6 @@ public final class Simulator {
             stallGeneration++;
             stallLock.notifyAll();
         }
-    }
-
-    // ---- seed --------------------------------------------------------------------------------------------------------
-
-    private void seed() {
-        state.users.add(user(17, "mmakler", "Maria", "Makler", "maria.makler@agentur.example"));
-        state.users.add(user(18, "tteam", "Tom", "Team", "tom.team@agentur.example"));
-        state.users.add(user(19, "sschulz", "Sabine", "Schulz", "sabine.schulz@agentur.example"));
-        state.users.add(user(20, "formhaus-api", "", "", "info@agentur.example"));
-        JsonObject erika = address("Frau", "Erika", "Musterfrau", "erika.musterfrau@example.org", "0");
-        JsonObject hans = address("Herr", "Hans", "Beispiel", "hans.beispiel@example.org", "1");
-        state.insert("address", erika);
-        state.insert("address", hans);
-        JsonObject house = estate("Einfamilienhaus mit Garten", "haus", "einfamilienhaus", "kauf", "Aachen", "1");
-        house.addProperty("benutzer", 17); // responsible agent: mmakler
-        state.insert("estate", house);
-        state.insert("estate", estate("Etagenwohnung (in Vorbereitung)", "wohnung", "etage", "miete", "Köln", "0"));
-    }
-
-    private static JsonObject user(int id, String username, String first, String last, String email) {
-        JsonObject u = new JsonObject();
-        u.addProperty("id", id);
-        u.addProperty("username", username);
-        u.addProperty("firstname", first);
-        u.addProperty("lastname", last);
-        u.addProperty("email", email);
-        return u;
-    }
-
-    private static JsonObject address(String anrede, String first, String last, String email, String published) {
-        JsonObject a = new JsonObject();
-        a.addProperty("Anrede", anrede);
-        a.addProperty("Vorname", first);
-        a.addProperty("Name", last);
-        a.addProperty("Status", "1");
-        a.addProperty("homepage_veroeffentlichen", published);
-        JsonArray contacts = new JsonArray();
-        JsonObject c = new JsonObject();
-        c.addProperty("type", "email");
-        c.addProperty("value", email);
-        contacts.add(c);
-        a.add("_contacts", contacts);
-        return a;
-    }
-
-    private static JsonObject estate(String title, String art, String typ, String vermarktung, String ort, String published) {
-        JsonObject e = new JsonObject();
-        e.addProperty("objekttitel", title);
-        e.addProperty("objektart", art);
-        e.addProperty("objekttyp", typ);
-        e.addProperty("vermarktungsart", vermarktung);
-        e.addProperty("ort", ort);
-        e.addProperty("land", "DEU");
-        e.addProperty("veroeffentlichen", published);
-        e.addProperty("status", "1");
-        e.addProperty("verkauft", "0");
-        e.addProperty("reserviert", "0");
-        return e;
     }
 
     private static String nz(String s) {

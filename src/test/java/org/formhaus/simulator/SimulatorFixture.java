@@ -1,4 +1,4 @@
-package org.formhaus.onoffice.sandbox;
+package org.formhaus.simulator;
 
 import java.time.Clock;
 import java.time.Duration;

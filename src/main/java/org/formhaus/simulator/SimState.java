@@ -1,4 +1,4 @@
-package org.formhaus.onoffice.sandbox;
+package org.formhaus.simulator;
 
 import com.google.gson.JsonObject;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.formhaus.onoffice.sandbox;
+package org.formhaus.simulator;
 
 /**
  * A per-action failure of the simulator: onOffice-style error code and message. The codes other than 137 (HMAC

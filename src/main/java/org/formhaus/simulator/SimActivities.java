@@ -1,0 +1,112 @@
+package org.formhaus.simulator;
+
+import static org.formhaus.simulator.SimJson.object;
+import static org.formhaus.simulator.SimJson.str;
+import static org.formhaus.simulator.SimJson.strings;
+
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.formhaus.onoffice.ApiRight;
+
+/**
+ * Activities and appointments: the agents log (READ, CREATE agentslog), tasks, calendar appointments and projects.
+ * Not thread-safe: called under {@link Simulator}'s lock.
+ */
+final class SimActivities {
+
+    private static final Set<String> AGENTSLOG_KEYS = Set.of("addressids", "estateid", "actionkind", "actiontype",
+            "origincontact", "features", "note", "datetime", "cost", "duration", "advisorylevel",
+            "reasoncancellation", "projectid", "taskid", "appointmentid", "fileids", "userid");
+
+    private final SimContext c;
+
+    SimActivities(SimContext context) {
+        this.c = context;
+    }
+
+    void register(Map<String, SimAction> routes) {
+        routes.put("READ agentslog", (id, p) -> read("agentslog", "read agents log entries", p,
+                ApiRight.AGENTS_LOG, ApiRight.ACTIVITIES, ApiRight.READ_ENTRIES));
+        routes.put("CREATE agentslog", (id, p) -> createAgentsLog(p));
+        routes.put("READ task", (id, p) -> read("task", "read tasks", p,
+                ApiRight.TASK_MANAGEMENT, ApiRight.READ_TASKS));
+        routes.put("CREATE task", (id, p) -> createTask(p));
+        routes.put("MODIFY task", (id, p) -> modify("task", "modify tasks", id, p, ApiRight.TASK_MANAGEMENT));
+        routes.put("READ calendar", (id, p) -> read("calendar", "read appointments", p,
+                ApiRight.APPOINTMENT_MANAGEMENT, ApiRight.READ_APPOINTMENTS));
+        routes.put("CREATE calendar", (id, p) -> createAppointment(p));
+        routes.put("MODIFY calendar", (id, p) -> modify("calendar", "edit appointments", id, p,
+                ApiRight.APPOINTMENT_MANAGEMENT, ApiRight.EDIT_APPOINTMENTS));
+        routes.put("READ project", (id, p) -> read("project", "read projects", p,
+                ApiRight.PROJECT_MANAGEMENT, ApiRight.READ_PROJECTS));
+        routes.put("MODIFY project", (id, p) -> modify("project", "write projects", id, p,
+                ApiRight.PROJECT_MANAGEMENT, ApiRight.WRITE_PROJECTS));
+    }
+
+    private SimOutcome createAgentsLog(JsonObject p) throws SimError {
+        c.need("write agents log entries", ApiRight.AGENTS_LOG, ApiRight.ACTIVITIES, ApiRight.WRITE_ENTRIES);
+        for (String k : p.keySet()) {
+            if (!AGENTSLOG_KEYS.contains(k)) throw new SimError(SimError.UNKNOWN_FIELD, "Unknown field '" + k + "' for module agentsLog");
+        }
+        List<String> addressIds = strings(p.get("addressids"));
+        String estateId = str(p, "estateid");
+        if (addressIds.isEmpty() && (estateId == null || estateId.isBlank())) {
+            throw SimError.missingParameter("addressids or estateid");
+        }
+        for (String id : addressIds) c.find("address", id, r -> true);
+        if (estateId != null && !estateId.isBlank()) c.find("estate", estateId, r -> true);
+        JsonObject record = p.deepCopy();
+        if (!record.has("datetime")) record.addProperty("datetime", c.now());
+        return SimOutcome.created(c.s.insert("agentslog", record), "agentsLog");
+    }
+
+    private SimOutcome createTask(JsonObject p) throws SimError {
+        c.need("create tasks", ApiRight.TASK_MANAGEMENT);
+        JsonObject record = new JsonObject();
+        c.copyValidated("task", object(p, "data"), record);
+        String addressId = str(p, "relatedAddressId");
+        if (addressId != null) {
+            c.find("address", addressId, r -> true);
+            record.addProperty("relatedAddressId", addressId);
+        }
+        String estateId = str(p, "relatedEstateId");
+        if (estateId != null) {
+            c.find("estate", estateId, r -> true);
+            record.addProperty("relatedEstateId", estateId);
+        }
+        return SimOutcome.created(c.s.insert("task", record), "task");
+    }
+
+    private SimOutcome createAppointment(JsonObject p) throws SimError {
+        c.need("create appointments", ApiRight.APPOINTMENT_MANAGEMENT);
+        JsonObject data = object(p, "data");
+        JsonObject record = new JsonObject();
+        c.copyValidated("calendar", data, record);
+        if (!record.has("start_dt")) throw SimError.missingParameter("data.start_dt");
+        if (!record.has("end_dt")) throw SimError.missingParameter("data.end_dt");
+        for (String id : strings(p.get("relatedAddressIds"))) c.find("address", id, r -> true);
+        if (p.has("relatedAddressIds")) record.add("relatedAddressIds", p.get("relatedAddressIds"));
+        if (p.has("relatedEstateId")) record.add("relatedEstateId", p.get("relatedEstateId"));
+        if (p.has("subscribers")) record.add("subscribers", p.get("subscribers"));
+        return SimOutcome.created(c.s.insert("calendar", record), "calendar");
+    }
+
+    private SimOutcome read(String type, String operation, JsonObject p, ApiRight... rights) throws SimError {
+        c.need(operation, rights);
+        return c.list(type, "", p, r -> true, (id, r) -> r.deepCopy());
+    }
+
+    private SimOutcome modify(String type, String operation, String resourceId, JsonObject p, ApiRight... rights)
+            throws SimError {
+        c.need(operation, rights);
+        JsonObject record = c.find(type, resourceId, r -> true);
+        if (c.catalogue.module(type).isEmpty()) {
+            object(p, "data").entrySet().forEach(e -> record.add(e.getKey(), e.getValue()));
+        } else {
+            c.copyValidated(type, object(p, "data"), record);
+        }
+        return SimOutcome.created(Long.parseLong(resourceId.trim()), type);
+    }
+}

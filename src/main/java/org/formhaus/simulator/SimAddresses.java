@@ -1,0 +1,136 @@
+package org.formhaus.simulator;
+
+import static org.formhaus.simulator.SimJson.bool;
+import static org.formhaus.simulator.SimJson.strings;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.formhaus.onoffice.ApiRight;
+
+/**
+ * The address resource: READ, CREATE (with duplicate check by e-mail) and MODIFY address, DO registerNewsletter and
+ * DO contactaddress (kept as a sent mail). Not thread-safe: called under {@link Simulator}'s lock.
+ */
+final class SimAddresses {
+
+    private static final Set<String> CONTROL = Set.of("checkDuplicate", "noOverrideByDuplicate",
+            "default_phone", "default_fax", "default_email");
+
+    private final SimContext c;
+
+    SimAddresses(SimContext context) {
+        this.c = context;
+    }
+
+    void register(Map<String, SimAction> routes) {
+        routes.put("READ address", this::read);
+        routes.put("CREATE address", (id, p) -> create(p));
+        routes.put("MODIFY address", this::modify);
+        routes.put("DO registerNewsletter", this::registerNewsletter);
+        routes.put("DO contactaddress", (id, p) -> contactAddress(p));
+    }
+
+    private SimOutcome read(String resourceId, JsonObject p) throws SimError {
+        c.need("read addresses", ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES);
+        List<String> data = strings(p.get("data"));
+        c.needFieldRights("address", data, "read");
+        return c.list("address", resourceId, p, c::addressVisible, (id, a) -> elements(id, a, data));
+    }
+
+    private SimOutcome create(JsonObject p) throws SimError {
+        c.need("create addresses", ApiRight.ADDRESSES, ApiRight.WRITE_ADDRESSES);
+        c.needFieldRights("address", p.keySet(), "write");
+        JsonObject fields = fields(p);
+        List<String> emails = SimContacts.emails(p);
+        if (bool(p.get("checkDuplicate")) && !emails.isEmpty()) {
+            for (Map.Entry<Long, JsonObject> e : c.s.table("address").entrySet()) {
+                if (SimContacts.emails(e.getValue()).stream().anyMatch(m -> emails.stream().anyMatch(m::equalsIgnoreCase))) {
+                    if (!bool(p.get("noOverrideByDuplicate"))) {
+                        merge(e.getValue(), fields, p);
+                    }
+                    return SimOutcome.created(e.getKey(), "address");
+                }
+            }
+        }
+        JsonObject record = new JsonObject();
+        record.addProperty("homepage_veroeffentlichen", "0");
+        record.addProperty("Status", "1");
+        record.add("_contacts", new JsonArray());
+        merge(record, fields, p);
+        return SimOutcome.created(c.s.insert("address", record), "address");
+    }
+
+    private SimOutcome modify(String resourceId, JsonObject p) throws SimError {
+        c.need("modify addresses", ApiRight.ADDRESSES, ApiRight.WRITE_ADDRESSES);
+        c.needFieldRights("address", p.keySet(), "write");
+        JsonObject record = c.find("address", resourceId, c::addressVisible);
+        JsonObject fields = fields(p);
+        merge(record, fields, p);
+        return SimOutcome.created(Long.parseLong(resourceId.trim()), "address");
+    }
+
+    private SimOutcome registerNewsletter(String resourceId, JsonObject p) throws SimError {
+        c.need("modify addresses", ApiRight.ADDRESSES, ApiRight.WRITE_ADDRESSES);
+        JsonObject record = c.find("address", resourceId, c::addressVisible);
+        record.addProperty("newsletter_aktiv", bool(p.get("register")) ? "3" : "2");
+        return SimOutcome.success();
+    }
+
+    private SimOutcome contactAddress(JsonObject p) throws SimError {
+        c.need("create addresses", ApiRight.ADDRESSES, ApiRight.WRITE_ADDRESSES);
+        JsonObject mail = new JsonObject();
+        mail.addProperty("kind", "contactaddress");
+        mail.add("parameters", p.deepCopy());
+        mail.addProperty("sentAt", c.now());
+        c.s.mails.add(mail);
+        return SimOutcome.success();
+    }
+
+    /** Address fields without contact keys, checked against the catalogue. */
+    private JsonObject fields(JsonObject p) throws SimError {
+        JsonObject out = new JsonObject();
+        for (Map.Entry<String, JsonElement> e : p.entrySet()) {
+            String k = e.getKey();
+            if (CONTROL.contains(k) || SimContacts.KEYS.contains(k) || k.equals("Email") || k.equals("Telefon1")
+                    || k.equals("Telefax1")) {
+                continue;
+            }
+            out.add(k, c.fieldOf("address", k).check(e.getValue()));
+        }
+        for (String k : SimContacts.KEYS) {
+            JsonElement v = p.get(k);
+            if (v != null && v.isJsonPrimitive() && k.startsWith("email") && !v.getAsString().isBlank()
+                    && !v.getAsString().contains("@")) {
+                throw SimError.invalid(k, "not an e-mail address");
+            }
+        }
+        return out;
+    }
+
+    private static void merge(JsonObject record, JsonObject fields, JsonObject p) throws SimError {
+        fields.entrySet().forEach(e -> record.add(e.getKey(), e.getValue()));
+        SimContacts.write(record, p);
+    }
+
+    private JsonObject elements(long id, JsonObject a, List<String> data) {
+        JsonObject e = new JsonObject();
+        e.addProperty("id", id);
+        List<String> fields = data.isEmpty() ? new ArrayList<>(c.catalogue.module("address").keySet()) : data;
+        for (String f : fields) {
+            switch (f) {
+                case "Email" -> e.addProperty(f, SimContacts.first(a, "email"));
+                case "Telefon1" -> e.addProperty(f, SimContacts.first(a, "phone"));
+                case "mobile" -> e.addProperty(f, SimContacts.first(a, "mobile"));
+                case "Telefax1" -> e.addProperty(f, SimContacts.first(a, "fax"));
+                default -> e.add(f, a.has(f) ? a.get(f) : new JsonPrimitive(""));
+            }
+        }
+        return e;
+    }
+}

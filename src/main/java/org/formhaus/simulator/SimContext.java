@@ -1,0 +1,156 @@
+package org.formhaus.simulator;
+
+import static org.formhaus.simulator.SimJson.object;
+import static org.formhaus.simulator.SimJson.str;
+import static org.formhaus.simulator.SimJson.strings;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.formhaus.onoffice.ApiRight;
+
+/**
+ * What every resource of the simulated API shares: the account's state and field catalogue, the rights checks, the
+ * "only published" visibility rules, listing with filter/sort/paging, lookup by id and field validation. Not
+ * thread-safe: used under {@link Simulator}'s lock; lives as long as one {@link SimState}.
+ */
+final class SimContext {
+
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    final SimState s;
+    final SimCatalogue catalogue;
+    final Clock clock;
+
+    SimContext(SimState state, SimCatalogue catalogue, Clock clock) {
+        this.s = state;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** How one stored record is shown in a list's {@code elements}. */
+    @FunctionalInterface
+    interface Render {
+        JsonObject apply(long id, JsonObject record);
+    }
+
+    // ---- rights --------------------------------------------------------------------------------------------------
+
+    /**
+     * The simulator's missing-right error. Real onOffice's code and wording for a missing right are not documented;
+     * the simulator uses code 140 and names both the operation and the right (in double quotes).
+     */
+    void need(String operation, ApiRight... rights) throws SimError {
+        for (ApiRight r : rights) {
+            if (!s.has(r)) {
+                throw new SimError(SimError.MISSING_RIGHT, "No permission to " + operation
+                        + ": the API user lacks the right \"" + r.label() + "\"");
+            }
+        }
+    }
+
+    void needFieldRights(String module, Iterable<String> keys, String operation) throws SimError {
+        for (String key : keys) {
+            SimField f = catalogue.field(module, key).orElse(null);
+            if (f != null && f.writeRight() != null) {
+                need(operation + " field '" + key + "'", f.writeRight());
+            }
+        }
+    }
+
+    boolean addressVisible(JsonObject a) {
+        return !s.has(ApiRight.ONLY_PUBLISHED_CONTACTS) || "1".equals(str(a, "homepage_veroeffentlichen"));
+    }
+
+    boolean estateVisible(JsonObject e) {
+        return !s.has(ApiRight.ONLY_PUBLISHED_PROPERTIES) || "1".equals(str(e, "veroeffentlichen"));
+    }
+
+    // ---- listing, lookup, validation -----------------------------------------------------------------------------
+
+    /** READ of a resource: recordids or resourceid, filter, sortby/sortorder, listlimit (≤ 500, default 20), listoffset. */
+    SimOutcome list(String type, String resourceId, JsonObject p, Predicate<JsonObject> visible, Render render)
+            throws SimError {
+        List<String> wanted = new ArrayList<>(strings(p.get("recordids")));
+        if (resourceId != null && !resourceId.isBlank()) wanted.add(resourceId.trim());
+        JsonObject filter = object(p, "filter");
+        List<Map.Entry<Long, JsonObject>> hits = new ArrayList<>();
+        for (Map.Entry<Long, JsonObject> e : s.table(type).entrySet()) {
+            if (!wanted.isEmpty() && !wanted.contains(String.valueOf(e.getKey()))) continue;
+            if (!visible.test(e.getValue()) || !SimFilter.matches(e.getValue(), filter)) continue;
+            hits.add(e);
+        }
+        sort(hits, p);
+        int limit = p.has("listlimit") ? Math.max(0, Math.min(500, p.get("listlimit").getAsInt())) : 20;
+        int offset = p.has("listoffset") ? Math.max(0, p.get("listoffset").getAsInt()) : 0;
+        JsonArray records = new JsonArray();
+        String recordType = type.equals("agentslog") ? "agentsLog" : type;
+        hits.stream().skip(offset).limit(limit).forEach(e -> records.add(SimOutcome.record(e.getKey(), recordType,
+                strip(render.apply(e.getKey(), e.getValue())))));
+        return new SimOutcome(records, (long) hits.size());
+    }
+
+    private static void sort(List<Map.Entry<Long, JsonObject>> hits, JsonObject p) {
+        JsonElement sortBy = p.get("sortby");
+        String field = null;
+        boolean desc = "DESC".equalsIgnoreCase(str(p, "sortorder"));
+        if (sortBy != null && sortBy.isJsonObject() && !sortBy.getAsJsonObject().keySet().isEmpty()) {
+            field = sortBy.getAsJsonObject().keySet().iterator().next();
+            desc = "DESC".equalsIgnoreCase(str(sortBy.getAsJsonObject(), field));
+        } else if (sortBy != null && sortBy.isJsonPrimitive()) {
+            field = sortBy.getAsString();
+        }
+        if (field == null) return;
+        String f = field;
+        Comparator<Map.Entry<Long, JsonObject>> c = (a, b) -> SimFilter.compare(
+                f.equalsIgnoreCase("Id") || f.equals("KdNr") && !a.getValue().has(f) ? new JsonPrimitive(a.getKey()) : a.getValue().get(f),
+                f.equalsIgnoreCase("Id") || f.equals("KdNr") && !b.getValue().has(f) ? new JsonPrimitive(b.getKey()) : b.getValue().get(f));
+        hits.sort(desc ? c.reversed() : c);
+    }
+
+    /** Keys starting with "_" are the simulator's bookkeeping (e.g. {@code _contacts}), never sent. */
+    private static JsonObject strip(JsonObject o) {
+        o.keySet().removeIf(k -> k.startsWith("_"));
+        return o;
+    }
+
+    /** The record of {@code type} with that id, if the API user may see it; else 144 record not found. */
+    JsonObject find(String type, String id, Predicate<JsonObject> visible) throws SimError {
+        TreeMap<Long, JsonObject> table = s.table(type);
+        try {
+            JsonObject r = table.get(Long.parseLong(id == null ? "" : id.trim()));
+            if (r != null && visible.test(r)) return r;
+        } catch (NumberFormatException e) {
+            // not a number: not found either
+        }
+        throw SimError.notFound(type, id);
+    }
+
+    /** Copies {@code data} into {@code target}, each value checked against its catalogue field. */
+    void copyValidated(String module, JsonObject data, JsonObject target) throws SimError {
+        for (Map.Entry<String, JsonElement> e : data.entrySet()) {
+            target.add(e.getKey(), fieldOf(module, e.getKey()).check(e.getValue()));
+        }
+    }
+
+    /** The catalogue field, or 141 unknown field. */
+    SimField fieldOf(String module, String name) throws SimError {
+        return catalogue.field(module, name).orElseThrow(() ->
+                new SimError(SimError.UNKNOWN_FIELD, "Unknown field '" + name + "' for module " + module));
+    }
+
+    /** The simulator clock's local time in onOffice's format. */
+    String now() {
+        return LocalDateTime.now(clock).format(DATETIME);
+    }
+}

@@ -1,0 +1,94 @@
+package org.formhaus.simulator;
+
+import static org.formhaus.simulator.SimJson.str;
+import static org.formhaus.simulator.SimJson.strings;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.formhaus.onoffice.ApiRight;
+
+/**
+ * Relations between records: CREATE relation (every parent with every child, each side visible to the API user) and
+ * GET idsfromrelation. Not thread-safe: called under {@link Simulator}'s lock.
+ */
+final class SimRelations {
+
+    private final SimContext c;
+
+    SimRelations(SimContext context) {
+        this.c = context;
+    }
+
+    void register(Map<String, SimAction> routes) {
+        routes.put("CREATE relation", (id, p) -> create(p));
+        routes.put("GET idsfromrelation", (id, p) -> idsFromRelation(p));
+    }
+
+    private SimOutcome create(JsonObject p) throws SimError {
+        String type = str(p, "relationtype");
+        if (type == null) throw SimError.missingParameter("relationtype");
+        List<String> parents = strings(p.get("parentid"));
+        List<String> children = strings(p.get("childid"));
+        if (parents.isEmpty()) throw SimError.missingParameter("parentid");
+        if (children.isEmpty()) throw SimError.missingParameter("childid");
+        String[] parts = type.replace("urn:onoffice-de-ns:smart:2.5:relationTypes:", "").split(":");
+        for (String parent : parents) checkRelated(parts.length > 0 ? parts[0] : "", parent);
+        for (String child : children) checkRelated(parts.length > 1 ? parts[1] : "", child);
+        for (String parent : parents) {
+            for (String child : children) {
+                JsonObject rel = new JsonObject();
+                rel.addProperty("relationtype", type);
+                rel.addProperty("parentid", parent);
+                rel.addProperty("childid", child);
+                c.s.insert("relation", rel);
+            }
+        }
+        JsonArray records = new JsonArray();
+        records.add(SimOutcome.record(0, "relation", new JsonObject()));
+        return SimOutcome.of(records);
+    }
+
+    /** The related record must exist and be visible to the API user (so an unpublished estate cannot be linked). */
+    private void checkRelated(String module, String id) throws SimError {
+        switch (module) {
+            case "estate" -> {
+                c.need("read properties", ApiRight.PROPERTY, ApiRight.READ_PROPERTIES);
+                c.find("estate", id, c::estateVisible);
+            }
+            case "address" -> {
+                c.need("read addresses", ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES);
+                c.find("address", id, c::addressVisible);
+            }
+            case "calendar" -> c.find("calendar", id, r -> true);
+            default -> {
+            }
+        }
+    }
+
+    private SimOutcome idsFromRelation(JsonObject p) throws SimError {
+        String type = str(p, "relationtype");
+        if (type == null) throw SimError.missingParameter("relationtype");
+        boolean byParent = p.has("parentids");
+        if (byParent == p.has("childids")) throw SimError.invalid("parentids", "give either parentids or childids");
+        List<String> ids = strings(byParent ? p.get("parentids") : p.get("childids"));
+        JsonObject related = new JsonObject();
+        for (String id : ids) {
+            JsonArray found = new JsonArray();
+            for (JsonObject rel : c.s.table("relation").values()) {
+                if (type.equals(str(rel, "relationtype")) && id.equals(str(rel, byParent ? "parentid" : "childid"))) {
+                    found.add(str(rel, byParent ? "childid" : "parentid"));
+                }
+            }
+            related.add(id, found);
+        }
+        JsonObject rec = new JsonObject();
+        rec.addProperty("id", "relatedIds"); // not a number: onOffice names this record
+        rec.addProperty("type", "");
+        rec.add("elements", related);
+        JsonArray records = new JsonArray();
+        records.add(rec);
+        return SimOutcome.of(records);
+    }
+}
