@@ -10,6 +10,7 @@ import org.formhaus.storage.DeliveryAttempt;
 import org.formhaus.storage.DeliveryJobStore;
 import org.formhaus.storage.Submission;
 import org.formhaus.storage.SubmissionStore;
+import org.formhaus.submission.SubmissionJson;
 import org.formhaus.web.HttpProblem;
 import org.formhaus.web.Json;
 import org.formhaus.web.JsonServlet;
@@ -48,7 +49,7 @@ public final class SubmissionsApiServlet extends JsonServlet {
         }
         Submission s = owned(account, path[0]);
         JsonObject full = summary(s);
-        full.add("data", s.data());
+        full.add("data", SubmissionJson.toJson(s.data()));
         JsonArray attempts = new JsonArray();
         for (DeliveryAttempt a : submissions.attempts(s.id())) {
             JsonObject attempt = new JsonObject();

@@ -69,7 +69,7 @@ final class JobRunner {
         if (form.isEmpty() || account.isEmpty()) {
             throw new PermanentDeliveryException("The form or account no longer exists");
         }
-        if (submission.data().has("erased")) {
+        if (submission.erased()) {
             throw new PermanentDeliveryException("The submission's personal data was erased (retention period over); "
                     + "there is nothing left to deliver");
         }

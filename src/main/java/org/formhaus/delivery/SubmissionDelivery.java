@@ -1,10 +1,8 @@
 package org.formhaus.delivery;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.reflect.TypeToken;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +41,6 @@ import org.formhaus.storage.SubmissionStore;
  */
 public final class SubmissionDelivery {
 
-    private static final Gson GSON = new Gson();
     static final String SENT = "sent";
 
     /** Links whose request is on its way; a link still listed at the next try got no answer. */
@@ -76,7 +73,7 @@ public final class SubmissionDelivery {
         JsonObject records = submission.records().deepCopy();
         MappingPlan plan;
         try {
-            plan = mapper.plan(form.definition(), submission.accountId(), submission.id(), values(submission),
+            plan = mapper.plan(form.definition(), submission.accountId(), submission.id(), submission.data().values(),
                     account.senders(), uploads(submission));
         } catch (MappingException e) {
             throw new PermanentDeliveryException(e.getMessage(), e);
@@ -301,10 +298,5 @@ public final class SubmissionDelivery {
         if (marks.isEmpty()) {
             records.remove(name);
         }
-    }
-
-    static Map<String, Object> values(Submission submission) {
-        JsonObject values = submission.data().getAsJsonObject("values");
-        return GSON.fromJson(values, new TypeToken<Map<String, Object>>() { }.getType());
     }
 }

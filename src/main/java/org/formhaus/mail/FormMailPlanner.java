@@ -1,6 +1,5 @@
 package org.formhaus.mail;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class FormMailPlanner implements MailPlanner {
         if (!emails.confirmation().enabled() && !emails.notice().enabled()) {
             return List.of();
         }
-        JsonObject values = submission.data().getAsJsonObject("values");
+        Map<String, Object> values = submission.data().values();
         Map<String, Object> model = MailModel.of(definition, values, submission.id(), submission.createdMs());
         String sender = sender(emails, account);
         String visitor = visitorEmail(definition, values);
@@ -142,14 +141,11 @@ public final class FormMailPlanner implements MailPlanner {
     }
 
     /** The visitor's address: the first e-mail field that holds a valid one. */
-    static String visitorEmail(FormDefinition form, JsonObject values) {
+    static String visitorEmail(FormDefinition form, Map<String, Object> values) {
         for (Field field : form.fields()) {
-            if (field.type() != FieldType.EMAIL || values == null) {
-                continue;
-            }
-            JsonElement value = values.get(field.name());
-            if (value != null && value.isJsonPrimitive() && EmailAddresses.isValid(value.getAsString().strip())) {
-                return value.getAsString().strip();
+            if (field.type() == FieldType.EMAIL && values.get(field.name()) instanceof String value
+                    && EmailAddresses.isValid(value.strip())) {
+                return value.strip();
             }
         }
         return null;

@@ -1,7 +1,5 @@
 package org.formhaus.mail;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,14 +25,14 @@ final class MailModel {
     private MailModel() {
     }
 
-    static Map<String, Object> of(FormDefinition form, JsonObject values, String submissionId, long createdMs) {
+    static Map<String, Object> of(FormDefinition form, Map<String, Object> values, String submissionId, long createdMs) {
         Map<String, String> byName = new LinkedHashMap<>();
         List<Map<String, String>> filled = new ArrayList<>();
         for (Field field : form.fields()) {
             if (!field.type().carriesValue()) {
                 continue;
             }
-            String value = display(values == null ? null : values.get(field.name()));
+            String value = display(values.get(field.name()));
             byName.put(field.name(), value);
             if (!value.isEmpty()) {
                 filled.add(Map.of("name", field.name(), "label", field.label() == null ? field.name() : field.label(),
@@ -49,18 +47,19 @@ final class MailModel {
 
     /** A model with every field empty: what a template must render with when the admin saves it. */
     static Map<String, Object> sample(FormDefinition form) {
-        return of(form, new JsonObject(), "00000000-0000-0000-0000-000000000000", 0);
+        return of(form, Map.of(), "00000000-0000-0000-0000-000000000000", 0);
     }
 
-    private static String display(JsonElement value) {
-        if (value == null || value.isJsonNull()) {
+    /** A submission value ({@code AcceptedSubmission#values}): a String, or a List of String joined by ", ". */
+    private static String display(Object value) {
+        if (value == null) {
             return "";
         }
-        if (value.isJsonArray()) {
+        if (value instanceof List<?> list) {
             List<String> parts = new ArrayList<>();
-            value.getAsJsonArray().forEach(v -> parts.add(display(v)));
+            list.forEach(v -> parts.add(display(v)));
             return String.join(", ", parts);
         }
-        return value.isJsonPrimitive() ? value.getAsString() : value.toString();
+        return value.toString();
     }
 }

@@ -65,7 +65,8 @@ public final class NewsletterConfirmServlet extends HttpServlet {
                 return;
             }
             Submission submission = found.get();
-            String language = submission.data().has("language") ? submission.data().get("language").getAsString() : "de";
+            String language = submission.erased() || submission.data().language() == null
+                    ? "de" : submission.data().language();
             boolean en = "en".equals(language);
             if (!submission.records().has(CONFIRMED)) {
                 confirm(submission, account.get());

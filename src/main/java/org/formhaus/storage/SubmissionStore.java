@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.formhaus.submission.SubmissionJson;
 
 /**
  * Submissions and their delivery outbox. {@link #accept} commits a submission and its delivery job in one transaction,
@@ -30,8 +31,8 @@ public final class SubmissionStore {
         db.inTransaction(c -> {
             Jdbc.update(c, "INSERT INTO submission (id, account_id, form_key, form_version, status, data, records, "
                             + "created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    s.id(), s.accountId(), s.formKey(), s.formVersion(), s.status().jsonName(), s.data().toString(),
-                    s.records().toString(), s.createdMs(), s.updatedMs());
+                    s.id(), s.accountId(), s.formKey(), s.formVersion(), s.status().jsonName(),
+                    SubmissionJson.write(s.data()), s.records().toString(), s.createdMs(), s.updatedMs());
             Jdbc.update(c, "INSERT INTO delivery_job (submission_id, account_id, state, due_ms, attempts, give_up_ms) "
                     + "VALUES (?, ?, 'pending', ?, 0, ?)", s.id(), s.accountId(), s.createdMs(), giveUpMs);
             SubmissionFileStore.insert(c, s.id(), files, s.createdMs());
@@ -72,13 +73,10 @@ public final class SubmissionStore {
         }
     }
 
-    /** What {@link #erasePersonalData} leaves of a submission's data. */
-    public static final String ERASED_DATA = "{\"erased\":true}";
-
     /**
      * GDPR retention: replaces the data (submitted values, consent texts, page context) of up to {@code limit}
-     * delivered or failed submissions created before {@code cutoffMs} by {@link #ERASED_DATA} and deletes their
-     * uploaded files ({@link SubmissionFileStore}). The row with its status, onOffice ids and attempts stays.
+     * delivered or failed submissions created before {@code cutoffMs} by {@link SubmissionJson#ERASED} and deletes
+     * their uploaded files ({@link SubmissionFileStore}). The row with its status, onOffice ids and attempts stays.
      * Submissions still on their way are never erased.
      * @return how many were erased
      */
@@ -91,7 +89,7 @@ public final class SubmissionStore {
             for (String id : ids) {
                 // The status condition again: an admin may have retried the submission since the SELECT.
                 int done = Jdbc.update(c, "UPDATE submission SET data = ?, erased_ms = ?, updated_ms = ? WHERE id = ? "
-                        + "AND erased_ms IS NULL AND status IN (?, ?)", ERASED_DATA, now, now, id,
+                        + "AND erased_ms IS NULL AND status IN (?, ?)", SubmissionJson.ERASED, now, now, id,
                         SubmissionStatus.DELIVERED.jsonName(), SubmissionStatus.FAILED.jsonName());
                 if (done > 0) {
                     // the uploaded files are personal data too; onOffice keeps the attached copies
@@ -107,7 +105,7 @@ public final class SubmissionStore {
         return new Submission(row.getString("id"), row.getLong("account_id"), row.getString("form_key"),
                 row.getInt("form_version"),
                 SubmissionStatus.valueOf(row.getString("status").toUpperCase(java.util.Locale.ROOT)),
-                JsonParser.parseString(row.getString("data")).getAsJsonObject(),
+                SubmissionJson.read(row.getString("data")),
                 JsonParser.parseString(row.getString("records")).getAsJsonObject(),
                 row.getString("last_error"), row.getLong("created_ms"), row.getLong("updated_ms"));
     }

@@ -19,6 +19,7 @@ import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.FormValidator;
 import org.formhaus.forms.Messages;
 import org.formhaus.forms.ValidationResult;
+import org.formhaus.intake.FormIntake;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.SpamCounts;

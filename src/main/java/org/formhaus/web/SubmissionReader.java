@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.formhaus.intake.Upload;
 
 /**
  * Reads a submission (urlencoded or multipart) with a size limit on everything: the whole body, the number of
@@ -56,7 +57,7 @@ final class SubmissionReader {
 
     private SubmissionInput multipart(HttpServletRequest request) throws IOException {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        Map<String, SubmissionInput.Upload> files = new LinkedHashMap<>();
+        Map<String, Upload> files = new LinkedHashMap<>();
         try {
             var parts = request.getParts();
             if (parts.size() > MAX_FIELDS) {
@@ -68,7 +69,7 @@ final class SubmissionReader {
                         throw tooLarge();
                     }
                     if (part.getSize() > 0 && !files.containsKey(part.getName())) {
-                        files.put(part.getName(), new SubmissionInput.Upload(safeName(part.getSubmittedFileName()),
+                        files.put(part.getName(), new Upload(safeName(part.getSubmittedFileName()),
                                 contentType(part), readLimited(part.getInputStream(), maxFileBytes)));
                     }
                 } else {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.formhaus.delivery.PermanentDeliveryException;
 import org.formhaus.forms.DefinitionParser;
 import org.formhaus.onoffice.Action;
@@ -16,6 +18,8 @@ import org.formhaus.storage.Account;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.storage.Submission;
 import org.formhaus.storage.SubmissionStatus;
+import org.formhaus.submission.AcceptedSubmission;
+import org.formhaus.submission.PageContext;
 import org.junit.jupiter.api.Test;
 
 class FormMailPlannerTest {
@@ -38,12 +42,11 @@ class FormMailPlannerTest {
     }
 
     static Submission submission(String vorname, String email) {
-        JsonObject values = new JsonObject();
-        values.addProperty("vorname", vorname);
-        values.addProperty("email", email);
-        values.addProperty("text", "Bitte <b>zurückrufen</b> & danke");
-        JsonObject data = new JsonObject();
-        data.add("values", values);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("vorname", vorname);
+        values.put("email", email);
+        values.put("text", "Bitte <b>zurückrufen</b> & danke");
+        AcceptedSubmission data = new AcceptedSubmission(values, "de", List.of(), PageContext.NONE, List.of());
         return new Submission("3f0c6d4e-0000-4000-8000-000000000001", 1, "kontakt", 1, SubmissionStatus.RECEIVED,
                 data, new JsonObject(), null, 1_700_000_000_000L, 1_700_000_000_000L);
     }
