@@ -31,7 +31,7 @@ public final class EmbeddedServer implements AutoCloseable {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        if (app.config().bool("http.forwarded")) {
+        if (app.config().http().forwarded()) {
             http.addCustomizer(new ForwardedRequestCustomizer());
         }
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));

@@ -5,8 +5,10 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import org.formhaus.config.AppConfig;
 
@@ -30,13 +32,12 @@ public final class FormhausInitializer implements ServletContainerInitializer {
                 given.mount(context);
                 return;
             }
-            FormhausApp app = FormhausApp.start(AppConfig.load(configFile(context), System.getenv()), System.getenv(),
-                    System.out);
+            FormhausApp app = FormhausApp.start(AppConfig.load(configFile(context), System.getenv()), System.out);
             app.mount(context);
-            String publicUrl = app.config().string("public.url");
-            if (!publicUrl.isEmpty()) {
-                // A container does not say where it is reachable; public.url does (links in emails, sandbox).
-                app.connectSandbox(java.net.URI.create(publicUrl), System.out);
+            // A container does not say where it is reachable; public.url does (links in emails, sandbox).
+            Optional<String> publicUrl = app.config().http().configuredPublicUrl();
+            if (publicUrl.isPresent()) {
+                app.connectSandbox(URI.create(publicUrl.get()), System.out);
             }
             context.addListener(new ServletContextListener() {
                 @Override

@@ -56,10 +56,10 @@ public final class Main {
             overrides.put("sandbox", "true");
         }
         config = config.with(overrides);
-        FormhausApp app = FormhausApp.start(config, System.getenv(), System.out);
-        EmbeddedServer server = EmbeddedServer.start(app, "0.0.0.0", config.httpPort());
+        FormhausApp app = FormhausApp.start(config, System.out);
+        EmbeddedServer server = EmbeddedServer.start(app, "0.0.0.0", config.http().port());
         app.connectSandbox(server.baseUri(), System.out);
-        Sandbox.seedExampleForm(app, server.baseUri(), System.out);
+        app.seedExampleForm(server.baseUri(), System.out);
         System.out.println("Formhaus is running at " + server.baseUri() + "  (health: " + server.baseUri() + "/healthz)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,8 +1,13 @@
 package org.formhaus.admin;
 
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.formhaus.storage.AdminUser;
 import org.formhaus.storage.AdminUserStore;
@@ -26,6 +31,20 @@ public final class AdminSession {
 
     public AdminSession(AdminUserStore users) {
         this.users = users;
+    }
+
+    /**
+     * The session cookie on {@code context}: HttpOnly, SameSite=Lax, cookies only (never a session id in URLs),
+     * ending after {@code idleTimeout} without requests. Containers mark it Secure on HTTPS requests themselves
+     * (Jetty and Tomcat both do by default). Call before the context starts.
+     */
+    public static void configureCookie(ServletContext context, Duration idleTimeout) {
+        SessionCookieConfig cookie = context.getSessionCookieConfig();
+        cookie.setName("FORMHAUS_SESSION");
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
+        context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+        context.setSessionTimeout(Math.toIntExact(idleTimeout.toMinutes()));
     }
 
     /** A signed-in, active admin user: the account they act for and their session's CSRF token. */

@@ -2,7 +2,7 @@ package org.formhaus.admin;
 
 import java.io.PrintStream;
 import java.sql.SQLException;
-import java.util.Map;
+import org.formhaus.config.FirstAdminConfig;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.AdminUserStore;
@@ -19,18 +19,16 @@ public final class FirstStart {
     }
 
     /** @return the account created, or null when an admin existed already */
-    public static Account run(Database db, AccountStore accounts, AdminUserStore users, Map<String, String> env,
+    public static Account run(Database db, AccountStore accounts, AdminUserStore users, FirstAdminConfig admin,
                               PrintStream console) throws SQLException {
         if (users.count() > 0) {
             return null;
         }
-        String email = env.getOrDefault("FORMHAUS_ADMIN_EMAIL", "admin@formhaus.local");
-        String password = env.get("FORMHAUS_ADMIN_PASSWORD");
-        String token = env.get("FORMHAUS_ADMIN_TOKEN");
-        boolean generatedPassword = password == null || password.isBlank();
-        boolean generatedToken = token == null || token.isBlank();
-        String finalPassword = generatedPassword ? Secrets.randomToken(12) : password;
-        String finalToken = generatedToken ? Secrets.randomToken(24) : token;
+        String email = admin.email();
+        boolean generatedPassword = admin.password().isEmpty();
+        boolean generatedToken = admin.token().isEmpty();
+        String finalPassword = admin.password().orElseGet(() -> Secrets.randomToken(12));
+        String finalToken = admin.token().orElseGet(() -> Secrets.randomToken(24));
         Account account = db.inTransaction(c -> {
             Account created = accounts.create(c, "Formhaus");
             users.create(c, created.id(), email, "Administrator", "", Secrets.hashPassword(finalPassword));

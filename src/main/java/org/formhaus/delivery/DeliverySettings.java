@@ -1,5 +1,7 @@
 package org.formhaus.delivery;
 
+import org.formhaus.config.DeliveryConfig;
+
 /**
  * How the delivery worker runs: {@code workers} deliveries at once in this instance, at most {@code perAccount} of
  * one account across all instances, a look for due jobs every {@code pollMs}, claims leased for {@code leaseMs}
@@ -16,5 +18,12 @@ public record DeliverySettings(int workers, int perAccount, long pollMs, long le
         if (leaseMs < 1000) throw new IllegalArgumentException("leaseMs cannot be less than 1000, is " + leaseMs);
         if (shutdownGraceMs < 0) throw new IllegalArgumentException("shutdownGraceMs cannot be negative");
         if (retry == null) throw new IllegalArgumentException("The parameter 'retry' must not be null.");
+    }
+
+    /** The settings {@code delivery.*} of the configuration. */
+    public static DeliverySettings of(DeliveryConfig config) {
+        return new DeliverySettings(config.workers(), config.perAccount(), config.poll().toMillis(),
+                config.lease().toMillis(), config.shutdownGrace().toMillis(),
+                new RetryPolicy(config.backoffBase().toMillis(), config.backoffMax().toMillis()));
     }
 }

@@ -34,6 +34,15 @@ public final class InstanceSettings {
      * the primary key makes one insert fail and both read the winner's value.
      */
     public String getOrCreateSecret(String name) throws SQLException {
+        return createIfAbsent(name);
+    }
+
+    /** {@code configured} when present (an operator's choice wins), else {@link #getOrCreateSecret}. */
+    public String secret(Optional<String> configured, String name) throws SQLException {
+        return configured.isPresent() ? configured.get() : createIfAbsent(name);
+    }
+
+    private String createIfAbsent(String name) throws SQLException {
         Optional<String> existing = get(name);
         if (existing.isPresent()) {
             return existing.get();

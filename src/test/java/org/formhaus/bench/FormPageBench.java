@@ -50,11 +50,11 @@ public final class FormPageBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        AppConfig config = AppConfig.of(Map.of("db.url", "jdbc:h2:mem:bench;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "ratelimit.submissions.per.minute", "0"));
         String token = "bench-admin-token-0123456789";
-        try (FormhausApp app = FormhausApp.start(config, Map.of("FORMHAUS_ADMIN_TOKEN", token,
-                "FORMHAUS_ADMIN_PASSWORD", "bench-password"), new PrintStream(PrintStream.nullOutputStream()));
+        AppConfig config = AppConfig.of(Map.of("db.url", "jdbc:h2:mem:bench;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "ratelimit.submissions.per.minute", "0"), Map.of("FORMHAUS_ADMIN_TOKEN", token,
+                "FORMHAUS_ADMIN_PASSWORD", "bench-password"));
+        try (FormhausApp app = FormhausApp.start(config, new PrintStream(PrintStream.nullOutputStream()));
              EmbeddedServer formhaus = EmbeddedServer.start(app, "127.0.0.1", 0)) {
             Server bare = bareServer();
             try {

@@ -68,8 +68,8 @@ public final class AppProcess implements AutoCloseable {
             int eq = arg.indexOf('=');
             settings.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        FormhausApp app = FormhausApp.start(AppConfig.of(settings), Map.of("FORMHAUS_ADMIN_TOKEN", TestServer.ADMIN_TOKEN,
-                "FORMHAUS_ADMIN_PASSWORD", "admin-password"), System.out);
+        FormhausApp app = FormhausApp.start(AppConfig.of(settings, Map.of("FORMHAUS_ADMIN_TOKEN", TestServer.ADMIN_TOKEN,
+                "FORMHAUS_ADMIN_PASSWORD", "admin-password")), System.out);
         EmbeddedServer server = EmbeddedServer.start(app, "127.0.0.1", 0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -71,12 +71,12 @@ public final class TestServer implements AutoCloseable {
         settings.put("ratelimit.submissions.per.minute", "0");
         settings.put("delivery.poll.millis", "50");
         settings.putAll(overrides);
-        AppConfig config = AppConfig.of(settings);
         Map<String, String> env = Map.of("FORMHAUS_ADMIN_TOKEN", ADMIN_TOKEN, "FORMHAUS_ADMIN_PASSWORD", "admin-password",
                 "FORMHAUS_SIM_TOKEN", SIM_TOKEN, "FORMHAUS_SIM_SECRET", SIM_SECRET);
+        AppConfig config = AppConfig.of(settings, env);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
-        FormhausApp app = FormhausApp.start(config, env, console);
+        FormhausApp app = FormhausApp.start(config, console);
         EmbeddedServer server = EmbeddedServer.start(app, "127.0.0.1", 0);
         app.connectSandbox(server.baseUri(), console);
         return new TestServer(db, ownsDatabase, server, out.toString(StandardCharsets.UTF_8));
