@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -80,13 +81,18 @@ public final class AppConfig {
      * when it exists), then {@code env}.
      */
     public static AppConfig load(Path file, Map<String, String> env) {
-        Map<String, String> values = defaults();
-        List<String> warnings = new ArrayList<>();
         Path chosen = file != null ? file
                 : env.get(CONFIG_ENV) != null ? Path.of(env.get(CONFIG_ENV))
                 : Files.isRegularFile(Path.of("conf/formhaus.properties")) ? Path.of("conf/formhaus.properties")
                 : null;
-        if (chosen != null) {
+        return load(Optional.ofNullable(chosen), env);
+    }
+
+    private static AppConfig load(Optional<Path> file, Map<String, String> env) {
+        Map<String, String> values = defaults();
+        List<String> warnings = new ArrayList<>();
+        if (file.isPresent()) {
+            Path chosen = file.get();
             read(chosen).forEach((key, value) -> {
                 if (values.containsKey(key)) {
                     values.put(key, value);
@@ -125,9 +131,7 @@ public final class AppConfig {
      * environment-only ones), then {@code overrides}; no file.
      */
     public static AppConfig of(Map<String, String> overrides, Map<String, String> env) {
-        Map<String, String> withoutFile = new TreeMap<>(env);
-        withoutFile.put(CONFIG_ENV, nullDevice());
-        return load(null, withoutFile).with(overrides);
+        return load(Optional.empty(), env).with(overrides);
     }
 
     /** A copy with some keys replaced; an unknown key is refused, naming it. */
@@ -171,10 +175,6 @@ public final class AppConfig {
         Map<String, String> values = new TreeMap<>();
         props.stringPropertyNames().forEach(key -> values.put(key, props.getProperty(key).strip()));
         return values;
-    }
-
-    private static String nullDevice() {
-        return System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null";
     }
 
     /** {@code FORMHAUS_DB_URL} → {@code db.url}. */

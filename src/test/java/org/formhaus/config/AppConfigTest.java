@@ -16,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AppConfigTest {
 
-    private static final Map<String, String> NO_FILE = Map.of("FORMHAUS_CONFIG", "/dev/null");
-
     @Test
     void builtInDefaultsMatchTheContract() {
         AppConfig config = AppConfig.of(Map.of());
@@ -59,7 +57,7 @@ class AppConfigTest {
     @Test
     void aBadValueFailsAtStartWithTheKeyNamed() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> AppConfig.load(null, Map.of("FORMHAUS_CONFIG", "/dev/null", "FORMHAUS_HTTP_PORT", "eighty")));
+                () -> AppConfig.of(Map.of(), Map.of("FORMHAUS_HTTP_PORT", "eighty")));
         assertTrue(e.getMessage().contains("http.port"), e.getMessage());
     }
 
@@ -123,7 +121,7 @@ class AppConfigTest {
 
     @Test
     void withoutAdminVariablesTheFirstAdminIsTheDefaultAddressWithGeneratedSecrets() {
-        FirstAdminConfig admin = AppConfig.load(null, NO_FILE).firstAdmin();
+        FirstAdminConfig admin = AppConfig.of(Map.of(), Map.of()).firstAdmin();
         assertEquals(FirstAdminConfig.DEFAULT_EMAIL, admin.email());
         assertEquals(Optional.empty(), admin.password());
     }
