@@ -12,7 +12,7 @@ import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.StoredForm;
-import org.formhaus.web.HttpProblem;
+import org.formhaus.http.HttpProblem;
 
 /**
  * Runs the onOffice connection check for an account: its credentials, the rights its forms need (derived from the

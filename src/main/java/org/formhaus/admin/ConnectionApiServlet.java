@@ -5,9 +5,9 @@ import org.formhaus.connection.TestEmailResult;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.formhaus.web.HttpProblem;
-import org.formhaus.web.Json;
-import org.formhaus.web.JsonServlet;
+import org.formhaus.http.HttpProblem;
+import org.formhaus.http.Json;
+import org.formhaus.http.JsonServlet;
 
 /**
  * {@code POST /admin/api/connection/check}: probes the account's onOffice API user right by right and answers the

@@ -12,9 +12,9 @@ import org.formhaus.storage.FormKeyTakenException;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.StoredForm;
-import org.formhaus.web.HttpProblem;
-import org.formhaus.web.Json;
-import org.formhaus.web.JsonServlet;
+import org.formhaus.http.HttpProblem;
+import org.formhaus.http.Json;
+import org.formhaus.http.JsonServlet;
 
 /**
  * {@code /admin/api/forms[/{key}]}: list, create, read, replace and delete form definitions of the caller's account.

@@ -11,9 +11,9 @@ import org.formhaus.storage.AdminUser;
 import org.formhaus.storage.AdminUserStore;
 import org.formhaus.storage.Database;
 import org.formhaus.storage.AccountStore;
-import org.formhaus.web.HttpProblem;
-import org.formhaus.web.Json;
-import org.formhaus.web.JsonServlet;
+import org.formhaus.http.HttpProblem;
+import org.formhaus.http.Json;
+import org.formhaus.http.JsonServlet;
 
 /**
  * {@code /api/users}: lets a marketplace or reseller manage admin users with the instance's key

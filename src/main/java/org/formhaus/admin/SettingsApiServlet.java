@@ -11,9 +11,9 @@ import java.util.List;
 import org.formhaus.forms.EmailAddresses;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
-import org.formhaus.web.HttpProblem;
-import org.formhaus.web.Json;
-import org.formhaus.web.JsonServlet;
+import org.formhaus.http.HttpProblem;
+import org.formhaus.http.Json;
+import org.formhaus.http.JsonServlet;
 
 /**
  * {@code /admin/api/settings/onoffice} (url, token, write-only secret, sender mailboxes) and

@@ -6,14 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
+import org.formhaus.http.HttpProblem;
+import org.formhaus.http.Json;
+import org.formhaus.http.JsonServlet;
 import org.formhaus.storage.DeliveryAttempt;
 import org.formhaus.storage.DeliveryJobStore;
 import org.formhaus.storage.Submission;
 import org.formhaus.storage.SubmissionStore;
 import org.formhaus.submission.SubmissionJson;
-import org.formhaus.web.HttpProblem;
-import org.formhaus.web.Json;
-import org.formhaus.web.JsonServlet;
 
 /**
  * {@code /admin/api/submissions}: the account's submissions with their delivery status, onOffice record ids and

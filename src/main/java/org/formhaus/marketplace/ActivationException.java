@@ -1,16 +1,14 @@
 package org.formhaus.marketplace;
 
-/** An activation that cannot go on, with the HTTP status and a message fit for the customer (never a secret). */
-final class ActivationException extends Exception {
+import org.formhaus.http.HttpProblem;
 
-    private final int status;
+/**
+ * An activation or service call that cannot go on, with the HTTP status and a message fit for the customer (never a
+ * secret); shown by {@link org.formhaus.http.ErrorReplies} like every other problem.
+ */
+final class ActivationException extends HttpProblem {
 
     ActivationException(int status, String message) {
-        super(message, null, false, false);
-        this.status = status;
-    }
-
-    int status() {
-        return status;
+        super(status, message);
     }
 }

@@ -3,20 +3,19 @@ package org.formhaus.marketplace;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.formhaus.http.SignedTokens;
 
 /**
  * The signature onOffice puts on every URL it opens at a marketplace provider, rebuilt exactly as onOffice's reference
  * code ({@code CheckSignature.class.php}) does: decode the query (a repeated name keeps its last value), drop
  * {@code signature}, sort by name, re-encode with PHP's {@code urlencode} rules, prefix
- * {@code scheme://host[:port]/path?}, then HMAC-SHA256 hex with the provider secret. Stateless and thread-safe.
+ * {@code scheme://host[:port]/path?}, then HMAC-SHA256 hex with the provider secret. The scheme is onOffice's; only
+ * the HMAC itself is Formhaus's one primitive ({@link SignedTokens#hmacSha256}). Stateless and thread-safe.
  *
  * <pre>{@code
  * boolean genuine = ActivationSignature.matches("https://provider.example.com/activate", rawQuery, providerSecret);
@@ -85,12 +84,7 @@ public final class ActivationSignature {
     }
 
     private static String hmacSha256Hex(String data, String key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(SignedTokens.hmacSha256(key.getBytes(StandardCharsets.UTF_8),
+                data.getBytes(StandardCharsets.UTF_8)));
     }
 }

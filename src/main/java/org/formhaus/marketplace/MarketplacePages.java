@@ -3,11 +3,11 @@ package org.formhaus.marketplace;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import org.formhaus.http.ErrorReplies;
+import org.formhaus.http.HttpProblem;
 import org.formhaus.render.Templates;
 
 /**
@@ -15,8 +15,6 @@ import org.formhaus.render.Templates;
  * referrer (their URLs carry the customer's token and claim), framed only by onOffice. Immutable and thread-safe.
  */
 final class MarketplacePages {
-
-    private static final System.Logger LOG = System.getLogger(MarketplacePages.class.getName());
 
     private final Templates templates;
     private final String frameAncestors;
@@ -43,10 +41,22 @@ final class MarketplacePages {
         response.getWriter().write(html);
     }
 
-    /** The error page, titled {@code title} ("activation" or "open"), with a message fit for the customer. */
-    void error(HttpServletRequest request, HttpServletResponse response, String title, int status, String message)
+    /**
+     * The error page for {@code failure} as {@link ErrorReplies} words it, titled {@code title} ("activation" or
+     * "open").
+     */
+    void error(HttpServletRequest request, HttpServletResponse response, String title, Exception failure)
             throws IOException {
-        page(request, response, status, "marketplace/error.ftlh", Map.of("message", message, "title", title));
+        HttpProblem shown = ErrorReplies.problem(request, failure, ErrorReplies.Wording.ENGLISH);
+        page(request, response, shown.status(), "marketplace/error.ftlh",
+                Map.of("message", shown.getMessage(), "title", title));
+    }
+
+    /** The plain-text answer for {@code failure} (the unlock POST, read by the page's script). */
+    static void textError(HttpServletRequest request, HttpServletResponse response, Exception failure)
+            throws IOException {
+        HttpProblem shown = ErrorReplies.problem(request, failure, ErrorReplies.Wording.ENGLISH);
+        text(response, shown.status(), shown.getMessage());
     }
 
     static void text(HttpServletResponse response, int status, String body) throws IOException {
@@ -59,12 +69,5 @@ final class MarketplacePages {
     static boolean german(HttpServletRequest request) {
         String accept = request.getHeader("Accept-Language");
         return accept == null || accept.strip().toLowerCase(Locale.ROOT).startsWith("de");
-    }
-
-    /** Logs a failure under a short reference the customer can quote; the query (token, claim) is never logged. */
-    static String logged(HttpServletRequest request, Exception e) {
-        String ref = UUID.randomUUID().toString().substring(0, 8);
-        LOG.log(Level.ERROR, "Failure [" + ref + "] on " + request.getMethod() + " " + request.getRequestURI(), e);
-        return ref;
     }
 }

@@ -11,14 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.formhaus.http.HttpProblem;
 import org.formhaus.render.Templates;
 
 /**
  * The onOffice Marketplace activation. {@code GET /marketplace/activate} is the iFrame URL onOffice opens: its
  * signature and timestamp are checked (else an error page), then the page asks for the API key and consent to the
  * privacy policy. {@code POST /marketplace/unlock} (from that page) completes it and answers the text
- * {@code active}, which the page hands to onOffice with {@code postMessage}. This servlet is the one place that maps
- * activation failures to HTTP: an HTML page for the GET, plain text for the POST.
+ * {@code active}, which the page hands to onOffice with {@code postMessage}. Failures are worded by
+ * {@link org.formhaus.http.ErrorReplies}: shown as an HTML page for the GET, plain text for the POST.
  */
 public final class MarketplaceServlet extends HttpServlet {
 
@@ -53,11 +54,10 @@ public final class MarketplaceServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getServletPath().equals("/marketplace/activate")) {
-            response.sendError(404);
-            return;
-        }
         try {
+            if (!request.getServletPath().equals("/marketplace/activate")) {
+                throw HttpProblem.notFound("Page");
+            }
             Activation activation = verified(request);
             Map<String, Object> model = new HashMap<>();
             model.put("customerName", activation.customerName());
@@ -65,21 +65,17 @@ public final class MarketplaceServlet extends HttpServlet {
             model.put("unlockUrl", request.getContextPath() + "/marketplace/unlock");
             model.put("privacyUrl", settings.privacyUrl());
             pages.page(request, response, 200, "marketplace/activate.ftlh", model);
-        } catch (ActivationException e) {
-            pages.error(request, response, "activation", e.status(), e.getMessage());
         } catch (Exception e) {
-            pages.error(request, response, "activation", 500,
-                    "Internal error (ref " + MarketplacePages.logged(request, e) + ")");
+            pages.error(request, response, "activation", e);
         }
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getServletPath().equals("/marketplace/unlock")) {
-            response.sendError(405);
-            return;
-        }
         try {
+            if (!request.getServletPath().equals("/marketplace/unlock")) {
+                throw new HttpProblem(405, "Method POST not allowed");
+            }
             Activation activation = states.verify(request.getParameter("state")).orElseThrow(() ->
                     new ActivationException(400, "state: missing or expired. Please start the activation again from "
                             + "the onOffice Marketplace."));
@@ -95,10 +91,8 @@ public final class MarketplaceServlet extends HttpServlet {
             LOG.log(Level.INFO, "Marketplace activation of customer " + activation.customerWebId() + " → account "
                     + account);
             MarketplacePages.text(response, 200, "active");
-        } catch (ActivationException e) {
-            MarketplacePages.text(response, e.status(), e.getMessage());
         } catch (Exception e) {
-            MarketplacePages.text(response, 500, "Internal error (ref " + MarketplacePages.logged(request, e) + ")");
+            MarketplacePages.textError(request, response, e);
         }
     }
 

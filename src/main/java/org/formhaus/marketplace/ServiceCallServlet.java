@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.formhaus.admin.AdminSession;
 import org.formhaus.admin.Secrets;
 import org.formhaus.forms.EmailAddresses;
+import org.formhaus.http.HttpProblem;
 import org.formhaus.storage.AdminUser;
 import org.formhaus.storage.AdminUserStore;
 import org.formhaus.storage.MarketplaceStore;
@@ -60,33 +61,25 @@ public final class ServiceCallServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getServletPath().equals("/marketplace/open")) {
-            response.sendError(405);
-            return;
-        }
         try {
+            if (!request.getServletPath().equals("/marketplace/open")) {
+                throw new HttpProblem(405, "Method GET not allowed");
+            }
             open(request, response);
-        } catch (ActivationException e) {
-            pages.error(request, response, "open", e.status(), e.getMessage());
         } catch (Exception e) {
-            pages.error(request, response, "open", 500, "Internal error (ref " + MarketplacePages.logged(request, e)
-                    + ")");
+            pages.error(request, response, "open", e);
         }
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getServletPath().equals("/marketplace/login")) {
-            response.sendError(405);
-            return;
-        }
         try {
+            if (!request.getServletPath().equals("/marketplace/login")) {
+                throw new HttpProblem(405, "Method POST not allowed");
+            }
             login(request, response);
-        } catch (ActivationException e) {
-            pages.error(request, response, "open", e.status(), e.getMessage());
         } catch (Exception e) {
-            pages.error(request, response, "open", 500, "Internal error (ref " + MarketplacePages.logged(request, e)
-                    + ")");
+            pages.error(request, response, "open", e);
         }
     }
 

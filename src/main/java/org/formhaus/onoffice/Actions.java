@@ -1,6 +1,5 @@
 package org.formhaus.onoffice;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -35,8 +34,6 @@ public final class Actions {
     public static final String RELATION_CALENDAR_ADDRESS = REL + "calendar:address";
     public static final String RELATION_ADDRESS_CONTACT = REL + "address:contact:address";
     public static final String RELATION_ADDRESS_ESTATE_CONTACTED = REL + "address:estate:contacted";
-
-    private static final Gson GSON = new Gson();
 
     private Actions() {
     }
@@ -273,15 +270,31 @@ public final class Actions {
         return o;
     }
 
+    /** The JSON of a field value, built by hand: this package needs no Gson configuration of its own. */
     private static JsonElement value(Object v) {
         if (v == null) return JsonNull.INSTANCE;
         if (v instanceof JsonElement e) return e;
+        if (v instanceof String s) return new JsonPrimitive(s);
+        if (v instanceof Number n) return new JsonPrimitive(n);
+        if (v instanceof Boolean b) return new JsonPrimitive(b);
+        if (v instanceof Character c) return new JsonPrimitive(c);
+        if (v instanceof Enum<?> e) return new JsonPrimitive(e.name());
         if (v instanceof Collection<?> c) {
             JsonArray a = new JsonArray();
             c.forEach(x -> a.add(value(x)));
             return a;
         }
-        return GSON.toJsonTree(v);
+        if (v instanceof Map<?, ?> m) {
+            JsonObject o = new JsonObject();
+            m.forEach((k, x) -> {
+                if (x != null) { // as Gson wrote nested maps: without their null entries
+                    o.add(String.valueOf(k), value(x));
+                }
+            });
+            return o;
+        }
+        throw new IllegalArgumentException("A field value of type " + v.getClass().getSimpleName()
+                + " cannot be sent to onOffice");
     }
 
     /** A numeric id as a JSON number, anything else as a string. */

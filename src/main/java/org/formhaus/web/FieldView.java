@@ -12,6 +12,7 @@ import org.formhaus.forms.FieldOption;
 import org.formhaus.forms.FieldType;
 import org.formhaus.forms.Messages;
 import org.formhaus.forms.Values;
+import org.formhaus.http.Json;
 
 /**
  * What the form template needs of one field: definition, current value(s), error, and the rules form.js checks

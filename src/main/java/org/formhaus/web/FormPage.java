@@ -11,6 +11,8 @@ import java.util.Map;
 import org.formhaus.forms.Field;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.Messages;
+import org.formhaus.http.Html;
+import org.formhaus.http.Json;
 import org.formhaus.render.Templates;
 
 /**

@@ -19,6 +19,10 @@ import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.FormValidator;
 import org.formhaus.forms.Messages;
 import org.formhaus.forms.ValidationResult;
+import org.formhaus.http.ErrorReplies;
+import org.formhaus.http.HttpProblem;
+import org.formhaus.http.Json;
+import org.formhaus.http.UrlEncoded;
 import org.formhaus.intake.FormIntake;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AccountStore;
@@ -30,8 +34,9 @@ import org.formhaus.storage.SubmissionStatus;
 /**
  * {@code /f/{key}}: serves a form as a page and accepts its submissions. A submission passes the spam checks
  * ({@link SpamGuard}), is read within limits ({@link SubmissionReader}), validated, stored together with its delivery
- * job, and only then answered; onOffice is never waited for here. Every refusal goes through {@link #refuse}, the one
- * place that turns it into a reply: JSON {@code {"errors": {...}}} or the form page again. Thread-safe.
+ * job, and only then answered; onOffice is never waited for here. Every refusal goes through {@link #refuse}, which
+ * writes it as JSON {@code {"errors": {...}}} or as the form page again; a failure gets its status and message from
+ * {@link ErrorReplies} first. Thread-safe.
  */
 public final class FormServlet extends HttpServlet {
 
@@ -95,7 +100,7 @@ public final class FormServlet extends HttpServlet {
         Optional<StoredForm> found = path.length == 1 ? find(path[0]) : Optional.empty();
         if (found.isEmpty()) {
             if (json) {
-                Json.error(response, 404, "Form not found");
+                ErrorReplies.json(request, response, HttpProblem.notFound("Form"));
             } else {
                 notFound(request, response);
             }
@@ -141,12 +146,11 @@ public final class FormServlet extends HttpServlet {
             succeed(request, response, json, form, accepted.id());
         } catch (Refusal r) {
             refuse(request, response, json, form, definition, input, r.status, Map.of(r.field, r.getMessage()));
-        } catch (HttpProblem p) {
-            String message = p.status() == 413 ? t.get("error.tooLarge") : p.getMessage();
-            refuse(request, response, json, form, definition, input, p.status(), Map.of("_form", message));
-        } catch (SQLException e) {
-            LOG.log(Level.ERROR, "Cannot store a submission of " + form.key(), e);
-            refuse(request, response, json, form, definition, input, 503, Map.of("_form", t.get("error.unavailable")));
+        } catch (RuntimeException | SQLException e) {
+            HttpProblem shown = ErrorReplies.problem(request, e,
+                    new ErrorReplies.Wording(t.get("error.unavailable"), t.get("error.internal")));
+            String message = shown.status() == 413 ? t.get("error.tooLarge") : shown.getMessage();
+            refuse(request, response, json, form, definition, input, shown.status(), Map.of("_form", message));
         }
     }
 

@@ -1,32 +1,26 @@
 package org.formhaus.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
+import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.formhaus.http.SignedTokens;
 
 /**
- * The hidden token a served form carries: when it was served, signed with the instance key, so a submission can
- * prove it came from a served form and how long the visitor took. Thread-safe: each thread keeps its own Mac, since
- * creating one costs more than signing.
+ * The hidden token a served form carries: when it was served, signed with the instance key ({@link SignedTokens}), so
+ * a submission can prove it came from a served form and how long the visitor took. Immutable and thread-safe.
  */
 final class FormToken {
 
-    private final SecretKeySpec key;
-    private final ThreadLocal<Mac> macs;
+    private final SignedTokens signer;
 
     FormToken(String instanceKey) {
-        this.key = new SecretKeySpec(instanceKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        // The time is the caller's (it measures the visitor's filling time), so the signer's clock is never read.
+        this.signer = new SignedTokens(instanceKey, Clock.systemUTC());
     }
 
     /** {@code <served ms>.<nonce>.<signature>}: the nonce gives every served page its own token, even in one ms. */
     String issue(String formKey, long nowMs) {
         String stamp = nowMs + "." + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        return stamp + "." + sign(formKey + "." + stamp);
+        return stamp + "." + signer.sign(formKey + "." + stamp);
     }
 
     /** When the form was served, or -1 when the token was not issued by this instance for this form. */
@@ -41,27 +35,9 @@ final class FormToken {
         }
         try {
             long issued = Long.parseLong(token.substring(0, dot));
-            byte[] expected = sign(formKey + "." + token.substring(0, last)).getBytes(StandardCharsets.US_ASCII);
-            byte[] given = token.substring(last + 1).getBytes(StandardCharsets.US_ASCII);
-            return MessageDigest.isEqual(expected, given) ? issued : -1;
+            return signer.verify(formKey + "." + token.substring(0, last), token.substring(last + 1)) ? issued : -1;
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private String sign(String message) {
-        Mac mac = macs.get();
-        byte[] digest = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
     }
 }

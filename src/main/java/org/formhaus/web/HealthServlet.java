@@ -3,6 +3,8 @@ package org.formhaus.web;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.formhaus.http.Json;
+import org.formhaus.http.JsonServlet;
 import org.formhaus.storage.Database;
 import org.formhaus.storage.DeliveryJobStore;
 

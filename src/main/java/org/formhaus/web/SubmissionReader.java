@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.formhaus.http.HttpProblem;
+import org.formhaus.http.UrlEncoded;
 import org.formhaus.intake.Upload;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The public HTTP surface (forms, health, embed script) and the one place where failures become HTTP replies:
- * JSON errors with a status and a message naming the field, never a stack trace.
+ * The public HTTP surface: forms ({@code /f/{key}}: page, submissions, spam checks), health and the embed script.
+ * Replies, failures, escaping and the form token's signature come from the HTTP kit, {@code org.formhaus.http}.
  */
 package org.formhaus.web;

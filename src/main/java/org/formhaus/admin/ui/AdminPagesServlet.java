@@ -1,6 +1,5 @@
 package org.formhaus.admin.ui;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParser;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,7 +23,9 @@ import org.formhaus.storage.Submission;
 import org.formhaus.storage.SubmissionCounts;
 import org.formhaus.storage.SubmissionStatus;
 import org.formhaus.storage.SubmissionStore;
-import org.formhaus.web.HttpProblem;
+import org.formhaus.http.Html;
+import org.formhaus.http.HttpProblem;
+import org.formhaus.http.Json;
 
 /**
  * The signed-in admin's pages under {@code /admin}: dashboard, form editor, submissions of a form, settings (with the
@@ -129,7 +130,7 @@ public final class AdminPagesServlet extends PageServlet {
             row.put("url", base + "/f/" + form.key());
             row.put("snippet", "<script src=\"" + base + "/embed.js\" data-form=\"" + form.key() + "\" async></script>");
             row.put("iframe", "<iframe src=\"" + base + "/f/" + form.key() + "\" title=\""
-                    + htmlAttribute(String.valueOf(row.get("title"))) + "\" style=\"width:100%;min-height:600px;border:0\""
+                    + Html.escape(String.valueOf(row.get("title"))) + "\" style=\"width:100%;min-height:600px;border:0\""
                     + " loading=\"lazy\"></iframe>");
             Map<String, Long> statusCounts = new LinkedHashMap<>();
             for (SubmissionStatus status : SubmissionStatus.values()) {
@@ -227,11 +228,6 @@ public final class AdminPagesServlet extends PageServlet {
     }
 
     private static String pretty(String json) {
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                .toJson(JsonParser.parseString(json));
-    }
-
-    private static String htmlAttribute(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+        return Json.pretty(JsonParser.parseString(json));
     }
 }

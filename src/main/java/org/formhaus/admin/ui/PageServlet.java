@@ -5,25 +5,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.formhaus.admin.AdminSession;
 import org.formhaus.render.Templates;
-import org.formhaus.storage.StorageException;
-import org.formhaus.web.HttpProblem;
+import org.formhaus.http.ErrorReplies;
+import org.formhaus.http.HttpProblem;
 
 /**
- * Base of the admin UI's HTML pages, and the one place where they turn failures into a status: an
- * {@link HttpProblem} becomes an error page with its status and message, a database failure 503, anything else 500
- * with a reference to the log line, never a stack trace. Every POST must carry the session's CSRF token in the
+ * Base of the admin UI's HTML pages. Every failure is shown as the error page with the status and message
+ * {@link ErrorReplies} gives it (an {@link HttpProblem} as it is, a database failure 503, anything else 500 with a
+ * reference to the log line, never a stack trace), worded in the page's language. Every POST must carry the session's CSRF token in the
  * {@value AdminSession#CSRF_FIELD} field. Pages are never cached and never framed.
  */
 abstract class PageServlet extends HttpServlet {
 
-    private static final System.Logger LOG = System.getLogger(PageServlet.class.getName());
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
@@ -55,12 +51,10 @@ abstract class PageServlet extends HttpServlet {
                 }
                 default -> throw new HttpProblem(405, "Method " + request.getMethod() + " not allowed");
             }
-        } catch (HttpProblem problem) {
-            error(page, problem.status(), problem.getMessage());
-        } catch (SQLException | StorageException e) {
-            error(page, 503, page.text().get("error.storage") + " (ref " + logged(request, e) + ")");
         } catch (Exception e) {
-            error(page, 500, page.text().get("error.internal") + " (ref " + logged(request, e) + ")");
+            HttpProblem shown = ErrorReplies.problem(request, e, new ErrorReplies.Wording(
+                    page.text().get("error.storage"), page.text().get("error.internal")));
+            error(page, shown.status(), shown.getMessage());
         }
     }
 
@@ -109,11 +103,5 @@ abstract class PageServlet extends HttpServlet {
         }
         page.response().resetBuffer();
         render(page, status, "admin/error.ftlh", Map.of("status", status, "message", message));
-    }
-
-    private static String logged(HttpServletRequest request, Exception e) {
-        String ref = UUID.randomUUID().toString().substring(0, 8);
-        LOG.log(Level.ERROR, "Failure [" + ref + "] on " + request.getMethod() + " " + request.getRequestURI(), e);
-        return ref;
     }
 }

@@ -1,19 +1,27 @@
-package org.formhaus.web;
+package org.formhaus.http;
 
+import com.google.gson.FormattingStyle;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 
-/** Reading JSON request bodies and writing JSON replies, the same way everywhere. */
+/**
+ * Reading JSON request bodies and writing JSON replies, the same way everywhere, and {@link #GSON}: the one Gson
+ * configuration of Formhaus (nulls are written, characters are not HTML-escaped since no JSON is ever inlined into
+ * HTML unescaped). Error replies are written by {@link ErrorReplies}. Stateless and thread-safe.
+ */
 public final class Json {
 
+    /** The one Gson configuration; thread-safe. */
     public static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
     /** Request bodies larger than this are refused before parsing. */
     static final int MAX_BODY = 1_000_000;
@@ -29,10 +37,13 @@ public final class Json {
         response.getWriter().write(text);
     }
 
-    public static void error(HttpServletResponse response, int status, String message) throws IOException {
-        JsonObject body = new JsonObject();
-        body.addProperty("error", message);
-        send(response, status, body);
+    /** {@code json} indented for people to read (the admin's form editor), with the one configuration. */
+    public static String pretty(JsonElement json) {
+        StringWriter out = new StringWriter();
+        JsonWriter writer = new JsonWriter(out);
+        writer.setFormattingStyle(FormattingStyle.PRETTY);
+        GSON.toJson(json, writer);
+        return out.toString();
     }
 
     /** The request body as JSON; a 400 naming the problem when it is not. */

@@ -1,10 +1,11 @@
-package org.formhaus.web;
+package org.formhaus.http;
 
 import com.google.gson.JsonElement;
 
 /**
  * A request that cannot be served, with the status and a message fit for the client; thrown by servlets and turned
- * into a reply by {@link JsonServlet}. The message must never carry secrets or internals.
+ * into a reply by {@link ErrorReplies}. The message must never carry secrets or internals. Immutable; no stack trace
+ * (it is an answer, not a bug).
  */
 public class HttpProblem extends RuntimeException {
 
@@ -36,5 +37,10 @@ public class HttpProblem extends RuntimeException {
 
     public static HttpProblem badRequest(String message) {
         return new HttpProblem(400, message);
+    }
+
+    @Override
+    public String toString() {
+        return status + " " + getMessage();
     }
 }

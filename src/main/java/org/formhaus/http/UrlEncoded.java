@@ -1,4 +1,4 @@
-package org.formhaus.web;
+package org.formhaus.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -9,15 +9,15 @@ import java.util.Map;
 
 /**
  * Parses {@code a=1&b=2} (query strings, urlencoded bodies) in UTF-8. Read here rather than through the container's
- * {@code getParameter}, so that limits are ours and the same in every Servlet container. Stateless.
+ * {@code getParameter}, so that limits are ours and the same in every Servlet container. Stateless and thread-safe.
  */
-final class UrlEncoded {
+public final class UrlEncoded {
 
     private UrlEncoded() {
     }
 
     /** Name → values in order; a malformed escape yields a 400 naming it. */
-    static Map<String, List<String>> parse(String text, int maxPairs) {
+    public static Map<String, List<String>> parse(String text, int maxPairs) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (text == null || text.isEmpty()) {
             return out;

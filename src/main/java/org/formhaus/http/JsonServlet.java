@@ -1,22 +1,16 @@
-package org.formhaus.web;
+package org.formhaus.http;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.sql.SQLException;
-import java.util.UUID;
-import org.formhaus.storage.StorageException;
 
 /**
  * Base of every JSON endpoint. Subclasses override {@link #get}, {@link #post}, {@link #put} or {@link #delete};
- * this class turns {@link HttpProblem} into its status and message, a database failure into 503 and anything else
- * into 500 with a reference to the log line: never a stack trace.
+ * every failure is answered by {@link ErrorReplies#json}: an {@link HttpProblem} with its status and message, a
+ * database failure 503 and anything else 500 with a reference to the log line, never a stack trace. Thread-safe.
  */
 public abstract class JsonServlet extends HttpServlet {
-
-    private static final System.Logger LOG = System.getLogger(JsonServlet.class.getName());
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -29,23 +23,9 @@ public abstract class JsonServlet extends HttpServlet {
                 case "OPTIONS" -> options(request, response);
                 default -> throw new HttpProblem(405, "Method " + request.getMethod() + " not allowed");
             }
-        } catch (HttpProblem problem) {
-            if (problem.body() != null) {
-                Json.send(response, problem.status(), problem.body());
-            } else {
-                Json.error(response, problem.status(), problem.getMessage());
-            }
-        } catch (SQLException | StorageException e) {
-            Json.error(response, 503, "Storage unavailable, please try again (ref " + logged(request, e) + ")");
         } catch (Exception e) {
-            Json.error(response, 500, "Internal error (ref " + logged(request, e) + ")");
+            ErrorReplies.json(request, response, e);
         }
-    }
-
-    private static String logged(HttpServletRequest request, Exception e) {
-        String ref = UUID.randomUUID().toString().substring(0, 8);
-        LOG.log(Level.ERROR, "Failure [" + ref + "] on " + request.getMethod() + " " + request.getRequestURI(), e);
-        return ref;
     }
 
     protected void get(HttpServletRequest request, HttpServletResponse response) throws Exception {

@@ -1,0 +1,91 @@
+package org.formhaus.http;
+
+import com.google.gson.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.formhaus.storage.StorageException;
+
+/**
+ * The one place that turns a failure into what a client is told: a status and a message fit for them.
+ * <ul>
+ * <li>an {@link HttpProblem} (a refusal a servlet chose) keeps its status and message;</li>
+ * <li>a database failure ({@link SQLException} or {@link StorageException}, also as a cause) becomes 503;</li>
+ * <li>anything else becomes 500.</li>
+ * </ul>
+ * The last two are logged with their stack trace under a short reference, and the client gets the wording of its
+ * surface plus that reference, never the exception's name, message or trace. Each surface then writes the problem in
+ * its own format: JSON ({@link #json}) for APIs, its own HTML page for the others
+ * ({@code ErrorReplies.problem(request, e, wording)} and render). Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * } catch (Exception e) {
+ *     HttpProblem shown = ErrorReplies.problem(request, e, ErrorReplies.Wording.ENGLISH);
+ *     renderErrorPage(response, shown.status(), shown.getMessage());
+ * }
+ * }</pre>
+ */
+public final class ErrorReplies {
+
+    private static final System.Logger LOG = System.getLogger(ErrorReplies.class.getName());
+
+    /** What a surface says, in its language, about the two failures a client cannot fix; the reference is added. */
+    public record Wording(String storage, String internal) {
+        public static final Wording ENGLISH = new Wording("Storage unavailable, please try again", "Internal error");
+    }
+
+    private ErrorReplies() {
+    }
+
+    /** The problem to show for {@code failure}; unexpected failures are logged here, with a reference. */
+    public static HttpProblem problem(HttpServletRequest request, Throwable failure, Wording wording) {
+        if (failure instanceof HttpProblem problem) {
+            return problem;
+        }
+        String ref = logged(request, failure);
+        return storage(failure)
+                ? new HttpProblem(503, wording.storage() + " (ref " + ref + ")")
+                : new HttpProblem(500, wording.internal() + " (ref " + ref + ")");
+    }
+
+    /**
+     * Answers with the problem for {@code failure} as JSON: {@code {"error": "<message>"}}, or the problem's own body
+     * where an API's contract wants another shape. Nothing is written once the response is committed.
+     */
+    public static void json(HttpServletRequest request, HttpServletResponse response, Throwable failure)
+            throws IOException {
+        HttpProblem problem = problem(request, failure, Wording.ENGLISH);
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        if (problem.body() != null) {
+            Json.send(response, problem.status(), problem.body());
+            return;
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("error", problem.getMessage());
+        Json.send(response, problem.status(), body);
+    }
+
+    private static boolean storage(Throwable failure) {
+        int depth = 0;
+        // Bounded: a cause chain can be cyclic.
+        for (Throwable t = failure; t != null && depth++ < 20; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof StorageException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The query is never logged: it may carry tokens (newsletter links, onOffice's signed calls). */
+    private static String logged(HttpServletRequest request, Throwable failure) {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(Level.ERROR, "Failure [" + ref + "] on " + request.getMethod() + " " + request.getRequestURI(), failure);
+        return ref;
+    }
+}
