@@ -1,5 +1,6 @@
 package org.formhaus.simulator;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -81,7 +82,7 @@ public class SimulatorServlet extends HttpServlet {
                 try {
                     o.entrySet().forEach(e -> rights.put(e.getKey(), e.getValue().getAsBoolean()));
                     simulator.setRights(rights);
-                    json(resp, 200, new com.google.gson.Gson().toJson(simulator.rights()));
+                    json(resp, 200, rightsJson());
                 } catch (RuntimeException e) {
                     error(resp, 400, e.getMessage());
                 }
@@ -92,7 +93,7 @@ public class SimulatorServlet extends HttpServlet {
                     List<String> boxes = new java.util.ArrayList<>();
                     e.getAsJsonArray().forEach(x -> boxes.add(x.getAsString()));
                     simulator.assignMailboxes(boxes);
-                    json(resp, 200, new com.google.gson.Gson().toJson(simulator.assignedMailboxes()));
+                    json(resp, 200, mailboxesJson());
                 } catch (RuntimeException ex) {
                     error(resp, 400, "Expected a JSON array of mailbox addresses");
                 }
@@ -127,7 +128,7 @@ public class SimulatorServlet extends HttpServlet {
         switch (path) {
             case "/mails" -> json(resp, 200, simulator.mails().toString());
             case "/requests" -> json(resp, 200, simulator.requests().toString());
-            case "/rights" -> json(resp, 200, new com.google.gson.Gson().toJson(simulator.rights()));
+            case "/rights" -> json(resp, 200, rightsJson());
             case "/faults" -> json(resp, 200, faults(simulator.faultMode(), 0));
             case "/marketplace" -> json(resp, 200, simulator.marketplace().toString());
             case "/fields" -> json(resp, 200, simulator.fieldCatalogue(
@@ -177,5 +178,19 @@ public class SimulatorServlet extends HttpServlet {
         JsonObject o = new JsonObject();
         o.addProperty("error", message);
         json(resp, status, o.toString());
+    }
+
+    // Built by hand: the simulator uses no Gson configuration of Formhaus's (it may use nothing of Formhaus but
+    // onOffice's wire vocabulary) and needs none of its own.
+    private String rightsJson() {
+        JsonObject o = new JsonObject();
+        simulator.rights().forEach(o::addProperty);
+        return o.toString();
+    }
+
+    private String mailboxesJson() {
+        JsonArray a = new JsonArray();
+        simulator.assignedMailboxes().forEach(a::add);
+        return a.toString();
     }
 }
