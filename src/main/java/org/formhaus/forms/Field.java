@@ -11,6 +11,11 @@ import java.util.List;
  * values of the mapped onOffice field, resolved from a cache before rendering and validation), {@code showIf}
  * (conditional visibility), {@code minDate}/{@code maxDate} (ISO date or "today"), {@code maxBytes}/{@code accept}
  * (file uploads), {@code unit} (shown after currency/area inputs), {@code consentVersion} (stored with a consent).
+ *
+ * <p>Build one with {@link #builder}; what is not set stays null (false, empty):
+ * <pre>{@code
+ * Field email = Field.builder("email", FieldType.EMAIL).label("E-Mail").required(true).maps("address.Email").build();
+ * }</pre>
  */
 public record Field(String name, FieldType type, String label, boolean required, String maps,
                     List<FieldOption> options, String placeholder, String help,
@@ -48,8 +53,170 @@ public record Field(String name, FieldType type, String label, boolean required,
 
     /** This field with other options: how dynamic options are resolved. */
     public Field withOptions(List<FieldOption> resolved) {
-        return new Field(name, type, label, required, maps, resolved, placeholder, help, minLength, maxLength, pattern,
-                min, max, step, prefill, defaultValue, optionsFrom, showIf, minDate, maxDate, maxBytes, accept, unit,
-                consentVersion);
+        return toBuilder().options(resolved).build();
+    }
+
+    /** A field named {@code name} of {@code type}, labelled with its name until {@link Builder#label} says otherwise. */
+    public static Builder builder(String name, FieldType type) {
+        return new Builder(name, type);
+    }
+
+    /** A builder holding every attribute of this field. */
+    public Builder toBuilder() {
+        return new Builder(name, type).label(label).required(required).maps(maps).options(options)
+                .placeholder(placeholder).help(help).minLength(minLength).maxLength(maxLength).pattern(pattern)
+                .min(min).max(max).step(step).prefill(prefill).defaultValue(defaultValue).optionsFrom(optionsFrom)
+                .showIf(showIf).minDate(minDate).maxDate(maxDate).maxBytes(maxBytes).accept(accept).unit(unit)
+                .consentVersion(consentVersion);
+    }
+
+    /** Collects a field's attributes; {@link #build()} makes the immutable {@link Field}. Not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private final FieldType type;
+        private String label;
+        private boolean required;
+        private String maps;
+        private List<FieldOption> options = List.of();
+        private String placeholder;
+        private String help;
+        private Integer minLength;
+        private Integer maxLength;
+        private String pattern;
+        private BigDecimal min;
+        private BigDecimal max;
+        private BigDecimal step;
+        private boolean prefill;
+        private String defaultValue;
+        private String optionsFrom;
+        private Condition showIf;
+        private String minDate;
+        private String maxDate;
+        private Long maxBytes;
+        private List<String> accept = List.of();
+        private String unit;
+        private String consentVersion;
+
+        private Builder(String name, FieldType type) {
+            this.name = name;
+            this.type = type;
+            this.label = name;
+        }
+
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        public Builder required(boolean required) {
+            this.required = required;
+            return this;
+        }
+
+        public Builder maps(String maps) {
+            this.maps = maps;
+            return this;
+        }
+
+        public Builder options(List<FieldOption> options) {
+            this.options = options;
+            return this;
+        }
+
+        public Builder placeholder(String placeholder) {
+            this.placeholder = placeholder;
+            return this;
+        }
+
+        public Builder help(String help) {
+            this.help = help;
+            return this;
+        }
+
+        public Builder minLength(Integer minLength) {
+            this.minLength = minLength;
+            return this;
+        }
+
+        public Builder maxLength(Integer maxLength) {
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        public Builder pattern(String pattern) {
+            this.pattern = pattern;
+            return this;
+        }
+
+        public Builder min(BigDecimal min) {
+            this.min = min;
+            return this;
+        }
+
+        public Builder max(BigDecimal max) {
+            this.max = max;
+            return this;
+        }
+
+        public Builder step(BigDecimal step) {
+            this.step = step;
+            return this;
+        }
+
+        public Builder prefill(boolean prefill) {
+            this.prefill = prefill;
+            return this;
+        }
+
+        public Builder defaultValue(String defaultValue) {
+            this.defaultValue = defaultValue;
+            return this;
+        }
+
+        public Builder optionsFrom(String optionsFrom) {
+            this.optionsFrom = optionsFrom;
+            return this;
+        }
+
+        public Builder showIf(Condition showIf) {
+            this.showIf = showIf;
+            return this;
+        }
+
+        public Builder minDate(String minDate) {
+            this.minDate = minDate;
+            return this;
+        }
+
+        public Builder maxDate(String maxDate) {
+            this.maxDate = maxDate;
+            return this;
+        }
+
+        public Builder maxBytes(Long maxBytes) {
+            this.maxBytes = maxBytes;
+            return this;
+        }
+
+        public Builder accept(List<String> accept) {
+            this.accept = accept;
+            return this;
+        }
+
+        public Builder unit(String unit) {
+            this.unit = unit;
+            return this;
+        }
+
+        public Builder consentVersion(String consentVersion) {
+            this.consentVersion = consentVersion;
+            return this;
+        }
+
+        public Field build() {
+            return new Field(name, type, label, required, maps, options, placeholder, help, minLength, maxLength,
+                    pattern, min, max, step, prefill, defaultValue, optionsFrom, showIf, minDate, maxDate, maxBytes,
+                    accept, unit, consentVersion);
+        }
     }
 }

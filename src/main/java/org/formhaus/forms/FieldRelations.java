@@ -14,12 +14,12 @@ final class FieldRelations {
 
     private final List<Field> fields;
     private final Map<String, Integer> index;
-    private final List<DefinitionException.Problem> problems;
+    private final ObjectReader definition;
 
-    FieldRelations(List<Field> fields, Map<String, Integer> index, List<DefinitionException.Problem> problems) {
+    FieldRelations(List<Field> fields, Map<String, Integer> index, ObjectReader definition) {
         this.fields = fields;
         this.index = index;
-        this.problems = problems;
+        this.definition = definition;
     }
 
     void check() {
@@ -94,6 +94,6 @@ final class FieldRelations {
     }
 
     private void problem(Field f, String member, String message) {
-        problems.add(new DefinitionException.Problem("fields[" + index.get(f.name()) + "]." + member, message));
+        definition.problem("fields[" + index.get(f.name()) + "]." + member, message);
     }
 }

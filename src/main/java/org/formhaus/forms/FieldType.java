@@ -39,6 +39,11 @@ public enum FieldType {
         return this == CHECKBOXES || this == RANGE;
     }
 
+    /** The most characters a value of this type may have: a textarea's long text, else one line. */
+    public int lengthLimit() {
+        return this == TEXTAREA ? FormValidator.MAX_TEXT : FormValidator.MAX_LINE;
+    }
+
     public boolean numeric() {
         return this == NUMBER || this == CURRENCY || this == AREA || this == RANGE;
     }

@@ -110,7 +110,7 @@ public final class FormValidator {
                     ? messages.get(field.type() == FieldType.CONSENT ? "error.consent" : "error.required") : null;
             return new Outcome("", error);
         }
-        int limit = field.type() == FieldType.TEXTAREA ? MAX_TEXT : MAX_LINE;
+        int limit = field.type().lengthLimit();
         if (value.length() > limit) {
             return new Outcome(value.substring(0, limit), messages.get("error.tooLong"));
         }

@@ -1,9 +1,7 @@
 package org.formhaus.forms;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -25,25 +23,27 @@ final class ThemeRules {
     private ThemeRules() {
     }
 
-    static Map<String, String> parse(JsonElement raw, List<DefinitionException.Problem> problems) {
+    /** The definition's {@code theme}: each key known and each value matching its pattern, else a problem. */
+    static Map<String, String> read(ObjectReader definition) {
         Map<String, String> theme = new LinkedHashMap<>();
+        JsonElement raw = definition.raw("theme");
         if (raw == null || raw.isJsonNull()) {
             return theme;
         }
-        if (!raw.isJsonObject()) {
-            problems.add(new DefinitionException.Problem("theme", "must be an object"));
+        ObjectReader at = definition.object("theme");
+        if (at == null) {
+            definition.problem("theme", "must be an object");
             return theme;
         }
-        for (Map.Entry<String, JsonElement> e : ((JsonObject) raw).entrySet()) {
-            String place = "theme." + e.getKey();
+        for (Map.Entry<String, JsonElement> e : raw.getAsJsonObject().entrySet()) {
             Pattern pattern = KEYS.get(e.getKey());
             if (pattern == null) {
-                problems.add(new DefinitionException.Problem(place, "unknown theme key; one of "
-                        + String.join(", ", KEYS.keySet().stream().sorted().toList())));
+                at.problem(e.getKey(), "unknown theme key; one of "
+                        + String.join(", ", KEYS.keySet().stream().sorted().toList()));
             } else if (!e.getValue().isJsonPrimitive() || !pattern.matcher(e.getValue().getAsString()).matches()) {
-                problems.add(new DefinitionException.Problem(place, "is not an allowed value"
+                at.problem(e.getKey(), "is not an allowed value"
                         + (pattern == FONT ? " (letters, digits, spaces, commas, quotes, '-')"
-                        : pattern == LENGTH ? " (e.g. 4px, 0.5rem)" : " (a colour: #1d4ed8, rgb(...), or a name)")));
+                        : pattern == LENGTH ? " (e.g. 4px, 0.5rem)" : " (a colour: #1d4ed8, rgb(...), or a name)"));
             } else {
                 theme.put(e.getKey(), e.getValue().getAsString());
             }
