@@ -1,7 +1,9 @@
 /**
  * What a validated submission becomes in onOffice: {@link org.formhaus.mapping.SubmissionMapper} plans the actions per
- * form kind in as few requests as possible, {@code ValueConverter} holds the value rules per onOffice field type, and
- * {@link org.formhaus.mapping.MappingCheck} refuses, when a form is saved, mappings onto fields the account's onOffice
- * does not have or cannot fill. Delivery ({@code delivery.SubmissionDelivery}) runs the plans.
+ * form kind in as few requests as possible, taking each step family from its own class ({@code EstateSteps},
+ * {@code AgentLookup}, {@code ActivitySteps}, {@code NewsletterMail}, {@code FileSteps}); {@code ValueConverter} holds
+ * the value rules per onOffice field type, and {@link org.formhaus.mapping.MappingCheck} refuses, when a form is
+ * saved, mappings onto fields the account's onOffice does not have or cannot fill. Delivery
+ * ({@code delivery.SubmissionDelivery}) runs the plans.
  */
 package org.formhaus.mapping;

@@ -77,7 +77,7 @@ class DeliveryRetryIT {
         assertEquals(List.of(List.of("create agentslog")), requestsSince(server, before));
         String estate = record(delivered, "estate");
         assertEquals(1, countAddresses("retry-owner@example.org"));
-        assertEquals(1, countEstates(SubmissionMapper.externalNumber(id)));
+        assertEquals(1, countEstates(EstateSteps.externalNumber(id)));
         assertEquals(1, ownerRelations(server, estate, null));
         assertEquals(estate, find(server, "agentslog", record(delivered, "agentslog")).get("estateid").getAsString());
     }
@@ -97,7 +97,7 @@ class DeliveryRetryIT {
         assertEquals(202, server.admin("POST", "/admin/api/submissions/" + id + "/retry", null).statusCode());
         JsonObject delivered = awaitDelivered(server, id);
 
-        String tag = SubmissionMapper.externalNumber(id);
+        String tag = EstateSteps.externalNumber(id);
         assertEquals(1, countEstates(tag), "no second estate");
         assertEquals(1, countAddresses("lost-reply@example.org"), "no second address");
         assertEquals(1, ownerRelations(server, record(delivered, "estate"), record(delivered, "address")));

@@ -160,7 +160,7 @@ class FormKindsIT {
         assertEquals("5", estate.get("anzahl_zimmer").getAsString());
         assertEquals(1990, estate.get("baujahr").getAsInt());
         assertEquals("450000", estate.get("kaufpreis").getAsString());
-        assertEquals(SubmissionMapper.externalNumber(s.get("id").getAsString()), estate.get("objektnr_extern").getAsString());
+        assertEquals(EstateSteps.externalNumber(s.get("id").getAsString()), estate.get("objektnr_extern").getAsString());
         assertEquals(1, ownerRelations(estateId, addressId));
         JsonObject log = find("agentslog", record(s, "agentslog"));
         assertEquals(estateId, log.get("estateid").getAsString());

@@ -56,7 +56,7 @@ class SubmissionMapperTest {
 
     @Test
     void theEstateIsTaggedWithAnExternalNumberDerivedFromTheSubmission() throws Exception {
-        assertEquals("FH-3f2a9c1e0000", SubmissionMapper.externalNumber(ID));
+        assertEquals("FH-3f2a9c1e0000", EstateSteps.externalNumber(ID));
         MappingPlan plan = plan("owner", "", Map.of("email", "a@example.org"));
         PlannedStep estate = plan.stages().get(0).get(1);
         assertEquals("FH-3f2a9c1e0000", estate.action().build(new JsonObject()).parameters()
@@ -69,5 +69,33 @@ class SubmissionMapperTest {
         MappingException e = assertThrows(MappingException.class,
                 () -> plan("inquiry", "", Map.of("email", "a@example.org", "objekt", "10; DROP")));
         assertEquals("estate.Id: '10; DROP' is not an onOffice record number", e.getMessage());
+    }
+
+    @Test
+    void filesRideInTheTwoRequestsAndGoToTheRecordTheFormCreatesOrNames() throws Exception {
+        FormDefinition owner = new DefinitionParser().parse(JsonParser.parseString("""
+                {"key": "k", "kind": "owner", "fields": [
+                  {"name": "email", "type": "email", "maps": "address.Email"},
+                  {"name": "plan", "type": "file", "label": "Grundriss"},
+                  {"name": "ausweis", "type": "file", "label": "Ausweis", "maps": "address.file"}]}""")
+                .getAsJsonObject());
+        List<UploadedFile> files = List.of(new UploadedFile(7, "plan", "grundriss.pdf", "application/pdf", () -> new byte[1]),
+                new UploadedFile(8, "ausweis", "ausweis.pdf", "application/pdf", () -> new byte[1]));
+        MappingPlan plan = new SubmissionMapper().plan(owner, 1, ID, Map.of("email", "a@example.org"), List.of(), files);
+        assertEquals(List.of(List.of("address", "estate", "file.7.tmp", "file.8.tmp"),
+                List.of("relation.owner", "agentslog", "task", "file.7", "file.8")), keys(plan));
+        JsonObject records = new JsonObject();
+        records.addProperty("address", "300");
+        records.addProperty("estate", "40");
+        records.addProperty("file.7.tmp", "tmp1");
+        JsonObject link = plan.stages().get(1).get(3).action().build(records).parameters();
+        assertEquals("estate", link.get("module").getAsString(), "an owner form's files go to the new estate");
+        assertEquals("40", link.get("relatedRecordId").getAsString());
+        assertEquals("Grundriss", link.get("title").getAsString());
+
+        FormDefinition custom = new DefinitionParser().parse(JsonParser.parseString("""
+                {"key": "k", "kind": "custom", "fields": [{"name": "plan", "type": "file"}]}""").getAsJsonObject());
+        assertEquals(List.of(), keys(new SubmissionMapper().plan(custom, 1, ID, Map.of(), List.of(), files.subList(0, 1))),
+                "a submission that creates no record keeps its files in Formhaus only");
     }
 }

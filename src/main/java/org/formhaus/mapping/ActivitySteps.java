@@ -1,0 +1,123 @@
+package org.formhaus.mapping;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.formhaus.forms.FormDefinition;
+import org.formhaus.forms.FormKind;
+import org.formhaus.onoffice.Action;
+import org.formhaus.onoffice.Actions;
+
+/**
+ * The last-stage steps that record what the visitor asked for: the agent's log entry (activity), and either a
+ * calendar appointment or a task, each linked to the address and estate created or inquired before. Stateless.
+ */
+final class ActivitySteps {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private ActivitySteps() {
+    }
+
+    /** The agent's log entry: the options' action kind and type unless mapped, the form named in the note. */
+    static PlannedStep agentsLog(FormDefinition form, MappedValues mapped, MappingOptions options, String estateRef) {
+        return PlannedStep.create("agentslog", r -> {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            mapped.module("agentslog").forEach((name, value) -> extra.put(AgentsLogFields.createKey(name), value));
+            String actionKind = (String) extra.getOrDefault("actionkind", options.activity().actionKind());
+            String actionType = (String) extra.getOrDefault("actiontype", options.activity().actionType());
+            Object note = extra.get("note");
+            extra.remove("actionkind");
+            extra.remove("actiontype");
+            extra.remove("note");
+            String text = (note == null ? "" : note + "\n\n") + "Formular: " + form.title() + " (" + form.key() + ")";
+            return Actions.createAgentsLog(addresses(r), estate(r, estateRef), actionKind, actionType, text, extra);
+        });
+    }
+
+    /**
+     * An appointment when the form asks for one with a start time (and the options do not turn it into a task), else
+     * a task when the options ask for one or the form is an appointment request; null when neither.
+     */
+    static PlannedStep appointmentOrTask(FormDefinition form, MappedValues mapped, MappingOptions options,
+                                         FormKind kind, String estateRef) {
+        boolean appointment = kind == FormKind.APPOINTMENT || (kind == FormKind.CUSTOM && mapped.has("calendar"));
+        if (appointment && !options.appointment().asTask() && mapped.module("calendar").containsKey("start_dt")) {
+            return PlannedStep.create("calendar", r -> appointment(form, mapped, options, r, estateRef));
+        } else if (options.task() != null || appointment) {
+            return PlannedStep.create("task", r -> task(form, mapped, options, appointment, r, estateRef));
+        }
+        return null;
+    }
+
+    private static Action task(FormDefinition form, MappedValues mapped, MappingOptions options, boolean appointment,
+                               JsonObject r, String estateRef) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        MappingOptions.Task t = options.task();
+        data.put("Betreff", t != null && t.subject() != null ? t.subject() : form.title() + ": " + who(mapped));
+        data.put("Aufgabe", mapped.summary());
+        data.put("Prio", String.valueOf(t == null ? 3 : t.priority()));
+        data.put("Status", "1");
+        String user = AgentLookup.user(t == null ? options.appointment().user() : t.user(), r);
+        if (user != null) {
+            data.put("Verantwortung", user);
+        }
+        if (t != null && t.deadlineDays() != null) {
+            data.put("Deadline", LocalDateTime.now().plusDays(t.deadlineDays()).withNano(0).format(DATE_TIME));
+        }
+        Object start = mapped.module("calendar").get("start_dt");
+        if (appointment && start != null) {
+            data.put("Beginnt_am", ValueConverter.dateTime("start_dt", start.toString()));
+        }
+        data.putAll(mapped.module("task"));
+        return Actions.createTask(data, r.has("address") ? r.get("address").getAsString() : null, estate(r, estateRef));
+    }
+
+    private static Action appointment(FormDefinition form, MappedValues mapped, MappingOptions options, JsonObject r,
+                                      String estateRef) {
+        Map<String, Object> data = new LinkedHashMap<>(mapped.module("calendar"));
+        String start = ValueConverter.dateTime("start_dt", data.get("start_dt").toString());
+        data.put("start_dt", start);
+        if (!data.containsKey("end_dt")) {
+            data.put("end_dt", LocalDateTime.parse(start, DATE_TIME)
+                    .plusMinutes(options.appointment().durationMinutes()).format(DATE_TIME));
+        } else {
+            data.put("end_dt", ValueConverter.dateTime("end_dt", data.get("end_dt").toString()));
+        }
+        data.putIfAbsent("description", form.title() + ": " + who(mapped));
+        data.putIfAbsent("note", mapped.summary());
+        data.putIfAbsent("status", "active");
+        if (options.appointment().art() != null) {
+            data.putIfAbsent("art", options.appointment().art());
+        }
+        Action action = Actions.createAppointment(data, addresses(r), estateRef);
+        String user = AgentLookup.user(options.appointment().user(), r);
+        if (user != null) {
+            JsonObject subscribers = new JsonObject();
+            JsonArray users = new JsonArray();
+            users.add(user);
+            subscribers.add("users", users);
+            action.parameters().add("subscribers", subscribers);
+        }
+        return action;
+    }
+
+    private static List<String> addresses(JsonObject r) {
+        return r.has("address") ? List.of(r.get("address").getAsString()) : List.of();
+    }
+
+    private static String estate(JsonObject r, String estateRef) {
+        return r.has("estate") ? r.get("estate").getAsString() : estateRef;
+    }
+
+    /** The visitor's name, else their e-mail address: what a task's subject or an appointment names. */
+    private static String who(MappedValues mapped) {
+        Map<String, Object> a = mapped.module("address");
+        String name = (String.valueOf(a.getOrDefault("Vorname", "")) + " " + a.getOrDefault("Name", "")).strip();
+        return !name.isEmpty() ? name : String.valueOf(a.getOrDefault("Email", a.getOrDefault("email", "")));
+    }
+}

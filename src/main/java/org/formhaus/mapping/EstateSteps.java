@@ -1,0 +1,108 @@
+package org.formhaus.mapping;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Map;
+import org.formhaus.onoffice.Action;
+import org.formhaus.onoffice.ActionKind;
+import org.formhaus.onoffice.Actions;
+import org.formhaus.onoffice.OnOfficeRecord;
+
+/**
+ * The estate steps: the estate an inquiry is about, the new estate of an owner or valuation form (stage one, tagged
+ * with an external number derived from the submission, so that a retry after a lost reply finds it instead of
+ * creating a second one) and its owner relation to the address (last stage, probed the same way). Stateless.
+ */
+final class EstateSteps {
+
+    private EstateSteps() {
+    }
+
+    /** The estate an inquiry is about: the value of the field mapped to {@code estate.Id}; null when none. */
+    static String inquired(MappedValues mapped) {
+        Object id = mapped.module("estate").get("Id");
+        if (id == null) {
+            return null;
+        }
+        String s = id.toString().strip();
+        if (!s.matches("\\d{1,18}")) {
+            throw new MappingException("estate.Id: '" + s + "' is not an onOffice record number");
+        }
+        return s;
+    }
+
+    /**
+     * The estate's external number: derived from the submission id, so that a retry after a lost reply finds the
+     * estate the first try created instead of creating a second one.
+     */
+    static String externalNumber(String submissionId) {
+        return "FH-" + submissionId.replace("-", "").substring(0, 12);
+    }
+
+    /** Stage one: the new estate with the form's estate values, found by its external number after a lost reply. */
+    static PlannedStep create(MappedValues mapped, String submissionId) {
+        String tag = externalNumber(submissionId);
+        return PlannedStep.create("estate", r -> {
+            Map<String, Object> data = mapped.module("estate");
+            data.remove("Id");
+            data.put("objektnr_extern", tag);
+            return Actions.createEstate(data);
+        }).withProbe(estateProbe(tag));
+    }
+
+    /** Last stage: the address becomes the new estate's owner. */
+    static PlannedStep owner() {
+        return PlannedStep.create("relation.owner",
+                r -> Actions.createRelation(Actions.RELATION_OWNER, r.get("estate").getAsString(),
+                        r.get("address").getAsString())).withProbe(ownerProbe());
+    }
+
+    private static PlannedStep.Probe estateProbe(String tag) {
+        return new PlannedStep.Probe(r -> {
+            JsonObject p = new JsonObject();
+            JsonArray data = new JsonArray();
+            data.add("Id");
+            p.add("data", data);
+            JsonObject condition = new JsonObject();
+            condition.addProperty("op", "=");
+            condition.addProperty("val", tag);
+            JsonArray conditions = new JsonArray();
+            conditions.add(condition);
+            JsonObject filter = new JsonObject();
+            filter.add("objektnr_extern", conditions);
+            p.add("filter", filter);
+            p.addProperty("listlimit", 1);
+            return Action.of(ActionKind.READ, "estate", p);
+        }, (result, r) -> result.firstId());
+    }
+
+    private static PlannedStep.Probe ownerProbe() {
+        return new PlannedStep.Probe(r -> {
+            if (!r.has("estate") || !r.has("address")) {
+                return null;
+            }
+            JsonObject p = new JsonObject();
+            p.addProperty("relationtype", Actions.RELATION_OWNER);
+            JsonArray parents = new JsonArray();
+            parents.add(r.get("estate").getAsString());
+            p.add("parentids", parents);
+            return Action.of(ActionKind.GET, "idsfromrelation", p);
+        }, (result, r) -> {
+            // relatedIds: {"<estate id>": ["<address id>", ...]}
+            String address = r.get("address").getAsString();
+            for (OnOfficeRecord rec : result.records()) {
+                for (Map.Entry<String, JsonElement> e : rec.elements().entrySet()) {
+                    if (e.getValue().isJsonArray()) {
+                        for (JsonElement child : e.getValue().getAsJsonArray()) {
+                            if (child.getAsString().equals(address)) {
+                                return "ok";
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+}
