@@ -30,6 +30,7 @@ import org.formhaus.delivery.ClientFactory;
 import org.formhaus.delivery.DeliverySettings;
 import org.formhaus.delivery.DeliveryWorker;
 import org.formhaus.delivery.SubmissionDelivery;
+import org.formhaus.http.ErrorReplyFilter;
 import org.formhaus.intake.FormIntake;
 import org.formhaus.mail.AgentEmails;
 import org.formhaus.mail.FormMailPlanner;
@@ -124,6 +125,7 @@ public final class FormhausApp implements AutoCloseable {
     private Routes routes() throws SQLException {
         AccountConnection connection = new AccountConnection(stores.accounts(), stores.forms(), onOffice);
         Routes routes = new Routes()
+                .filter("/*", new ErrorReplyFilter())
                 .servlet("/healthz", new HealthServlet(db, stores.jobs()))
                 .servlet("/static/*", new StaticServlet(), "/embed.js")
                 .multipart("/f/*", formServlet(), uploadLimits())

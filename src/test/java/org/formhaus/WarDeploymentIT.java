@@ -1,6 +1,7 @@
 package org.formhaus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -56,6 +57,12 @@ class WarDeploymentIT {
             HttpResponse<String> embed = http.send(HttpRequest.newBuilder(URI.create(base + "/embed.js")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, embed.statusCode());
+            // Answered by Formhaus (http.ErrorReplyFilter), not by the container's error page.
+            HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base + "/static/missing.js"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, missing.statusCode());
+            assertTrue(missing.body().contains("<p>File not found</p>"), missing.body());
+            assertFalse(missing.body().contains("Jetty"), missing.body());
         } finally {
             server.stop();
         }

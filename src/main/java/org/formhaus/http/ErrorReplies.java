@@ -19,7 +19,8 @@ import org.formhaus.storage.StorageException;
  * The last two are logged with their stack trace under a short reference, and the client gets the wording of its
  * surface plus that reference, never the exception's name, message or trace. Each surface then writes the problem in
  * its own format: JSON ({@link #json}) for APIs, its own HTML page for the others
- * ({@code ErrorReplies.problem(request, e, wording)} and render). Stateless and thread-safe.
+ * ({@code ErrorReplies.problem(request, e, wording)} and render), a plain page or JSON ({@link #reply}) for whatever
+ * escapes a servlet ({@link ErrorReplyFilter}). Stateless and thread-safe.
  *
  * <pre>{@code
  * } catch (Exception e) {
@@ -69,6 +70,28 @@ public final class ErrorReplies {
         JsonObject body = new JsonObject();
         body.addProperty("error", problem.getMessage());
         Json.send(response, problem.status(), body);
+    }
+
+    /**
+     * Answers with the problem for {@code failure}: as JSON ({@link #json}) when the client asked for JSON, else as a
+     * short HTML page. For a servlet without a page of its own, and for {@link ErrorReplyFilter}.
+     */
+    public static void reply(HttpServletRequest request, HttpServletResponse response, Throwable failure)
+            throws IOException {
+        if (Json.wantsJson(request)) {
+            json(request, response, failure);
+            return;
+        }
+        HttpProblem problem = problem(request, failure, Wording.ENGLISH);
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(problem.status());
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                + problem.status() + "</title></head>\n<body><p>" + Html.escape(problem.getMessage()) + "</p></body></html>\n");
     }
 
     private static boolean storage(Throwable failure) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.formhaus.http.HttpProblem;
 
 /**
  * Serves the few static files (embed.js, form.css, form.js) from the class path, so the WAR and the standalone server
@@ -24,8 +25,7 @@ public final class StaticServlet extends HttpServlet {
         String extension = path.substring(path.lastIndexOf('.') + 1);
         byte[] body = path.matches("[a-z0-9-]+\\.(js|css)") ? cache.computeIfAbsent(path, StaticServlet::load) : null;
         if (body == null || body.length == 0) {
-            response.sendError(404);
-            return;
+            throw HttpProblem.notFound("File");
         }
         response.setContentType(TYPES.get(extension));
         // Short caching: embed.js is referenced by URL from agencies' pages and must pick up fixes soon.

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ErrorReplies} over real HTTP: what a client is told about each kind of failure, as JSON (every JSON endpoint
- * extends {@link JsonServlet}) and as a page's status and message, and that no exception's name or message gets out.
+ * extends {@link JsonServlet}), as a page's status and message, and through {@link ErrorReplyFilter} for whatever a
+ * servlet lets escape; and that no exception's name or message gets out.
  */
 class ErrorRepliesIT {
 
@@ -63,6 +66,18 @@ class ErrorRepliesIT {
         }
     }
 
+    /** A servlet that leaves its failures to whoever is outside: the container, or {@link ErrorReplyFilter}. */
+    static final class Careless extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Exception failure = failure(request.getPathInfo().substring(1));
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            throw failure instanceof IOException e ? e : new IOException("wrapped", failure);
+        }
+    }
+
     static Exception failure(String kind) {
         return switch (kind) {
             case "problem" -> new HttpProblem(409, "A form with key 'kontakt' exists already");
@@ -85,6 +100,8 @@ class ErrorRepliesIT {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder(new Failing()), "/api/*");
         context.addServlet(new ServletHolder(new Page()), "/page/*");
+        context.addServlet(new ServletHolder(new Careless()), "/careless/*");
+        context.addFilter(ErrorReplyFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
         base = "http://127.0.0.1:" + connector.getLocalPort();
@@ -97,6 +114,11 @@ class ErrorRepliesIT {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getJson(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String error(HttpResponse<String> reply) {
@@ -164,5 +186,30 @@ class ErrorRepliesIT {
         HttpResponse<String> problem = get("/page/problem");
         assertEquals(409, problem.statusCode());
         assertEquals("<p>A form with key &#39;kontakt&#39; exists already</p>", problem.body());
+    }
+
+    @Test
+    void whatEscapesAServletIsAnsweredByTheFilterNotByTheContainersErrorPage() throws Exception {
+        HttpResponse<String> storage = get("/careless/wrapped");
+        assertEquals(503, storage.statusCode());
+        assertTrue(storage.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(storage.body().contains("<p>Storage unavailable, please try again (ref "), storage.body());
+        leaksNothing(storage);
+        assertFalse(storage.body().contains("Jetty"), storage.body());
+        HttpResponse<String> bug = get("/careless/bug");
+        assertEquals(500, bug.statusCode());
+        assertTrue(bug.body().contains("<p>Internal error (ref "), bug.body());
+        leaksNothing(bug);
+    }
+
+    @Test
+    void aServletMayThrowAProblemAndAClientAskingForJsonGetsJson() throws Exception {
+        HttpResponse<String> page = get("/careless/problem");
+        assertEquals(409, page.statusCode());
+        assertTrue(page.body().contains("<p>A form with key &#39;kontakt&#39; exists already</p>"), page.body());
+        HttpResponse<String> json = getJson("/careless/npe");
+        assertEquals(500, json.statusCode());
+        assertTrue(error(json).matches("Internal error" + REF), json.body());
+        leaksNothing(json);
     }
 }
