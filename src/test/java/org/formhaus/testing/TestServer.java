@@ -15,84 +15,189 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import org.formhaus.EmbeddedServer;
 import org.formhaus.FormhausApp;
 import org.formhaus.config.AppConfig;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Formhaus on an in-process Jetty (port 0) with the sandbox simulator, on a throw-away database, plus the HTTP calls
- * tests make. One per test class; close it after.
+ * tests make. Choose the database and settings with the {@link Builder}; for a whole test class, register it as an
+ * extension: it starts before the first test and closes after the last.
  *
  * <pre>{@code
- * try (TestServer server = TestServer.start(TestDatabase.mariaDb(), Map.of())) {
- *     server.admin("POST", "/admin/api/forms", json);
- * }
+ * @RegisterExtension
+ * static final TestServer server = TestServer.onMariaDb().with("retention.days", "0").perTestClass();
+ *
+ * server.admin("POST", "/admin/api/forms", TestForms.CONTACT);
+ * server.simulator().fault(FaultMode.DOWN);
  * }</pre>
+ *
+ * For one test, {@link Builder#start()} it in a try-with-resources. Defaults: sandbox on, no minimum fill time, no
+ * per-client rate limit, a 50 ms delivery poll. Thread-safe once started.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final String ADMIN_PASSWORD = "admin-password";
     public static final String SIM_TOKEN = "simtoken0123456789abcdef01234567";
     public static final String SIM_SECRET = "simsecret0123456789abcdef0123456789abcdef0123456789abcdef012345";
 
-    private final TestDatabase db;
+    private final Supplier<TestDatabase> database;
     private final boolean ownsDatabase;
-    private final EmbeddedServer server;
+    private final Map<String, String> settings;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final String console;
+    private final SimulatorControls simulator = new SimulatorControls(this);
+    private volatile TestDatabase db;
+    private volatile EmbeddedServer server;
+    private volatile String console;
 
-    private TestServer(TestDatabase db, boolean ownsDatabase, EmbeddedServer server, String console) {
-        this.db = db;
+    private TestServer(Supplier<TestDatabase> database, boolean ownsDatabase, Map<String, String> settings) {
+        this.database = database;
         this.ownsDatabase = ownsDatabase;
-        this.server = server;
-        this.console = console;
+        this.settings = Map.copyOf(settings);
+    }
+
+    /** On a fresh schema of the machine's MariaDB, the production database. */
+    public static Builder onMariaDb() {
+        return new Builder(TestDatabase::mariaDb, true);
+    }
+
+    /** On a fresh in-memory H2 in MariaDB mode. */
+    public static Builder onH2() {
+        return new Builder(TestDatabase::h2, true);
+    }
+
+    /**
+     * Another instance on a database that a running TestServer owns (several Formhaus instances sharing one
+     * database); closing it leaves the database to its owner.
+     */
+    public static Builder joining(TestDatabase db) {
+        return new Builder(() -> db, false);
+    }
+
+    /** On {@code db}, which this server drops when it closes. */
+    public static Builder on(TestDatabase db) {
+        return new Builder(() -> db, true);
+    }
+
+    /** What to start: the database and configuration overrides. Immutable once built; each call returns itself. */
+    public static final class Builder {
+        private final Supplier<TestDatabase> database;
+        private final boolean ownsDatabase;
+        private final Map<String, String> settings = new HashMap<>();
+
+        private Builder(Supplier<TestDatabase> database, boolean ownsDatabase) {
+            this.database = database;
+            this.ownsDatabase = ownsDatabase;
+            settings.put("sandbox", "true");
+            settings.put("spam.min.fill.seconds", "0");
+            settings.put("ratelimit.submissions.per.minute", "0");
+            settings.put("delivery.poll.millis", "50");
+        }
+
+        /** A configuration key of {@code conf/formhaus.properties} and its value for this server. */
+        public Builder with(String key, String value) {
+            settings.put(key, value);
+            return this;
+        }
+
+        public Builder with(Map<String, String> overrides) {
+            settings.putAll(overrides);
+            return this;
+        }
+
+        /** Started, and closed, by JUnit around the test class that registers it with {@code @RegisterExtension}. */
+        public TestServer perTestClass() {
+            return new TestServer(database, ownsDatabase, settings);
+        }
+
+        /** Started now; close it yourself. */
+        public TestServer start() throws Exception {
+            TestServer server = new TestServer(database, ownsDatabase, settings);
+            server.open();
+            return server;
+        }
     }
 
     /** Starts with sandbox on, no spam timing, and the given configuration overrides. */
     public static TestServer start(TestDatabase db, Map<String, String> overrides) throws Exception {
-        return start(db, true, overrides);
+        return on(db).with(overrides).start();
     }
 
-    /**
-     * Another instance on a database a running TestServer owns (several Formhaus instances sharing one database);
-     * closing it leaves the database to its owner.
-     */
+    /** As {@link #joining}, started now. */
     public static TestServer join(TestDatabase db, Map<String, String> overrides) throws Exception {
-        return start(db, false, overrides);
+        return joining(db).with(overrides).start();
     }
 
-    private static TestServer start(TestDatabase db, boolean ownsDatabase, Map<String, String> overrides)
-            throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("db.url", db.url());
-        settings.put("sandbox", "true");
-        settings.put("spam.min.fill.seconds", "0");
-        settings.put("ratelimit.submissions.per.minute", "0");
-        settings.put("delivery.poll.millis", "50");
-        settings.putAll(overrides);
-        Map<String, String> env = Map.of("FORMHAUS_ADMIN_TOKEN", ADMIN_TOKEN, "FORMHAUS_ADMIN_PASSWORD", "admin-password",
-                "FORMHAUS_SIM_TOKEN", SIM_TOKEN, "FORMHAUS_SIM_SECRET", SIM_SECRET);
-        AppConfig config = AppConfig.of(settings, env);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
-        FormhausApp app = FormhausApp.start(config, console);
-        EmbeddedServer server = EmbeddedServer.start(app, "127.0.0.1", 0);
-        app.connectSandbox(server.baseUri(), console);
-        return new TestServer(db, ownsDatabase, server, out.toString(StandardCharsets.UTF_8));
+    private void open() throws Exception {
+        db = database.get();
+        try {
+            Map<String, String> overrides = new HashMap<>(settings);
+            overrides.put("db.url", db.url());
+            AppConfig config = AppConfig.of(overrides, Map.of("FORMHAUS_ADMIN_TOKEN", ADMIN_TOKEN,
+                    "FORMHAUS_ADMIN_PASSWORD", ADMIN_PASSWORD, "FORMHAUS_SIM_TOKEN", SIM_TOKEN,
+                    "FORMHAUS_SIM_SECRET", SIM_SECRET));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
+            FormhausApp app = FormhausApp.start(config, printed);
+            server = EmbeddedServer.start(app, "127.0.0.1", 0);
+            app.connectSandbox(server.baseUri(), printed);
+            console = out.toString(StandardCharsets.UTF_8);
+        } catch (Exception | Error e) {
+            if (ownsDatabase) {
+                db.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private EmbeddedServer running() {
+        EmbeddedServer running = server;
+        if (running == null) {
+            throw new IllegalStateException("The test server is not started: register it with @RegisterExtension "
+                    + "(perTestClass) or call start()");
+        }
+        return running;
     }
 
     public URI uri(String path) {
-        return server.baseUri().resolve(path);
+        return running().baseUri().resolve(path);
     }
 
     public FormhausApp app() {
-        return server.app();
+        return running().app();
+    }
+
+    /** The database this server runs on. */
+    public TestDatabase database() {
+        running();
+        return db;
     }
 
     /** What the app printed while starting. */
     public String console() {
+        running();
         return console;
+    }
+
+    /** The in-process onOffice simulator: faults, rights, mailboxes, and what it holds and received. */
+    public SimulatorControls simulator() {
+        return simulator;
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -146,12 +251,17 @@ public final class TestServer implements AutoCloseable {
         return joined.toString();
     }
 
+    /** Stops the server, then drops its database unless it joined another server's. Idempotent. */
     @Override
     public void close() throws Exception {
+        EmbeddedServer running = server;
+        server = null;
         try {
-            server.close();
+            if (running != null) {
+                running.close();
+            }
         } finally {
-            if (ownsDatabase) {
+            if (ownsDatabase && db != null) {
                 db.close();
             }
         }
