@@ -124,16 +124,6 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
         }
     }
 
-    /** Starts with sandbox on, no spam timing, and the given configuration overrides. */
-    public static TestServer start(TestDatabase db, Map<String, String> overrides) throws Exception {
-        return on(db).with(overrides).start();
-    }
-
-    /** As {@link #joining}, started now. */
-    public static TestServer join(TestDatabase db, Map<String, String> overrides) throws Exception {
-        return joining(db).with(overrides).start();
-    }
-
     private void open() throws Exception {
         db = database.get();
         try {
@@ -228,20 +218,6 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
     public HttpResponse<String> submitJson(String formKey, Map<String, List<String>> fields) throws Exception {
         return send(HttpRequest.newBuilder(uri("/f/" + formKey)).POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json"));
-    }
-
-    /** GET on the in-process simulator's inspection endpoints, e.g. "records/address". */
-    public JsonElement simulator(String path) throws Exception {
-        HttpResponse<String> response = get("/sandbox/onoffice/" + path);
-        if (response.statusCode() != 200) {
-            throw new AssertionError("simulator " + path + " → " + response.statusCode() + " " + response.body());
-        }
-        return JsonParser.parseString(response.body());
-    }
-
-    public HttpResponse<String> simulatorPost(String method, String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(uri("/sandbox/onoffice/" + path))
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
     }
 
     public static String encode(Map<String, List<String>> fields) {
