@@ -8,33 +8,19 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin JSON API over real HTTP on MariaDB: authentication, form CRUD with versions, settings. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminApiIT {
 
-    static final String FORM = """
-            {"key": "%s", "kind": "contact", "title": "%s", "fields": [
-              {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"}]}""";
 
-    TestServer server;
-
-    @BeforeAll
-    void start() throws Exception {
-        server = TestServer.start(TestDatabase.mariaDb(), Map.of());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb().perTestClass();
 
     @Test
     void refusesCallsWithoutOrWithAWrongToken() throws Exception {
@@ -63,12 +49,12 @@ class AdminApiIT {
 
     @Test
     void formsAreCreatedReadReplacedWithANewVersionAndDeleted() throws Exception {
-        HttpResponse<String> created = server.admin("POST", "/admin/api/forms", FORM.formatted("crud", "One"));
+        HttpResponse<String> created = server.admin("POST", "/admin/api/forms", TestForms.emailOnly("crud", "One"));
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(1, json(created).get("version").getAsInt());
-        assertEquals(409, server.admin("POST", "/admin/api/forms", FORM.formatted("crud", "Again")).statusCode());
+        assertEquals(409, server.admin("POST", "/admin/api/forms", TestForms.emailOnly("crud", "Again")).statusCode());
 
-        HttpResponse<String> replaced = server.admin("PUT", "/admin/api/forms/crud", FORM.formatted("crud", "Two"));
+        HttpResponse<String> replaced = server.admin("PUT", "/admin/api/forms/crud", TestForms.emailOnly("crud", "Two"));
         assertEquals(200, replaced.statusCode(), replaced.body());
         assertEquals(2, json(replaced).get("version").getAsInt());
         assertEquals("Two", json(server.admin("GET", "/admin/api/forms/crud", null)).get("title").getAsString());
@@ -81,7 +67,7 @@ class AdminApiIT {
 
     @Test
     void aPutWhoseKeyDiffersFromTheUrlIsRefused() throws Exception {
-        HttpResponse<String> reply = server.admin("PUT", "/admin/api/forms/one", FORM.formatted("other", "X"));
+        HttpResponse<String> reply = server.admin("PUT", "/admin/api/forms/one", TestForms.emailOnly("other", "X"));
         assertEquals(400, reply.statusCode());
         assertTrue(reply.body().contains("key"), reply.body());
     }

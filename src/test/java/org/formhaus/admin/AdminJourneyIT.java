@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Map;
 import org.formhaus.testing.HeadlessChrome;
-import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,7 +23,7 @@ class AdminJourneyIT {
 
     @Test
     void adminSignsInCreatesAFormFromATemplateAndFindsItsSnippetAndSubmissions() throws Exception {
-        try (TestServer server = TestServer.start(TestDatabase.h2(), Map.of());
+        try (TestServer server = TestServer.onH2().start();
              HeadlessChrome chrome = HeadlessChrome.start("en-US")) {
             WebDriver browser = chrome.driver();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));

@@ -12,13 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.formhaus.onoffice.ApiRight;
 import org.formhaus.testing.AdminBrowserSession;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin UI's sign-in over real HTTP on MariaDB: session cookie, CSRF on the admin API and on pages, logout,
@@ -30,22 +30,13 @@ class AdminSessionIT {
     static final String ADMIN = "admin@formhaus.local";
     static final String PASSWORD = "admin-password";
     static final String PROVISIONING_KEY = "provisioning-key-for-tests";
-    static final String FORM = """
-            {"key": "%s", "kind": "contact", "title": "Kontakt %s", "fields": [
-              {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"}]}""";
 
-    TestServer server;
-
-    @BeforeAll
-    void start() throws Exception {
-        server = TestServer.start(TestDatabase.mariaDb(), Map.of("provisioning.api.key", PROVISIONING_KEY,
-                "admin.login.max.failures.per.email", "3", "admin.login.max.failures.per.address", "50"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb()
+            .with("provisioning.api.key", PROVISIONING_KEY)
+            .with("admin.login.max.failures.per.email", "3")
+            .with("admin.login.max.failures.per.address", "50")
+            .perTestClass();
 
     @Test
     void pagesRedirectToTheSignInFormButTheApiAnswers401Json() throws Exception {
@@ -120,13 +111,13 @@ class AdminSessionIT {
         AdminBrowserSession browser = signedInAdmin();
         assertEquals(200, browser.api("GET", "/admin/api/forms", null, null).statusCode(), "reads need no token");
 
-        HttpResponse<String> missing = browser.api("POST", "/admin/api/forms", FORM.formatted("csrf1", "1"), null);
+        HttpResponse<String> missing = browser.api("POST", "/admin/api/forms", TestForms.emailOnly("csrf1", "Kontakt 1"), null);
         assertEquals(403, missing.statusCode());
         assertTrue(missing.body().contains("X-CSRF-Token"), missing.body());
-        assertEquals(403, browser.api("POST", "/admin/api/forms", FORM.formatted("csrf1", "1"), "forged").statusCode());
-        assertEquals(201, browser.api("POST", "/admin/api/forms", FORM.formatted("csrf1", "1")).statusCode());
+        assertEquals(403, browser.api("POST", "/admin/api/forms", TestForms.emailOnly("csrf1", "Kontakt 1"), "forged").statusCode());
+        assertEquals(201, browser.api("POST", "/admin/api/forms", TestForms.emailOnly("csrf1", "Kontakt 1")).statusCode());
 
-        assertEquals(201, server.admin("POST", "/admin/api/forms", FORM.formatted("csrf2", "2")).statusCode(),
+        assertEquals(201, server.admin("POST", "/admin/api/forms", TestForms.emailOnly("csrf2", "Kontakt 2")).statusCode(),
                 "Bearer needs no CSRF token");
     }
 
@@ -173,7 +164,7 @@ class AdminSessionIT {
 
     @Test
     void anotherAccountsAdminGets404ForTheFirstAccountsFormsAndSubmissions() throws Exception {
-        server.adminJson("POST", "/admin/api/forms", FORM.formatted("private", "privat"));
+        server.adminJson("POST", "/admin/api/forms", TestForms.emailOnly("private", "Kontakt privat"));
         HttpResponse<String> submitted = server.submitJson("private", Map.of("email", List.of("max@example.com")));
         assertEquals(202, submitted.statusCode(), submitted.body());
         String submission = JsonParser.parseString(submitted.body()).getAsJsonObject().get("id").getAsString();
@@ -182,7 +173,7 @@ class AdminSessionIT {
         AdminBrowserSession other = new AdminBrowserSession(server);
         assertEquals(303, other.signIn("second@agentur.example", "second-password").statusCode());
         assertEquals(404, other.api("GET", "/admin/api/forms/private", null).statusCode());
-        assertEquals(404, other.api("PUT", "/admin/api/forms/private", FORM.formatted("private", "mine")).statusCode());
+        assertEquals(404, other.api("PUT", "/admin/api/forms/private", TestForms.emailOnly("private", "Kontakt mine")).statusCode());
         assertEquals(404, other.api("DELETE", "/admin/api/forms/private", null).statusCode());
         assertEquals(404, other.api("GET", "/admin/api/submissions/" + submission, null).statusCode());
         assertEquals(404, other.api("POST", "/admin/api/submissions/" + submission + "/retry", null).statusCode());
@@ -199,7 +190,7 @@ class AdminSessionIT {
 
     @Test
     void dashboardShowsEmbedSnippetAndCountsInTheChosenLanguage() throws Exception {
-        server.adminJson("POST", "/admin/api/forms", FORM.formatted("shown", "gezeigt"));
+        server.adminJson("POST", "/admin/api/forms", TestForms.emailOnly("shown", "Kontakt gezeigt"));
         AdminBrowserSession browser = signedInAdmin();
         HttpResponse<String> german = browser.send(HttpRequest.newBuilder(server.uri("/admin"))
                 .header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5"));
@@ -232,7 +223,7 @@ class AdminSessionIT {
         assertFalse(settings.contains(TestServer.SIM_SECRET), "the secret is write-only");
         assertTrue(settings.contains("A secret is set") || settings.contains("Ein Secret ist hinterlegt"));
 
-        server.simulatorPost("PUT", "rights", "{\"Read user data via API\": false}");
+        server.simulator().right(ApiRight.READ_USER_DATA, false);
         try {
             HttpResponse<String> checked = browser.postForm("/admin/settings/check", Map.of("csrf",
                     List.of(browser.csrf()), "lang", List.of("en")));
@@ -245,7 +236,7 @@ class AdminSessionIT {
             assertFalse(report.get("ok").getAsBoolean());
             assertTrue(report.toString().contains("\"right\":\"Read user data via API\",\"setting\""));
         } finally {
-            server.simulatorPost("PUT", "rights", "{\"Read user data via API\": true}");
+            server.simulator().right(ApiRight.READ_USER_DATA, true);
         }
     }
 

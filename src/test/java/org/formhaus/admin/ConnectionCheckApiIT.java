@@ -10,38 +10,32 @@ import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.onoffice.ApiRight;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connection check as an admin calls it, against the sandbox simulator's API user. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionCheckApiIT {
 
-    TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb().perTestClass();
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.mariaDb(), Map.of());
         server.adminJson("PUT", "/admin/api/forms/kontakt", """
                 {"kind": "contact", "fields": [
                   {"name": "email", "type": "email", "required": true, "maps": "address.Email"},
                   {"name": "agent", "type": "userselect"}]}""");
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-    }
-
     @BeforeEach
     void fullRights() throws Exception {
-        server.simulatorPost("POST", "reset", "{}");
+        server.simulator().reset();
         server.adminJson("PUT", "/admin/api/settings/onoffice", "{\"secret\": \"" + TestServer.SIM_SECRET + "\"}");
     }
 
@@ -68,7 +62,7 @@ class ConnectionCheckApiIT {
 
     @Test
     void aMissingRightIsNamedAsOnOfficesRightsTabNamesIt() throws Exception {
-        server.simulatorPost("PUT", "rights", "{\"Read user data via API\": false}");
+        server.simulator().right(ApiRight.READ_USER_DATA, false);
         JsonObject report = check();
         assertFalse(report.get("ok").getAsBoolean());
         assertEquals(List.of("Read user data via API"), missing(report));
@@ -76,7 +70,7 @@ class ConnectionCheckApiIT {
 
     @Test
     void theExternalPropertyNumberRightIsNeededOnlyOnceAnOwnerFormExists() throws Exception {
-        server.simulatorPost("PUT", "rights", "{\"Edit external property number\": false}");
+        server.simulator().right(ApiRight.EDIT_EXTERNAL_PROPERTY_NUMBER, false);
         assertEquals("NOT_NEEDED", status(check(), "Edit external property number"), "a contact form needs no estate");
         server.adminJson("PUT", "/admin/api/forms/verkauf", """
                 {"kind": "owner", "fields": [
@@ -115,7 +109,7 @@ class ConnectionCheckApiIT {
         HttpResponse<String> sent = server.admin("POST", "/admin/api/connection/test-email",
                 "{\"mailbox\": \"" + mailbox + "\"}");
         assertEquals(200, sent.statusCode(), sent.body());
-        assertTrue(server.simulator("mails").toString().contains(mailbox));
+        assertTrue(server.simulator().mails().toString().contains(mailbox));
         HttpResponse<String> unknown = server.admin("POST", "/admin/api/connection/test-email",
                 "{\"mailbox\": \"someone@else.example\"}");
         assertEquals(400, unknown.statusCode());

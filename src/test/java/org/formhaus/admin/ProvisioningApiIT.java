@@ -7,30 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonParser;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The user-provisioning API as the contract describes it, over real HTTP on MariaDB. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProvisioningApiIT {
 
     static final String KEY = "provisioning-key-for-tests";
-    TestServer server;
-
-    @BeforeAll
-    void start() throws Exception {
-        server = TestServer.start(TestDatabase.mariaDb(), Map.of("provisioning.api.key", KEY));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb().with("provisioning.api.key", KEY).perTestClass();
 
     HttpResponse<String> call(String key, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/api/users"))
