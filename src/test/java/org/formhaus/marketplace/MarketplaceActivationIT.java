@@ -14,12 +14,11 @@ import java.util.regex.Pattern;
 import org.formhaus.onoffice.OnOfficeCredentials;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.MarketplaceStore;
-import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The onOffice Marketplace activation over real HTTP on MariaDB, against the in-process simulator whose API user stands
@@ -31,19 +30,17 @@ class MarketplaceActivationIT {
     static final String PROVIDER_SECRET = "providersecret";
     static final Pattern STATE = Pattern.compile("name=\"state\" value=\"([^\"]+)\"");
 
-    TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb()
+            .with("marketplace.provider.secret", PROVIDER_SECRET)
+            .with("marketplace.timestamp.window.seconds", "300")
+            .perTestClass();
+
     MarketplaceStore store;
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.mariaDb(), Map.of("marketplace.provider.secret", PROVIDER_SECRET,
-                "marketplace.timestamp.window.seconds", "300"));
         store = new MarketplaceStore(server.app().database());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
     }
 
     @Test
@@ -70,7 +67,7 @@ class MarketplaceActivationIT {
         assertEquals(TestServer.SIM_SECRET, account.onOffice().secret());
         assertTrue(account.onOffice().url().endsWith("/sandbox/onoffice/api/stable/api.php"));
         assertEquals("CLAIM-1", store.claim("4711", "17").orElseThrow());
-        String requests = server.simulator("requests").toString();
+        String requests = server.simulator().requests().toString();
         assertTrue(requests.contains("unlockProvider") && requests.contains("CLAIM-1"), requests);
 
         // Activating again (another user, newer claim) updates the same account.

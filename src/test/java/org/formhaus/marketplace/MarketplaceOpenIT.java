@@ -17,13 +17,13 @@ import org.formhaus.onoffice.OnOfficeCredentials;
 import org.formhaus.storage.MarketplaceStore;
 import org.formhaus.testing.AdminBrowserSession;
 import org.formhaus.testing.Await;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A user of a Marketplace customer opening Formhaus from inside onOffice (signed service call), over real HTTP on MariaDB,
@@ -34,33 +34,26 @@ import org.junit.jupiter.api.TestInstance;
 class MarketplaceOpenIT {
 
     static final String PROVIDER_SECRET = "providersecret";
-    static final String FORM = """
-            { "key": "%s", "kind": "contact", "language": "de", "title": "Anfrage",
-              "fields": [
-                {"name": "vorname", "type": "text",  "label": "Vorname", "required": true, "maps": "address.Vorname"},
-                {"name": "email",   "type": "email", "label": "E-Mail",  "required": true, "maps": "address.Email"}
-              ] }""";
 
-    TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb()
+            .with("marketplace.provider.secret", PROVIDER_SECRET)
+            .with("marketplace.timestamp.window.seconds", "300")
+            .with("delivery.backoff.base.millis", "100")
+            .with("delivery.backoff.max.millis", "200")
+            .perTestClass();
+
     MarketplaceStore store;
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.mariaDb(), Map.of("marketplace.provider.secret", PROVIDER_SECRET,
-                "marketplace.timestamp.window.seconds", "300", "delivery.backoff.base.millis", "100",
-                "delivery.backoff.max.millis", "200"));
         store = new MarketplaceStore(server.app().database());
-        server.adminJson("POST", "/admin/api/forms", FORM.formatted("first-account-form"));
+        server.adminJson("POST", "/admin/api/forms", TestForms.nameAndEmail("first-account-form", "Anfrage"));
     }
 
     @AfterEach
     void plainApiUserAgain() throws Exception {
-        server.simulatorPost("PUT", "marketplace", "{\"claims\": null}");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
+        server.simulator().marketplaceClaims();
     }
 
     @Test
@@ -152,17 +145,17 @@ class MarketplaceOpenIT {
         assertEquals(303, browser.postForm("/marketplace/login", Map.of("email", List.of("vier@claim.example"),
                 "password", List.of("password-vier"), "csrf", List.of(csrf))).statusCode());
         String sessionCsrf = AdminBrowserSession.csrfIn(browser.get("/admin").body());
-        HttpResponse<String> saved = browser.api("POST", "/admin/api/forms", FORM.formatted("claim-form"),
+        HttpResponse<String> saved = browser.api("POST", "/admin/api/forms", TestForms.nameAndEmail("claim-form", "Anfrage"),
                 sessionCsrf);
         assertEquals(201, saved.statusCode(), saved.body());
         // onOffice accepts this customer's marketplace API user only with the claim of its latest service call.
-        server.simulatorPost("PUT", "marketplace", "{\"claims\": [\"SERVICE-CLAIM\"]}");
-        int before = server.simulator("requests").getAsJsonArray().size();
+        server.simulator().marketplaceClaims("SERVICE-CLAIM");
+        int before = server.simulator().requests().size();
 
         String delivered = submit(browser, "claim-form", "erika@example.com");
         Await.until("delivery", Duration.ofSeconds(20),
                 () -> "delivered".equals(status(browser, delivered).get("status").getAsString()) ? true : null);
-        JsonArray requests = server.simulator("requests").getAsJsonArray();
+        JsonArray requests = server.simulator().requests();
         int actions = 0;
         for (int i = before; i < requests.size(); i++) {
             for (JsonElement a : requests.get(i).getAsJsonObject().getAsJsonArray("actions")) {
@@ -174,7 +167,7 @@ class MarketplaceOpenIT {
         assertTrue(actions >= 2, "address and agents log at least: " + actions);
 
         // The claim onOffice knows is not the one Formhaus has (e.g. a newer service call went elsewhere): 193.
-        server.simulatorPost("PUT", "marketplace", "{\"claims\": [\"NEWER-CLAIM\"]}");
+        server.simulator().marketplaceClaims("NEWER-CLAIM");
         String refused = submit(browser, "claim-form", "otto@example.com");
         Await.until("failure", Duration.ofSeconds(20),
                 () -> "failed".equals(status(browser, refused).get("status").getAsString()) ? true : null);
@@ -186,14 +179,14 @@ class MarketplaceOpenIT {
 
     @Test
     void aPlainApiUsersAccountSendsNoClaim() throws Exception {
-        int before = server.simulator("requests").getAsJsonArray().size();
+        int before = server.simulator().requests().size();
         HttpResponse<String> reply = server.submitJson("first-account-form", Map.of("vorname", List.of("Max"),
                 "email", List.of("max@example.com")));
         assertEquals(202, reply.statusCode(), reply.body());
         String id = JsonParser.parseString(reply.body()).getAsJsonObject().get("id").getAsString();
         Await.until("delivery", Duration.ofSeconds(20), () -> "delivered".equals(server.adminJson("GET",
                 "/admin/api/submissions/" + id, null).getAsJsonObject().get("status").getAsString()) ? true : null);
-        JsonArray requests = server.simulator("requests").getAsJsonArray();
+        JsonArray requests = server.simulator().requests();
         for (int i = before; i < requests.size(); i++) {
             assertFalse(requests.get(i).toString().contains("extendedclaim"), requests.get(i).toString());
         }
