@@ -1,11 +1,8 @@
 package org.formhaus.mapping;
 
 import static org.formhaus.mapping.FormKindsIT.awaitDelivered;
-import static org.formhaus.mapping.FormKindsIT.find;
-import static org.formhaus.mapping.FormKindsIT.lastRequest;
 import static org.formhaus.mapping.FormKindsIT.ownerRelations;
 import static org.formhaus.mapping.FormKindsIT.record;
-import static org.formhaus.mapping.FormKindsIT.requestsSince;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,14 +15,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.formhaus.onoffice.ApiRight;
+import org.formhaus.simulator.FaultMode;
 import org.formhaus.testing.Await;
-import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Retries never duplicate: a failure in the last stage keeps what succeeded and a retry sends only the rest; a reply
@@ -35,28 +33,23 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeliveryRetryIT {
 
-    TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb().with("onoffice.request.timeout.seconds", "2").perTestClass();
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.mariaDb(), Map.of("onoffice.request.timeout.seconds", "2"));
         server.adminJson("POST", "/admin/api/forms", FormKindsIT.OWNER.formatted("verkaufen-retry", "owner"));
     }
 
     @AfterEach
     void restore() throws Exception {
-        server.simulatorPost("PUT", "rights", "{\"Write entries\": true}");
-        server.simulatorPost("POST", "faults", "{\"mode\": \"ok\"}");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
+        server.simulator().right(ApiRight.WRITE_ENTRIES, true);
+        server.simulator().fault(FaultMode.OK);
     }
 
     @Test
     void aRetryAfterAFailedLastStageSendsOnlyWhatFailedAndCreatesNothingTwice() throws Exception {
-        server.simulatorPost("PUT", "rights", "{\"Write entries\": false}");
+        server.simulator().right(ApiRight.WRITE_ENTRIES, false);
         String id = submit("retry-owner@example.org");
         JsonObject failed = Await.until("delivery to fail", Duration.ofSeconds(20), () -> {
             JsonObject s = submission(id);
@@ -69,31 +62,31 @@ class DeliveryRetryIT {
         assertFalse(records.has("agentslog"));
         assertTrue(failed.toString().contains("Write entries"), "the reason names the missing right: " + failed);
 
-        server.simulatorPost("PUT", "rights", "{\"Write entries\": true}");
-        long before = lastRequest(server);
+        server.simulator().right(ApiRight.WRITE_ENTRIES, true);
+        long before = server.simulator().lastRequestSeq();
         assertEquals(202, server.admin("POST", "/admin/api/submissions/" + id + "/retry", null).statusCode());
         JsonObject delivered = awaitDelivered(server, id);
 
-        assertEquals(List.of(List.of("create agentslog")), requestsSince(server, before));
+        assertEquals(List.of(List.of("create agentslog")), server.simulator().actionsAfter(before));
         String estate = record(delivered, "estate");
         assertEquals(1, countAddresses("retry-owner@example.org"));
         assertEquals(1, countEstates(EstateSteps.externalNumber(id)));
         assertEquals(1, ownerRelations(server, estate, null));
-        assertEquals(estate, find(server, "agentslog", record(delivered, "agentslog")).get("estateid").getAsString());
+        assertEquals(estate, server.simulator().record("agentslog", record(delivered, "agentslog")).get("estateid").getAsString());
     }
 
     @Test
     void aReplyLostAfterOnOfficeCreatedTheEstateIsFoundAgainNotCreatedTwice() throws Exception {
         // the first request (address + estate) is carried out, but its reply comes after the client gave up
-        server.simulatorPost("POST", "faults", "{\"mode\": \"timeout-after-commit\", \"latencyMs\": 4000, \"count\": 1}");
-        long before = lastRequest(server);
+        server.simulator().fault(FaultMode.TIMEOUT_AFTER_COMMIT, 4000, 1);
+        long before = server.simulator().lastRequestSeq();
         String id = submit("lost-reply@example.org");
         Await.until("the first try to time out", Duration.ofSeconds(20), () ->
                 submission(id).getAsJsonArray("attempts").size() >= 1 ? true : null);
         JsonObject afterTimeout = submission(id);
         assertTrue(afterTimeout.getAsJsonObject("records").has("sent"), afterTimeout.toString());
 
-        server.simulatorPost("POST", "faults", "{\"mode\": \"ok\"}");
+        server.simulator().fault(FaultMode.OK);
         assertEquals(202, server.admin("POST", "/admin/api/submissions/" + id + "/retry", null).statusCode());
         JsonObject delivered = awaitDelivered(server, id);
 
@@ -102,7 +95,7 @@ class DeliveryRetryIT {
         assertEquals(1, countAddresses("lost-reply@example.org"), "no second address");
         assertEquals(1, ownerRelations(server, record(delivered, "estate"), record(delivered, "address")));
         assertFalse(delivered.getAsJsonObject("records").has("sent"));
-        List<List<String>> requests = requestsSince(server, before);
+        List<List<String>> requests = server.simulator().actionsAfter(before);
         assertEquals(List.of("create address", "create estate"), requests.get(0));
         assertTrue(requests.contains(List.of("read estate")), "the retry probed for the estate: " + requests);
     }
@@ -151,7 +144,7 @@ class DeliveryRetryIT {
 
     int countAddresses(String email) throws Exception {
         int n = 0;
-        for (JsonElement e : server.simulator("records/address").getAsJsonArray()) {
+        for (JsonElement e : server.simulator().records("address")) {
             n += e.toString().contains(email) ? 1 : 0;
         }
         return n;
@@ -159,7 +152,7 @@ class DeliveryRetryIT {
 
     int countEstates(String tag) throws Exception {
         int n = 0;
-        for (JsonElement e : server.simulator("records/estate").getAsJsonArray()) {
+        for (JsonElement e : server.simulator().records("estate")) {
             JsonElement t = e.getAsJsonObject().get("objektnr_extern");
             n += t != null && t.getAsString().equals(tag) ? 1 : 0;
         }

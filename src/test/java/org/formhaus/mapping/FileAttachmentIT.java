@@ -1,9 +1,7 @@
 package org.formhaus.mapping;
 
 import static org.formhaus.mapping.FormKindsIT.awaitDelivered;
-import static org.formhaus.mapping.FormKindsIT.lastRequest;
 import static org.formhaus.mapping.FormKindsIT.record;
-import static org.formhaus.mapping.FormKindsIT.requestsSince;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,19 +16,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import org.formhaus.onoffice.ApiRight;
 import org.formhaus.retention.RetentionSweeper;
+import org.formhaus.simulator.FaultMode;
 import org.formhaus.storage.SubmissionFileStore;
 import org.formhaus.storage.SubmissionStore;
 import org.formhaus.testing.Await;
 import org.formhaus.testing.Multipart;
-import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Uploaded files reach onOffice attached to the record without extra requests: the bytes travel with the first
@@ -42,12 +40,15 @@ class FileAttachmentIT {
 
     static final byte[] PLAN = "Grundriss: Wohnzimmer 30 m², Küche 12 m²".getBytes(StandardCharsets.UTF_8);
 
-    TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb()
+            .with("onoffice.request.timeout.seconds", "3")
+            .with("delivery.backoff.base.millis", "100")
+            .with("delivery.backoff.max.millis", "200")
+            .perTestClass();
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.mariaDb(), Map.of("onoffice.request.timeout.seconds", "3",
-                "delivery.backoff.base.millis", "100", "delivery.backoff.max.millis", "200"));
         server.adminJson("POST", "/admin/api/forms", """
                 { "key": "kontakt-datei", "kind": "contact", "title": "Kontakt", "fields": [
                   {"name": "vorname", "type": "text", "label": "Vorname", "maps": "address.Vorname"},
@@ -60,22 +61,18 @@ class FileAttachmentIT {
 
     @AfterEach
     void restore() throws Exception {
-        server.simulatorPost("PUT", "rights", "{\"Write entries\": true, \"Write addresses\": true}");
-        server.simulatorPost("POST", "faults", "{\"mode\": \"ok\"}");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
+        server.simulator().right(ApiRight.WRITE_ENTRIES, true);
+        server.simulator().right(ApiRight.WRITE_ADDRESSES, true);
+        server.simulator().fault(FaultMode.OK);
     }
 
     @Test
     void aContactFormsFileIsAttachedToTheAddressInTheSameTwoRequests() throws Exception {
-        long before = lastRequest(server);
+        long before = server.simulator().lastRequestSeq();
         JsonObject s = awaitDelivered(server, submitContact("datei@example.org"));
 
         assertEquals(List.of(List.of("create address", "do uploadfile"), List.of("create agentslog", "do uploadfile")),
-                requestsSince(server, before));
+                server.simulator().actionsAfter(before));
         JsonObject file = onlyFileOf("address", record(s, "address"));
         assertEquals("grundriss.txt", file.get("file").getAsString());
         assertEquals("Unterlagen", file.get("title").getAsString());
@@ -83,7 +80,7 @@ class FileAttachmentIT {
         assertEquals(sha256(PLAN), file.get("sha256").getAsString());
         assertEquals("ok", s.getAsJsonObject("records").get("file." + fileId(s)).getAsString());
 
-        String log = server.simulator("requests").toString();
+        String log = server.simulator().requests().toString();
         assertFalse(log.contains(java.util.Base64.getEncoder().encodeToString(PLAN)), "no file content in the log");
         assertTrue(log.contains("\"dataBytes\":" + PLAN.length), "the log keeps the size instead");
     }
@@ -93,48 +90,48 @@ class FileAttachmentIT {
         Multipart body = new Multipart();
         FormKindsIT.ownerEntry("eigentuemer-datei@example.org").forEach(body::field);
         body.file("grundriss", "grundriss.txt", "text/plain", PLAN);
-        long before = lastRequest(server);
+        long before = server.simulator().lastRequestSeq();
         JsonObject s = awaitDelivered(server, submit("verkaufen-datei", body));
 
         JsonObject file = onlyFileOf("estate", record(s, "estate"));
         assertEquals("Grundriss", file.get("title").getAsString());
         assertEquals(sha256(PLAN), file.get("sha256").getAsString());
-        assertEquals(2, requestsSince(server, before).size(), "still two requests");
+        assertEquals(2, server.simulator().actionsAfter(before).size(), "still two requests");
     }
 
     @Test
     void aRetryAfterAFailedLastStageDoesNotAttachTheFileAgain() throws Exception {
-        server.simulatorPost("PUT", "rights", "{\"Write entries\": false}");
+        server.simulator().right(ApiRight.WRITE_ENTRIES, false);
         String id = submitContact("datei-retry@example.org");
         JsonObject failed = awaitStatus(id, "failed");
         String address = record(failed, "address");
         assertEquals(1, filesOf("address", address).size(), "the link succeeded beside the refused activity");
 
-        server.simulatorPost("PUT", "rights", "{\"Write entries\": true}");
-        long before = lastRequest(server);
+        server.simulator().right(ApiRight.WRITE_ENTRIES, true);
+        long before = server.simulator().lastRequestSeq();
         assertEquals(202, server.admin("POST", "/admin/api/submissions/" + id + "/retry", null).statusCode());
         awaitDelivered(server, id);
 
-        assertEquals(List.of(List.of("create agentslog")), requestsSince(server, before));
+        assertEquals(List.of(List.of("create agentslog")), server.simulator().actionsAfter(before));
         assertEquals(1, filesOf("address", address).size(), "attached once");
     }
 
     @Test
     void anExpiredTemporaryUploadIsUploadedAgainOnTheNextTry() throws Exception {
         // the first request's address create is refused, its upload succeeds; the temporary upload then expires
-        server.simulatorPost("PUT", "rights", "{\"Write addresses\": false}");
+        server.simulator().right(ApiRight.WRITE_ADDRESSES, false);
         String id = submitContact("datei-abgelaufen@example.org");
         JsonObject failed = awaitStatus(id, "failed");
         assertTrue(failed.getAsJsonObject("records").has("file." + fileId(failed) + ".tmp"), failed.toString());
-        server.simulatorPost("POST", "uploads/expire", "");
+        server.simulator().expireUploads();
 
-        server.simulatorPost("PUT", "rights", "{\"Write addresses\": true}");
-        long before = lastRequest(server);
+        server.simulator().right(ApiRight.WRITE_ADDRESSES, true);
+        long before = server.simulator().lastRequestSeq();
         assertEquals(202, server.admin("POST", "/admin/api/submissions/" + id + "/retry", null).statusCode());
         JsonObject s = awaitDelivered(server, id);
 
         assertEquals(List.of(List.of("create address"), List.of("create agentslog", "do uploadfile"),
-                List.of("do uploadfile"), List.of("do uploadfile")), requestsSince(server, before));
+                List.of("do uploadfile"), List.of("do uploadfile")), server.simulator().actionsAfter(before));
         JsonObject file = onlyFileOf("address", record(s, "address"));
         assertEquals(sha256(PLAN), file.get("sha256").getAsString());
     }
@@ -190,7 +187,7 @@ class FileAttachmentIT {
 
     List<JsonObject> filesOf(String module, String recordId) throws Exception {
         List<JsonObject> out = new ArrayList<>();
-        for (JsonElement e : server.simulator("records/file").getAsJsonArray()) {
+        for (JsonElement e : server.simulator().records("file")) {
             JsonObject f = e.getAsJsonObject();
             if (f.get("module").getAsString().equals(module) && f.get("relatedRecordId").getAsString().equals(recordId)) {
                 out.add(f);
@@ -201,7 +198,7 @@ class FileAttachmentIT {
 
     JsonObject onlyFileOf(String module, String recordId) throws Exception {
         List<JsonObject> files = filesOf(module, recordId);
-        assertEquals(1, files.size(), module + " " + recordId + ": " + server.simulator("records/file"));
+        assertEquals(1, files.size(), module + " " + recordId + ": " + server.simulator().records("file"));
         return files.get(0);
     }
 

@@ -18,12 +18,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.formhaus.testing.Await;
-import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every form kind end to end over HTTP: define the form, submit it, wait for delivery, then read back from the
@@ -33,17 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FormKindsIT {
 
-    TestServer server;
-
-    @BeforeAll
-    void start() throws Exception {
-        server = TestServer.start(TestDatabase.mariaDb(), Map.of("onoffice.request.timeout.seconds", "3"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb().with("onoffice.request.timeout.seconds", "3").perTestClass();
 
     // ---- contact and inquiry ---------------------------------------------------------------------------------------
 
@@ -57,24 +46,24 @@ class FormKindsIT {
                   {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
                   {"name": "telefon", "type": "phone", "label": "Telefon", "maps": "address.Telefon1"},
                   {"name": "text", "type": "textarea", "label": "Nachricht", "maps": "agentslog.Bemerkung"} ] }""");
-        long before = lastRequest();
+        long before = server.simulator().lastRequestSeq();
         JsonObject s = deliver("kontakt-kinds", Map.of("anrede", "Herr", "vorname", "Max", "name", "Kontakt",
                 "email", "max.kontakt@example.org", "telefon", "0241 12345", "text", "Bitte um Rückruf"));
 
         String addressId = record(s, "address");
-        JsonObject address = find("address", addressId);
+        JsonObject address = server.simulator().record("address", addressId);
         assertEquals("Herr", address.get("Anrede").getAsString());
         assertEquals("Max", address.get("Vorname").getAsString());
         assertEquals("Kontakt", address.get("Name").getAsString());
         assertTrue(address.get("_contacts").toString().contains("max.kontakt@example.org"));
         assertTrue(address.get("_contacts").toString().contains("0241 12345"));
-        JsonObject log = find("agentslog", record(s, "agentslog"));
+        JsonObject log = server.simulator().record("agentslog", record(s, "agentslog"));
         assertEquals("[" + addressId + "]", log.get("addressids").toString());
         assertEquals("Email", log.get("actionkind").getAsString());
         assertEquals("Bitte um Rückruf\n\nFormular: Kontakt (kontakt-kinds)", log.get("note").getAsString());
         assertFalse(log.has("estateid"));
 
-        List<List<String>> requests = requestsSince(before);
+        List<List<String>> requests = server.simulator().actionsAfter(before);
         assertEquals(List.of(List.of("create address"), List.of("create agentslog")), requests);
     }
 
@@ -87,23 +76,23 @@ class FormKindsIT {
                   {"name": "objekt", "type": "hidden", "label": "Objekt", "maps": "estate.Id"},
                   {"name": "name", "type": "text", "label": "Name", "maps": "address.Name"},
                   {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"} ] }""");
-        long before = lastRequest();
+        long before = server.simulator().lastRequestSeq();
         JsonObject s = deliver("anfrage-kinds", Map.of("objekt", "10", "name", "Interessent",
                 "email", "inquiry@example.org"));
 
         String addressId = record(s, "address");
         assertEquals("mmakler", record(s, "agent.user"));
-        JsonObject log = find("agentslog", record(s, "agentslog"));
+        JsonObject log = server.simulator().record("agentslog", record(s, "agentslog"));
         assertEquals("10", log.get("estateid").getAsString());
         assertEquals("[" + addressId + "]", log.get("addressids").toString());
-        JsonObject task = find("task", record(s, "task"));
+        JsonObject task = server.simulator().record("task", record(s, "task"));
         assertEquals("Exposé senden", task.get("Betreff").getAsString());
         assertEquals("mmakler", task.get("Verantwortung").getAsString());
         assertEquals(addressId, task.get("relatedAddressId").getAsString());
         assertEquals("10", task.get("relatedEstateId").getAsString());
 
         assertEquals(List.of(List.of("create address", "read estate", "get users"),
-                List.of("create agentslog", "create task")), requestsSince(before));
+                List.of("create agentslog", "create task")), server.simulator().actionsAfter(before));
     }
 
     // ---- owner and valuation ---------------------------------------------------------------------------------------
@@ -144,12 +133,12 @@ class FormKindsIT {
     @Test
     void ownerFormCreatesAddressEstateOwnerRelationActivityAndTaskInTwoRequests() throws Exception {
         define(OWNER.formatted("verkaufen-kinds", "owner"));
-        long before = lastRequest();
+        long before = server.simulator().lastRequestSeq();
         JsonObject s = deliver("verkaufen-kinds", ownerEntry("owner@example.org"));
 
         String addressId = record(s, "address");
         String estateId = record(s, "estate");
-        JsonObject estate = find("estate", estateId);
+        JsonObject estate = server.simulator().record("estate", estateId);
         assertEquals("haus", estate.get("objektart").getAsString());
         assertEquals("einfamilienhaus", estate.get("objekttyp").getAsString(), "label translated to the key");
         assertEquals("kauf", estate.get("vermarktungsart").getAsString());
@@ -162,10 +151,10 @@ class FormKindsIT {
         assertEquals("450000", estate.get("kaufpreis").getAsString());
         assertEquals(EstateSteps.externalNumber(s.get("id").getAsString()), estate.get("objektnr_extern").getAsString());
         assertEquals(1, ownerRelations(estateId, addressId));
-        JsonObject log = find("agentslog", record(s, "agentslog"));
+        JsonObject log = server.simulator().record("agentslog", record(s, "agentslog"));
         assertEquals(estateId, log.get("estateid").getAsString());
         assertEquals("[" + addressId + "]", log.get("addressids").toString());
-        JsonObject task = find("task", record(s, "task"));
+        JsonObject task = server.simulator().record("task", record(s, "task"));
         assertEquals("tteam", task.get("Verantwortung").getAsString());
         assertEquals("2", task.get("Prio").getAsString());
         assertEquals(addressId, task.get("relatedAddressId").getAsString());
@@ -173,17 +162,17 @@ class FormKindsIT {
         assertTrue(task.get("Aufgabe").getAsString().contains("Wohnfläche: 120.5"), task.toString());
 
         assertEquals(List.of(List.of("create address", "create estate"),
-                List.of("create relation", "create agentslog", "create task")), requestsSince(before));
+                List.of("create relation", "create agentslog", "create task")), server.simulator().actionsAfter(before));
     }
 
     @Test
     void valuationFormAlsoCreatesTheEstateAndLinksItsOwnerInTwoRequests() throws Exception {
         define(OWNER.formatted("bewertung-kinds", "valuation"));
-        long before = lastRequest();
+        long before = server.simulator().lastRequestSeq();
         JsonObject s = deliver("bewertung-kinds", ownerEntry("valuation@example.org"));
         assertEquals(1, ownerRelations(record(s, "estate"), record(s, "address")));
-        assertEquals("120.5", find("estate", record(s, "estate")).get("wohnflaeche").getAsString());
-        assertEquals(2, requestsSince(before).size());
+        assertEquals("120.5", server.simulator().record("estate", record(s, "estate")).get("wohnflaeche").getAsString());
+        assertEquals(2, server.simulator().actionsAfter(before).size());
     }
 
     // ---- search profile and appointment ----------------------------------------------------------------------------
@@ -200,7 +189,7 @@ class FormKindsIT {
                   {"name": "flaeche_von", "type": "area", "label": "Fläche ab", "maps": "searchcriteria.wohnflaeche__von"},
                   {"name": "zimmer_von", "type": "number", "label": "Zimmer ab", "maps": "searchcriteria.anzahl_zimmer__von"},
                   {"name": "orte", "type": "text", "label": "Orte", "maps": "searchcriteria.range_ort"} ] }""");
-        long before = lastRequest();
+        long before = server.simulator().lastRequestSeq();
         Map<String, List<String>> entry = new LinkedHashMap<>();
         entry.put("email", List.of("search@example.org"));
         entry.put("vermarktung", List.of("kauf"));
@@ -212,7 +201,7 @@ class FormKindsIT {
         entry.put("orte", List.of("Aachen"));
         JsonObject s = deliverMulti("suchprofil-kinds", entry);
 
-        JsonObject criterion = find("searchcriteria", record(s, "searchcriteria"));
+        JsonObject criterion = server.simulator().record("searchcriteria", record(s, "searchcriteria"));
         assertEquals(record(s, "address"), criterion.get("adresse").getAsString());
         assertEquals("kauf", criterion.get("vermarktungsart").getAsString());
         assertEquals("|haus||wohnung|", criterion.get("objektart").getAsString());
@@ -222,7 +211,7 @@ class FormKindsIT {
         assertEquals("3.5", criterion.get("anzahl_zimmer__von").getAsString());
         assertEquals("Aachen", criterion.get("range_ort").getAsString());
         assertEquals(List.of(List.of("create address"), List.of("create agentslog", "create searchcriteria")),
-                requestsSince(before));
+                server.simulator().actionsAfter(before));
     }
 
     @Test
@@ -234,17 +223,17 @@ class FormKindsIT {
                   {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
                   {"name": "slot", "type": "select", "label": "Wunschtermin",
                    "options": ["2026-06-01T10:30", "2026-06-02T14:00"], "maps": "calendar.start_dt"} ] }""");
-        long before = lastRequest();
+        long before = server.simulator().lastRequestSeq();
         JsonObject s = deliver("termin-kinds", Map.of("email", "termin@example.org", "slot", "2026-06-01T10:30"));
 
-        JsonObject appointment = find("calendar", record(s, "calendar"));
+        JsonObject appointment = server.simulator().record("calendar", record(s, "calendar"));
         assertEquals("2026-06-01 10:30:00", appointment.get("start_dt").getAsString());
         assertEquals("2026-06-01 11:15:00", appointment.get("end_dt").getAsString());
         assertEquals("Beratung", appointment.get("art").getAsString());
         assertEquals("[" + record(s, "address") + "]", appointment.get("relatedAddressIds").toString());
         assertEquals("{\"users\":[\"sschulz\"]}", appointment.get("subscribers").toString());
         assertEquals(List.of(List.of("create address"), List.of("create agentslog", "create calendar")),
-                requestsSince(before));
+                server.simulator().actionsAfter(before));
     }
 
     // ---- custom ------------------------------------------------------------------------------------------------------
@@ -259,7 +248,7 @@ class FormKindsIT {
                   {"name": "art", "type": "checkboxes", "label": "Ich bin", "options": ["Interessent", "Eigentümer"], "maps": "address.ArtDaten"},
                   {"name": "quelle", "type": "hidden", "label": "Quelle", "default": "eigene-Homepage", "maps": "address.HerkunftKontakt"},
                   {"name": "veroeffentlichen", "type": "consent", "label": "Ja", "maps": "address.homepage_veroeffentlichen"} ] }""");
-        long before = lastRequest();
+        long before = server.simulator().lastRequestSeq();
         Map<String, List<String>> entry = new LinkedHashMap<>();
         entry.put("anrede", List.of("Mrs."));
         entry.put("email", List.of("custom@example.org"));
@@ -269,14 +258,14 @@ class FormKindsIT {
         entry.put("veroeffentlichen", List.of("on"));
         JsonObject s = deliverMulti("custom-kinds", entry);
 
-        JsonObject address = find("address", record(s, "address"));
+        JsonObject address = server.simulator().record("address", record(s, "address"));
         assertEquals("Frau", address.get("Anrede").getAsString());
         assertEquals("1980-02-29", address.get("Geburtsdatum").getAsString());
         assertEquals("|Interessent||Eigentuemer|", address.get("ArtDaten").getAsString());
         assertEquals("|eigene-Homepage|", address.get("HerkunftKontakt").getAsString());
         assertEquals("1", address.get("homepage_veroeffentlichen").getAsString());
         assertFalse(s.getAsJsonObject("records").has("agentslog"), "custom writes only what it maps");
-        assertEquals(List.of(List.of("create address")), requestsSince(before));
+        assertEquals(List.of(List.of("create address")), server.simulator().actionsAfter(before));
     }
 
     // ---- newsletter ----------------------------------------------------------------------------------------------
@@ -287,15 +276,15 @@ class FormKindsIT {
                 { "key": "newsletter-kinds", "kind": "newsletter", "title": "Newsletter", "fields": [
                   {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
                   {"name": "dsgvo", "type": "consent", "label": "Ja, ich möchte den Newsletter.", "required": true} ] }""");
-        long before = lastRequest();
+        long before = server.simulator().lastRequestSeq();
         JsonObject s = deliver("newsletter-kinds", Map.of("email", "news@example.org", "dsgvo", "yes"));
         String addressId = record(s, "address");
-        assertEquals("3", find("address", addressId).get("newsletter_aktiv").getAsString());
+        assertEquals("3", server.simulator().record("address", addressId).get("newsletter_aktiv").getAsString());
         assertEquals(List.of(List.of("create address"), List.of("create agentslog", "do sendmail")),
-                requestsSince(before));
+                server.simulator().actionsAfter(before));
 
         JsonObject mail = null;
-        for (JsonElement m : server.simulator("mails").getAsJsonArray()) {
+        for (JsonElement m : server.simulator().mails()) {
             if (m.getAsJsonObject().get("to").toString().contains("news@example.org")) {
                 mail = m.getAsJsonObject();
             }
@@ -310,7 +299,7 @@ class FormKindsIT {
         HttpResponse<String> confirmed = server.get(path);
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         assertTrue(confirmed.body().contains("bestätigt"));
-        assertEquals("1", find("address", addressId).get("newsletter_aktiv").getAsString());
+        assertEquals("1", server.simulator().record("address", addressId).get("newsletter_aktiv").getAsString());
         JsonObject after = submission(s.get("id").getAsString());
         assertEquals("ok", record(after, "newsletter.confirmed"));
         assertEquals(200, server.get(path).statusCode(), "confirming twice is harmless");
@@ -355,26 +344,13 @@ class FormKindsIT {
         return e.getAsString();
     }
 
-    JsonObject find(String type, String id) throws Exception {
-        return find(server, type, id);
-    }
-
-    static JsonObject find(TestServer server, String type, String id) throws Exception {
-        for (JsonElement e : server.simulator("records/" + type).getAsJsonArray()) {
-            if (e.getAsJsonObject().get("id").getAsString().equals(id)) {
-                return e.getAsJsonObject();
-            }
-        }
-        throw new AssertionError("the simulator holds no " + type + " " + id);
-    }
-
     int ownerRelations(String estateId, String addressId) throws Exception {
         return ownerRelations(server, estateId, addressId);
     }
 
     static int ownerRelations(TestServer server, String estateId, String addressId) throws Exception {
         int n = 0;
-        for (JsonElement e : server.simulator("records/relation").getAsJsonArray()) {
+        for (JsonElement e : server.simulator().records("relation")) {
             JsonObject r = e.getAsJsonObject();
             if (r.get("relationtype").getAsString().endsWith("estate:address:owner")
                     && r.get("parentid").getAsString().equals(estateId)
@@ -383,36 +359,5 @@ class FormKindsIT {
             }
         }
         return n;
-    }
-
-    long lastRequest() throws Exception {
-        return lastRequest(server);
-    }
-
-    static long lastRequest(TestServer server) throws Exception {
-        JsonArray all = server.simulator("requests").getAsJsonArray();
-        return all.isEmpty() ? 0 : all.get(all.size() - 1).getAsJsonObject().get("seq").getAsLong();
-    }
-
-    List<List<String>> requestsSince(long seq) throws Exception {
-        return requestsSince(server, seq);
-    }
-
-    /** The API requests after {@code seq}, each as its actions "kind resourcetype", e.g. "create address". */
-    static List<List<String>> requestsSince(TestServer server, long seq) throws Exception {
-        List<List<String>> out = new ArrayList<>();
-        for (JsonElement e : server.simulator("requests").getAsJsonArray()) {
-            JsonObject r = e.getAsJsonObject();
-            if (r.get("seq").getAsLong() <= seq) {
-                continue;
-            }
-            List<String> actions = new ArrayList<>();
-            for (JsonElement a : r.getAsJsonArray("actions")) {
-                String urn = a.getAsJsonObject().get("actionid").getAsString();
-                actions.add(urn.substring(urn.lastIndexOf(':') + 1) + " " + a.getAsJsonObject().get("resourcetype").getAsString());
-            }
-            out.add(actions);
-        }
-        return out;
     }
 }
