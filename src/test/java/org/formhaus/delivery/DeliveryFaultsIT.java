@@ -14,14 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.formhaus.onoffice.ApiRight;
+import org.formhaus.simulator.FaultMode;
 import org.formhaus.testing.Await;
-import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue #6: whatever onOffice does (down, slow, 5xx, a reply lost after it committed, rights or credentials taken
@@ -31,37 +32,36 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeliveryFaultsIT {
 
-    private TestDatabase db;
-    private TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb()
+            .with("delivery.backoff.base.millis", "100")
+            .with("delivery.backoff.max.millis", "400")
+            .with("onoffice.request.timeout.seconds", "1")
+            .with("delivery.lease.millis", "5000")
+            .with("delivery.workers", "4")
+            .perTestClass();
 
     @BeforeAll
-    void start() throws Exception {
-        db = TestDatabase.mariaDb();
-        server = TestServer.start(db, Map.of("delivery.backoff.base.millis", "100", "delivery.backoff.max.millis", "400",
-                "onoffice.request.timeout.seconds", "1", "delivery.lease.millis", "5000", "delivery.workers", "4"));
+    void defineTheLeadForm() throws Exception {
         server.adminJson("POST", "/admin/api/forms", Leads.FORM);
     }
 
     @AfterEach
     void healSimulator() throws Exception {
-        fault("ok", 0, -1);
+        server.simulator().noFault();
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void submissionsAcceptedWhileOnOfficeIsDownAreDeliveredOnceWhenItReturns() throws Exception {
-        fault("down", 0, -1);
+        server.simulator().fault(FaultMode.DOWN);
         List<String> emails = emails("down", 5);
         List<String> ids = submitAll(emails);
         for (String id : ids) {
             Await.until("a failed try of " + id, Duration.ofSeconds(15), () -> attempts(id).size() >= 2 ? id : null);
             assertEquals("delivering", submission(id).get("status").getAsString(), "retrying, not failed");
         }
-        fault("ok", 0, -1);
+        server.simulator().noFault();
         awaitDelivered(ids);
         assertExactlyOnce(emails);
         assertTrue(attempts(ids.get(0)).toString().contains("HTTP 503"), "each try's reason is kept: " + attempts(ids.get(0)));
@@ -69,7 +69,7 @@ class DeliveryFaultsIT {
 
     @Test
     void aSlowOnOfficeDeliversEverySubmissionOnce() throws Exception {
-        fault("slow", 300, -1);
+        server.simulator().fault(FaultMode.SLOW, 300);
         List<String> emails = emails("slow", 4);
         awaitDelivered(submitAll(emails));
         assertExactlyOnce(emails);
@@ -77,7 +77,7 @@ class DeliveryFaultsIT {
 
     @Test
     void serverErrorsAreRetriedUntilTheyPass() throws Exception {
-        fault("http500", 0, 4);
+        server.simulator().fault(FaultMode.HTTP500, 0, 4);
         List<String> emails = emails("http500", 3);
         List<String> ids = submitAll(emails);
         awaitDelivered(ids);
@@ -94,22 +94,22 @@ class DeliveryFaultsIT {
     @Test
     void aCreateWhoseReplyIsLostAfterOnOfficeCommittedItLeavesOneAddress() throws Exception {
         // The next two requests commit, then stall past the client's 1 s timeout: the address exists, we don't know.
-        fault("timeout-after-commit", 2500, 2);
+        server.simulator().fault(FaultMode.TIMEOUT_AFTER_COMMIT, 2500, 2);
         String email = "lost.reply@example.org";
         String id = Leads.submit(server, email);
         JsonObject delivered = awaitDelivered(List.of(id)).get(0);
         assertTrue(attempts(id).toString().contains("No reply from onOffice"), attempts(id).toString());
         assertExactlyOnce(List.of(email));
         String recorded = delivered.getAsJsonObject("records").get("address").getAsString();
-        assertTrue(server.simulator("records/address").toString().contains("\"id\":" + recorded)
-                || server.simulator("records/address").toString().contains("\"id\":\"" + recorded + "\""));
+        assertTrue(server.simulator().records("address").toString().contains("\"id\":" + recorded)
+                || server.simulator().records("address").toString().contains("\"id\":\"" + recorded + "\""));
     }
 
     @Test
     void aRightTakenAwayMidRunFailsAtOnceNamingItAndAnAdminRetryDeliversOnceAfterItIsGranted() throws Exception {
         List<String> before = emails("rights-before", 2);
         awaitDelivered(submitAll(before));
-        rights(false);
+        server.simulator().right(ApiRight.WRITE_ADDRESSES, false);
         String email = "rights-revoked@example.org";
         String id = Leads.submit(server, email);
         JsonObject failed = awaitStatus(id, "failed");
@@ -117,7 +117,7 @@ class DeliveryFaultsIT {
         assertTrue(error.contains("lacks a right") && error.contains("\"Write addresses\""), error);
         assertEquals(1, attempts(id).size(), "no retries for days: " + attempts(id));
 
-        rights(true);
+        server.simulator().right(ApiRight.WRITE_ADDRESSES, true);
         server.adminJson("POST", "/admin/api/submissions/" + id + "/retry", null);
         awaitDelivered(List.of(id));
         List<String> all = new ArrayList<>(before);
@@ -142,7 +142,7 @@ class DeliveryFaultsIT {
 
     @Test
     void aMailboxNotAssignedFailsAfterTheAddressAndTheRetrySendsOnlyTheMails() throws Exception {
-        server.simulatorPost("PUT", "mailboxes", "[]");
+        server.simulator().mailboxes();
         String email = "no.mailbox@example.org";
         String id;
         try {
@@ -151,7 +151,7 @@ class DeliveryFaultsIT {
             assertTrue(failed.get("error").getAsString().contains("Basic settings → Email"), failed.toString());
             assertTrue(failed.getAsJsonObject("records").has("address"), "the address step is recorded");
         } finally {
-            server.simulatorPost("PUT", "mailboxes", "[\"info@agentur.example\", \"vertrieb@agentur.example\"]");
+            server.simulator().mailboxes("info@agentur.example", "vertrieb@agentur.example");
         }
         long createsBefore = addressCreates();
         server.adminJson("POST", "/admin/api/submissions/" + id + "/retry", null);
@@ -162,10 +162,10 @@ class DeliveryFaultsIT {
 
     @Test
     void aSubmissionStillFailingAtItsHorizonEndsFailedWithTheLastReason() throws Exception {
-        fault("down", 0, -1);
+        server.simulator().fault(FaultMode.DOWN);
         String id = Leads.submit(server, "horizon@example.org");
         Await.until("a first try", Duration.ofSeconds(10), () -> attempts(id).size() >= 1 ? id : null);
-        try (Connection c = DriverManager.getConnection(db.url());
+        try (Connection c = DriverManager.getConnection(server.database().url());
              PreparedStatement s = c.prepareStatement("UPDATE delivery_job SET give_up_ms = ? WHERE submission_id = ?")) {
             s.setLong(1, System.currentTimeMillis() + 200);
             s.setString(2, id);
@@ -177,15 +177,6 @@ class DeliveryFaultsIT {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
-
-    private void fault(String mode, long latencyMs, int count) throws Exception {
-        server.simulatorPost("POST", "faults", "{\"mode\": \"" + mode + "\", \"latencyMs\": " + latencyMs
-                + ", \"count\": " + count + "}");
-    }
-
-    private void rights(boolean writeAddresses) throws Exception {
-        server.simulatorPost("PUT", "rights", "{\"Write addresses\": " + writeAddresses + "}");
-    }
 
     private static List<String> emails(String prefix, int n) {
         List<String> emails = new ArrayList<>();
@@ -228,7 +219,7 @@ class DeliveryFaultsIT {
 
     private long addressCreates() throws Exception {
         long n = 0;
-        for (JsonElement request : server.simulator("requests").getAsJsonArray()) {
+        for (JsonElement request : server.simulator().requests()) {
             for (JsonElement action : request.getAsJsonObject().getAsJsonArray("actions")) {
                 if (action.toString().contains("urn:onoffice-api-action:create") && action.toString().contains("address")) {
                     n++;
@@ -239,8 +230,8 @@ class DeliveryFaultsIT {
     }
 
     private void assertExactlyOnce(List<String> emails) throws Exception {
-        JsonArray addresses = server.simulator("records/address").getAsJsonArray();
-        JsonArray mails = server.simulator("mails").getAsJsonArray();
+        JsonArray addresses = server.simulator().records("address");
+        JsonArray mails = server.simulator().mails();
         for (String email : emails) {
             assertEquals(1, Leads.addresses(addresses, email), "addresses of " + email);
             assertEquals(1, Leads.confirmations(mails, email), "confirmations to " + email);

@@ -71,11 +71,11 @@ class KillAndRestartIT {
                 "delivery.lease.millis", "600000", "delivery.backoff.base.millis", "100",
                 "delivery.backoff.max.millis", "400", "onoffice.request.timeout.seconds", "30");
         try (SimulatorServer sim = SimulatorServer.start(Simulator.create(TestServer.SIM_TOKEN, TestServer.SIM_SECRET), 0);
-             TestServer keeper = TestServer.start(db, Map.of("sandbox", "false", "delivery.workers", "1",
-                     "delivery.poll.millis", "600000"))) {
+             TestServer keeper = TestServer.on(db).with("sandbox", "false").with("delivery.workers", "1")
+                     .with("delivery.poll.millis", "600000").start()) {
             List<String> emails = List.of("graceful.0@example.org", "graceful.1@example.org");
             sim.simulator().setFault(FaultMode.SLOW, 20_000);
-            TestServer stopping = TestServer.join(db, settings);
+            TestServer stopping = TestServer.joining(db).with(settings).start();
             stopping.adminJson("PUT", "/admin/api/settings/onoffice", Leads.onOfficeSettings(sim.apiUri()));
             stopping.adminJson("POST", "/admin/api/forms", Leads.FORM);
             emails.forEach(email -> {
@@ -93,7 +93,7 @@ class KillAndRestartIT {
             assertEquals(0, Leads.count(db.url(), "SELECT COUNT(*) FROM delivery_attempt"), "no attempt counted");
 
             sim.simulator().setFault(FaultMode.OK, 0);
-            try (TestServer next = TestServer.join(db, settings)) {
+            try (TestServer next = TestServer.joining(db).with(settings).start()) {
                 Await.until("delivered by the next instance", Duration.ofSeconds(20), () ->
                         delivered(db) == 2 ? true : null);
             }

@@ -28,8 +28,8 @@ class TwoInstancesIT {
                 "delivery.backoff.base.millis", "100", "delivery.backoff.max.millis", "400", "delivery.poll.millis", "20");
         TestDatabase db = TestDatabase.mariaDb();
         try (SimulatorServer sim = SimulatorServer.start(Simulator.create(TestServer.SIM_TOKEN, TestServer.SIM_SECRET), 0);
-             TestServer a = TestServer.start(db, settings);
-             TestServer b = TestServer.join(db, settings)) {
+             TestServer a = TestServer.on(db).with(settings).start();
+             TestServer b = TestServer.joining(db).with(settings).start()) {
             a.adminJson("PUT", "/admin/api/settings/onoffice", Leads.onOfficeSettings(sim.apiUri()));
             a.adminJson("POST", "/admin/api/forms", Leads.FORM);
             sim.simulator().setFault(FaultMode.DOWN, 0);
