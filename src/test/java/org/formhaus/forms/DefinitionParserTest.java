@@ -8,18 +8,12 @@ import com.google.gson.JsonParser;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.formhaus.testing.TestForms;
 import org.junit.jupiter.api.Test;
 
 class DefinitionParserTest {
 
-    static final String CONTACT = """
-            { "key": "kontakt", "kind": "contact", "language": "de", "title": "Kontakt",
-              "fields": [
-                {"name": "vorname", "type": "text",  "label": "Vorname", "required": true,  "maps": "address.Vorname"},
-                {"name": "email",   "type": "email", "label": "E-Mail",  "required": true,  "maps": "address.Email"},
-                {"name": "text",    "type": "textarea", "label": "Nachricht", "maps": "agentslog.Bemerkung"},
-                {"name": "dsgvo",   "type": "consent", "label": "Ich stimme der Datenschutzerklärung zu.", "required": true}
-              ] }""";
+    static final String CONTACT = TestForms.CONTACT;
 
     private final DefinitionParser parser = new DefinitionParser();
 

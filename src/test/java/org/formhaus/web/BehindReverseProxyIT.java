@@ -7,15 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 /** With http.forwarded, the per-visitor rate limit counts visitors behind the proxy, not the proxy itself. */
 class BehindReverseProxyIT {
 
-    static final String FORM = """
-            {"kind": "contact", "fields": [{"name": "email", "type": "email", "required": true, "maps": "address.Email"}]}""";
 
     HttpResponse<String> submitVia(TestServer server, String visitor) throws Exception {
         return server.send(HttpRequest.newBuilder(server.uri("/f/proxied"))
@@ -26,9 +24,9 @@ class BehindReverseProxyIT {
 
     @Test
     void eachVisitorBehindTheProxyHasItsOwnLimit() throws Exception {
-        try (TestServer server = TestServer.start(TestDatabase.h2(), Map.of("http.forwarded", "true",
-                "ratelimit.submissions.per.minute", "1"))) {
-            server.adminJson("PUT", "/admin/api/forms/proxied", FORM);
+        try (TestServer server = TestServer.onH2().with("http.forwarded", "true")
+                .with("ratelimit.submissions.per.minute", "1").start()) {
+            server.adminJson("PUT", "/admin/api/forms/proxied", TestForms.emailOnly("proxied", "Proxied"));
             assertEquals(202, submitVia(server, "203.0.113.7").statusCode());
             assertEquals(202, submitVia(server, "203.0.113.8").statusCode(), "another visitor is not limited");
             HttpResponse<String> again = submitVia(server, "203.0.113.7");
@@ -39,8 +37,8 @@ class BehindReverseProxyIT {
 
     @Test
     void withoutTheSettingForwardedHeadersAreIgnored() throws Exception {
-        try (TestServer server = TestServer.start(TestDatabase.h2(), Map.of("ratelimit.submissions.per.minute", "1"))) {
-            server.adminJson("PUT", "/admin/api/forms/proxied", FORM);
+        try (TestServer server = TestServer.onH2().with("ratelimit.submissions.per.minute", "1").start()) {
+            server.adminJson("PUT", "/admin/api/forms/proxied", TestForms.emailOnly("proxied", "Proxied"));
             assertEquals(202, submitVia(server, "203.0.113.7").statusCode());
             assertEquals(429, submitVia(server, "203.0.113.8").statusCode(), "a client cannot pick its own address");
         }

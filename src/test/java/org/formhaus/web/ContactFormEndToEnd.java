@@ -14,12 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.formhaus.testing.Await;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The walking skeleton, end to end over real HTTP: the contract's contact form is defined through the admin API,
@@ -29,28 +29,16 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ContactFormEndToEnd {
 
-    static final String CONTACT = """
-            { "key": "kontakt", "kind": "contact", "language": "de", "title": "Kontakt",
-              "fields": [
-                {"name": "vorname", "type": "text",  "label": "Vorname", "required": true,  "maps": "address.Vorname"},
-                {"name": "email",   "type": "email", "label": "E-Mail",  "required": true,  "maps": "address.Email"},
-                {"name": "text",    "type": "textarea", "label": "Nachricht", "maps": "agentslog.Bemerkung"},
-                {"name": "dsgvo",   "type": "consent", "label": "Ich stimme der Datenschutzerklärung zu.", "required": true}
-              ] }""";
 
-    TestServer server;
+    @RegisterExtension
+    final TestServer server = onDatabase().perTestClass();
 
-    abstract TestDatabase database();
+    /** The database this run uses. */
+    abstract TestServer.Builder onDatabase();
 
     @BeforeAll
-    void start() throws Exception {
-        server = TestServer.start(database(), Map.of());
-        server.adminJson("POST", "/admin/api/forms", CONTACT);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
+    void defineTheContractsContactForm() throws Exception {
+        server.adminJson("POST", "/admin/api/forms", TestForms.CONTACT);
     }
 
     static Map<String, List<String>> entry(String email) {
@@ -74,7 +62,7 @@ abstract class ContactFormEndToEnd {
 
         JsonObject delivered = awaitStatus(body.get("id").getAsString(), "delivered");
         String addressId = delivered.getAsJsonObject("records").get("address").getAsString();
-        JsonArray addresses = server.simulator("records/address").getAsJsonArray();
+        JsonArray addresses = server.simulator().records("address");
         JsonObject address = find(addresses, addressId);
         assertNotNull(address, "simulator lists address " + addressId + ": " + addresses);
         assertTrue(address.toString().contains("max.delivered@example.org"), address.toString());
@@ -93,7 +81,7 @@ abstract class ContactFormEndToEnd {
         String b = awaitStatus(second, "delivered").getAsJsonObject("records").get("address").getAsString();
         assertEquals(a, b);
         long count = 0;
-        for (JsonElement e : server.simulator("records/address").getAsJsonArray()) {
+        for (JsonElement e : server.simulator().records("address")) {
             if (e.toString().contains("twice@example.org")) {
                 count++;
             }

@@ -1,11 +1,11 @@
 package org.formhaus.web;
 
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestServer;
 
 /** The contact form end to end on the production database, MariaDB. */
 class ContactFormOnMariaDbIT extends ContactFormEndToEnd {
     @Override
-    TestDatabase database() {
-        return TestDatabase.mariaDb();
+    TestServer.Builder onDatabase() {
+        return TestServer.onMariaDb();
     }
 }

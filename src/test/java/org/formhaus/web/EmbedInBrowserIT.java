@@ -13,18 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.formhaus.testing.Await;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -40,14 +40,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbedInBrowserIT {
 
-    static final String CONTACT = """
-            { "key": "kontakt", "kind": "contact", "language": "de", "title": "Kontakt",
-              "fields": [
-                {"name": "vorname", "type": "text",  "label": "Vorname", "required": true, "maps": "address.Vorname"},
-                {"name": "email",   "type": "email", "label": "E-Mail",  "required": true, "maps": "address.Email"},
-                {"name": "text",    "type": "textarea", "label": "Nachricht", "maps": "agentslog.Bemerkung"},
-                {"name": "dsgvo",   "type": "consent", "label": "Ich stimme der Datenschutzerklärung zu.", "required": true}
-              ] }""";
     static final String NEWSLETTER = """
             { "key": "newsletter", "kind": "newsletter", "language": "en", "title": "Newsletter",
               "fields": [{"name": "email", "type": "email", "label": "Email", "required": true, "maps": "address.Email"}] }""";
@@ -63,15 +55,16 @@ class EmbedInBrowserIT {
                 {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"}
               ] }""";
 
-    TestServer formhaus;
+    @RegisterExtension
+    final TestServer formhaus = TestServer.onH2().perTestClass();
+
     Server agencySite;
     WebDriver browser;
     Path profile;
 
     @BeforeAll
     void start() throws Exception {
-        formhaus = TestServer.start(TestDatabase.h2(), Map.of());
-        formhaus.adminJson("POST", "/admin/api/forms", CONTACT);
+        formhaus.adminJson("POST", "/admin/api/forms", TestForms.CONTACT);
         formhaus.adminJson("POST", "/admin/api/forms", NEWSLETTER);
         formhaus.adminJson("POST", "/admin/api/forms", STEPS);
         agencySite = agencySite(formhaus.uri("/embed.js").toString());
@@ -115,7 +108,6 @@ class EmbedInBrowserIT {
             if (browser != null) browser.quit();
         } finally {
             agencySite.stop();
-            formhaus.close();
         }
     }
 

@@ -17,12 +17,11 @@ import java.util.Map;
 import org.formhaus.storage.StoredFile;
 import org.formhaus.storage.SubmissionFileStore;
 import org.formhaus.testing.Multipart;
-import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The form engine over real HTTP on MariaDB: rendering of every field type, steps, conditions, theme, prefill and
@@ -68,18 +67,13 @@ class FormEngineIT {
                 {"name": "hint", "type": "text", "label": "Hint"}
               ] }""";
 
-    TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb().perTestClass();
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.mariaDb(), Map.of());
         server.adminJson("POST", "/admin/api/forms", SEARCH);
         server.adminJson("POST", "/admin/api/forms", INQUIRY);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
     }
 
     @Test
@@ -123,7 +117,7 @@ class FormEngineIT {
     /** Requests for field metadata or users: what serving a form page could cause. */
     private long metadataRequests() throws Exception {
         long count = 0;
-        for (JsonElement request : server.simulator("requests").getAsJsonArray()) {
+        for (JsonElement request : server.simulator().requests()) {
             for (JsonElement action : request.getAsJsonObject().getAsJsonArray("actions")) {
                 String type = action.getAsJsonObject().get("resourcetype").getAsString();
                 if (type.equals("fields") || type.equals("users") || type.equals("searchCriteriaFields")) {

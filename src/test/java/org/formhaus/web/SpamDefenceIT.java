@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.formhaus.testing.Await;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Spam and abuse defences over HTTP, on H2, with the checks switched on: honeypot, form token, minimum fill time,
@@ -27,21 +27,19 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpamDefenceIT {
 
-    TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.onH2()
+            .with("spam.min.fill.seconds", "1")
+            .with("ratelimit.submissions.per.minute", "1000")
+            .with("ratelimit.form.submissions.per.minute", "1000")
+            .with("forms.max.body.bytes", "50000")
+            .perTestClass();
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.h2(), Map.of("spam.min.fill.seconds", "1",
-                "ratelimit.submissions.per.minute", "1000", "ratelimit.form.submissions.per.minute", "1000",
-                "forms.max.body.bytes", "50000"));
         for (String key : List.of("spam", "limited")) {
-            server.adminJson("POST", "/admin/api/forms", ContactFormEndToEnd.CONTACT.replace("\"kontakt\"", "\"" + key + "\""));
+            server.adminJson("POST", "/admin/api/forms", TestForms.contact(key));
         }
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
     }
 
     String token(String key) throws Exception {
@@ -114,8 +112,8 @@ class SpamDefenceIT {
     @Test
     void overTheRateLimitA429SaysWhenToComeBack() throws Exception {
         // A server of its own: the other tests must not share this budget.
-        try (TestServer limited = TestServer.start(TestDatabase.h2(), Map.of("ratelimit.submissions.per.minute", "2"))) {
-            limited.adminJson("POST", "/admin/api/forms", ContactFormEndToEnd.CONTACT);
+        try (TestServer limited = TestServer.onH2().with("ratelimit.submissions.per.minute", "2").start()) {
+            limited.adminJson("POST", "/admin/api/forms", TestForms.CONTACT);
             assertEquals(202, limited.submitJson("kontakt", ContactFormEndToEnd.entry("a@example.org")).statusCode());
             assertEquals(202, limited.submitJson("kontakt", ContactFormEndToEnd.entry("b@example.org")).statusCode());
             HttpResponse<String> third = limited.submitJson("kontakt", ContactFormEndToEnd.entry("c@example.org"));

@@ -8,9 +8,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import org.formhaus.testing.Await;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +18,8 @@ class WrongOnOfficeSecretIT {
 
     @Test
     void aSubmissionEndsFailedWithOnOfficesErrorShownAndNoStackTrace() throws Exception {
-        try (TestServer server = TestServer.start(TestDatabase.mariaDb(), Map.of())) {
-            server.adminJson("PUT", "/admin/api/forms/kontakt", ContactFormEndToEnd.CONTACT);
+        try (TestServer server = TestServer.onMariaDb().start()) {
+            server.adminJson("PUT", "/admin/api/forms/kontakt", TestForms.CONTACT);
             server.adminJson("PUT", "/admin/api/settings/onoffice", "{\"secret\": \"this-is-not-the-secret\"}");
 
             HttpResponse<String> reply = server.submitJson("kontakt", ContactFormEndToEnd.entry("wrong.secret@example.org"));
@@ -35,7 +34,7 @@ class WrongOnOfficeSecretIT {
             assertTrue(error.contains("HMAC"), "onOffice's message is shown: " + error);
             assertFalse(error.contains("Exception") || error.contains("\tat "), "no stack trace: " + error);
             assertFalse(error.contains("this-is-not-the-secret"), "no secret: " + error);
-            assertFalse(server.simulator("records/address").toString().contains("wrong.secret@example.org"),
+            assertFalse(server.simulator().records("address").toString().contains("wrong.secret@example.org"),
                     "nothing reached onOffice");
         }
     }
