@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
-import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +12,7 @@ class MailTemplatesOnSaveIT {
 
     @Test
     void aFormWithATemplateThatDoesNotParseIsRefusedWith400NamingThePlace() throws Exception {
-        try (TestServer server = TestServer.start(TestDatabase.h2(), Map.of())) {
+        try (TestServer server = TestServer.onH2().start()) {
             String form = """
                     { "key": "kontakt", "kind": "contact", "language": "de", "title": "Kontakt",
                       "fields": [{"name": "email", "type": "email", "label": "E-Mail", "required": true,

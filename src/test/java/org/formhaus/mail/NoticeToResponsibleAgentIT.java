@@ -12,12 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.formhaus.testing.Await;
-import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The internal notice reaches the responsible agent: the inquired estate's agent, else the form's task user. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,17 +28,8 @@ class NoticeToResponsibleAgentIT {
                 {"name": "objekt", "type": "hidden", "label": "Objekt", "maps": "estate.Id"},
                 {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"} ] }""";
 
-    TestServer server;
-
-    @BeforeAll
-    void start() throws Exception {
-        server = TestServer.start(TestDatabase.mariaDb(), Map.of());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb().perTestClass();
 
     @Test
     void theNoticeGoesToTheInquiredEstatesAgent() throws Exception {
@@ -71,13 +60,13 @@ class NoticeToResponsibleAgentIT {
 
     /** The receivers of the notice mail whose subject names the visitor's email. */
     List<String> noticeReceivers(String visitor) throws Exception {
-        for (JsonElement mail : server.simulator("mails").getAsJsonArray()) {
+        for (JsonElement mail : server.simulator().mails()) {
             if (mail.toString().contains("Neue Anfrage von " + visitor)) {
                 List<String> receivers = new ArrayList<>();
                 mail.getAsJsonObject().getAsJsonArray("to").forEach(r -> receivers.add(r.getAsString()));
                 return receivers;
             }
         }
-        throw new AssertionError("no notice for " + visitor + " in " + server.simulator("mails"));
+        throw new AssertionError("no notice for " + visitor + " in " + server.simulator().mails());
     }
 }

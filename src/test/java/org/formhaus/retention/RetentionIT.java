@@ -8,30 +8,25 @@ import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.formhaus.simulator.FaultMode;
 import org.formhaus.testing.Await;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 /** GDPR retention: old submissions lose their personal data and keep their delivery record; live ones are kept. */
 class RetentionIT {
 
-    private static final String FORM = """
-            { "key": "kontakt", "kind": "contact", "language": "de", "title": "Kontakt",
-              "fields": [
-                {"name": "vorname", "type": "text",  "label": "Vorname", "required": true, "maps": "address.Vorname"},
-                {"name": "email",   "type": "email", "label": "E-Mail",  "required": true, "maps": "address.Email"}
-              ] }""";
     private static final long DAY = 86_400_000L;
 
     @Test
     void afterTheRetentionPeriodDeliveredDataIsErasedWhileStatusIdsAndAttemptsStayAndUndeliveredIsKept()
             throws Exception {
-        try (TestServer server = TestServer.start(TestDatabase.mariaDb(), Map.of("retention.days", "180"))) {
-            server.adminJson("POST", "/admin/api/forms", FORM);
+        try (TestServer server = TestServer.onMariaDb().with("retention.days", "180").start()) {
+            server.adminJson("POST", "/admin/api/forms", TestForms.nameAndEmail("kontakt", "Kontakt"));
             String delivered = submit(server, "old.lead@example.org");
             Await.until("delivery", Duration.ofSeconds(15), () -> status(server, delivered).equals("delivered") ? 1 : null);
-            server.simulatorPost("POST", "faults", "{\"mode\": \"down\"}");
+            server.simulator().fault(FaultMode.DOWN);
             String waiting = submit(server, "waiting.lead@example.org");
             long now = System.currentTimeMillis();
 
@@ -51,8 +46,8 @@ class RetentionIT {
 
     @Test
     void aRetentionOfZeroKeepsEverything() throws Exception {
-        try (TestServer server = TestServer.start(TestDatabase.mariaDb(), Map.of("retention.days", "0"))) {
-            server.adminJson("POST", "/admin/api/forms", FORM);
+        try (TestServer server = TestServer.onMariaDb().with("retention.days", "0").start()) {
+            server.adminJson("POST", "/admin/api/forms", TestForms.nameAndEmail("kontakt", "Kontakt"));
             String id = submit(server, "kept@example.org");
             Await.until("delivery", Duration.ofSeconds(15), () -> status(server, id).equals("delivered") ? 1 : null);
             assertEquals(0, server.app().sweepRetention(System.currentTimeMillis() + 36_500 * DAY));
