@@ -7,6 +7,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.formhaus.admin.AccountConnection;
 import org.formhaus.admin.AdminAuthFilter;
@@ -15,6 +16,8 @@ import org.formhaus.admin.ConnectionApiServlet;
 import org.formhaus.admin.FirstStart;
 import org.formhaus.admin.FormSaveCheck;
 import org.formhaus.admin.FormsApiServlet;
+import org.formhaus.admin.ProvisioningKeys;
+import org.formhaus.admin.ProvisioningKeysApiServlet;
 import org.formhaus.admin.ProvisioningServlet;
 import org.formhaus.admin.SettingsApiServlet;
 import org.formhaus.admin.SubmissionsApiServlet;
@@ -23,6 +26,7 @@ import org.formhaus.admin.ui.AdminPagesServlet;
 import org.formhaus.admin.ui.LoginServlet;
 import org.formhaus.config.AdminConfig;
 import org.formhaus.config.AppConfig;
+import org.formhaus.config.ConfigException;
 import org.formhaus.config.DatabaseConfig;
 import org.formhaus.config.FormsConfig;
 import org.formhaus.config.MarketplaceConfig;
@@ -43,14 +47,18 @@ import org.formhaus.marketplace.MarketplaceServlet;
 import org.formhaus.newsletter.ConfirmationTokens;
 import org.formhaus.newsletter.NewsletterConfirmServlet;
 import org.formhaus.onoffice.OnOfficeConnector;
+import org.formhaus.onoffice.OnOfficeHosts;
 import org.formhaus.onoffice.OnOfficeMetadata;
 import org.formhaus.onoffice.RetryMode;
 import org.formhaus.render.Templates;
 import org.formhaus.retention.RetentionSweeper;
+import org.formhaus.secrets.MasterKeySource;
+import org.formhaus.secrets.SecretBox;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.Database;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
+import org.formhaus.storage.SealedColumns;
 import org.formhaus.web.FormOptions;
 import org.formhaus.web.FormServlet;
 import org.formhaus.web.HealthServlet;
@@ -78,6 +86,8 @@ public final class FormhausApp implements AutoCloseable {
     private final DeliveryWorker worker;
     private final RetentionSweeper retention;
     private final FormOptions formOptions;
+    /** Set by {@link #start} right after the first start's console output, before {@link #mount}. */
+    private ProvisioningKeys provisioningKeys;
 
     private FormhausApp(AppConfig config, Database db) throws SQLException {
         this.config = config;
@@ -86,7 +96,7 @@ public final class FormhausApp implements AutoCloseable {
         this.sandbox = Sandbox.of(config.sandbox());
         this.publicUrl = new AtomicReference<>(config.http().publicUrl());
         this.onOffice = OnOfficeConnector.builder().connectTimeout(config.onOffice().connectTimeout())
-                .requestTimeout(config.onOffice().requestTimeout()).build();
+                .requestTimeout(config.onOffice().requestTimeout()).hosts(onOfficeHosts(config)).build();
         this.newsletterTokens = new ConfirmationTokens(stores.instance().getOrCreateSecret("newsletter.token.key"),
                 publicUrl::get, config.newsletter().confirmLinkValid(), Clock.systemUTC());
         this.worker = deliveryWorker();
@@ -96,16 +106,29 @@ public final class FormhausApp implements AutoCloseable {
     }
 
     /**
-     * Opens the database (migrating it), creates the first admin if needed and starts delivery and the retention
-     * sweep. Unknown configuration keys are reported on {@code console} first.
+     * Finds the master key, opens the database (migrating it and sealing secrets earlier versions stored in clear),
+     * creates the first admin and the provisioning key if needed and starts delivery and the retention sweep.
+     * Unknown configuration keys are reported on {@code console} first.
+     *
+     * @throws org.formhaus.config.ConfigException when the configuration is unusable, e.g. no master key for a
+     *                                             production database, or one that does not open the stored secrets
      */
     public static FormhausApp start(AppConfig config, PrintStream console) throws SQLException {
         config.warnings().forEach(warning -> console.println("Configuration warning: " + warning));
+        SecretBox secrets = new SecretBox(MasterKeySource.load(config, console));
         DatabaseConfig database = config.database();
-        Database db = Database.open(database.url(), database.user(), database.password(), database.poolSize());
+        Database db = Database.open(database.url(), database.user(), database.password(), database.poolSize(),
+                secrets);
         try {
+            int sealed = new SealedColumns(db).sealClearValues();
+            if (sealed > 0) {
+                console.println("Sealed " + sealed + " secret(s) that were stored in clear under master key "
+                        + secrets.key().id());
+            }
             FormhausApp app = new FormhausApp(config, db);
             FirstStart.run(db, app.stores.accounts(), app.stores.users(), config.firstAdmin(), console);
+            app.provisioningKeys = ProvisioningKeys.start(config.admin().provisioningKey().orElse(""),
+                    app.stores.instance(), app.stores.provisioningKeys(), console);
             app.worker.start();
             app.retention.start(config.retention().firstSweep(), config.retention().sweepEvery());
             return app;
@@ -136,7 +159,9 @@ public final class FormhausApp implements AutoCloseable {
                         "/admin/api/forms/*")
                 .servlet("/admin/api/submissions", new SubmissionsApiServlet(stores.submissions(), stores.jobs(),
                         config.delivery().giveUpAfter(), worker::nudge), "/admin/api/submissions/*")
-                .servlet("/admin/api/settings/*", new SettingsApiServlet(stores.accounts()))
+                .servlet("/admin/api/settings/*", new SettingsApiServlet(stores.accounts(), onOffice::allows))
+                .servlet("/admin/api/provisioning-keys", new ProvisioningKeysApiServlet(provisioningKeys,
+                        stores.provisioningKeys()), "/admin/api/provisioning-keys/*")
                 .servlet("/admin/api/tokens", new TokensApiServlet(stores.users()), "/admin/api/tokens/*")
                 .servlet("/admin/api/connection/*", new ConnectionApiServlet(connection))
                 .servlet("/admin/login", loginServlet(), "/admin/logout")
@@ -146,9 +171,24 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
                 .servlet("/marketplace/open", Marketplace.serviceCalls(templates, marketplaceSettings(),
                         config.marketplace().stateLifetime(), stores.marketplace(), stores.users()), "/marketplace/login")
-                .servlet("/api/users", new ProvisioningServlet(stores.instance().secret(
-                        config.admin().provisioningKey(), "provisioning.api.key"), db, stores.accounts(), stores.users()));
+                .servlet("/api/users", new ProvisioningServlet(provisioningKeys, db, stores.accounts(), stores.users()));
         return sandbox.enabled() ? routes.servlet(Sandbox.PATH + "/*", sandbox.servlet()) : routes;
+    }
+
+    /** onOffice's API host, the operator's {@code onoffice.hosts}, and the host of {@code marketplace.onoffice.url}. */
+    private static OnOfficeHosts onOfficeHosts(AppConfig config) {
+        OnOfficeHosts hosts;
+        try {
+            hosts = OnOfficeHosts.parse(String.join(",", config.onOffice().hosts()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("onoffice.hosts: " + e.getMessage());
+        }
+        Optional<String> marketplaceUrl = config.marketplace().onOfficeUrl();
+        try {
+            return marketplaceUrl.isEmpty() ? hosts : hosts.plus(URI.create(marketplaceUrl.get()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConfigException("marketplace.onoffice.url: not a URL");
+        }
     }
 
     /** Delivery: outbox jobs → onOffice records and e-mails, with clients that never retry by themselves. */
@@ -210,6 +250,11 @@ public final class FormhausApp implements AutoCloseable {
      */
     public void connectSandbox(URI base, PrintStream console) throws SQLException {
         publicUrl.compareAndSet("", base.toString());
+        if (sandbox.enabled()) {
+            // The in-process simulator, as the account reaches it and as Formhaus calls itself (Marketplace unlock).
+            onOffice.allowAlso(URI.create(publicUrl.get()));
+            onOffice.allowAlso(base);
+        }
         sandbox.connect(stores.accounts(), publicUrl.get(), base.toString(), console);
     }
 

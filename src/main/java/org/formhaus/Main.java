@@ -1,15 +1,20 @@
 package org.formhaus;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.formhaus.config.AppConfig;
 import org.formhaus.config.ConfigException;
+import org.formhaus.secrets.KeyFile;
+import org.formhaus.secrets.MasterKey;
 
 /**
  * {@code bin/formhaus}: {@code serve [--port N] [--sandbox] [--config FILE]} starts the standalone server;
- * {@code simulator [--port N]} starts only the onOffice simulator.
+ * {@code simulator [--port N]} starts only the onOffice simulator; {@code new-key --key-file F} writes a new master key
+ * file; {@code rotate-secrets --new-key-file F [--config FILE]} re-seals the stored secrets under a new master key.
  */
 public final class Main {
 
@@ -17,7 +22,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("serve") || args[0].equals("simulator"))) {
+        if (args.length == 0 || !List.of("serve", "simulator", "new-key", "rotate-secrets").contains(args[0])) {
             usage();
             return;
         }
@@ -25,7 +30,7 @@ public final class Main {
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--sandbox" -> options.put("sandbox", "true");
-                case "--port", "--config" -> {
+                case "--port", "--config", "--key-file", "--new-key-file" -> {
                     if (i + 1 >= args.length) {
                         fail(args[i] + " needs a value");
                     }
@@ -35,10 +40,11 @@ public final class Main {
             }
         }
         try {
-            if (args[0].equals("simulator")) {
-                Sandbox.runStandaloneSimulator(port(options, 8090));
-            } else {
-                serve(options);
+            switch (args[0]) {
+                case "simulator" -> Sandbox.runStandaloneSimulator(port(options, 8090));
+                case "new-key" -> newKey(options);
+                case "rotate-secrets" -> rotateSecrets(options);
+                default -> serve(options);
             }
         } catch (ConfigException e) {
             fail("Configuration error: " + e.getMessage());
@@ -73,6 +79,27 @@ public final class Main {
         stopped.await();
     }
 
+    private static void newKey(Map<String, String> options) {
+        Path file = Path.of(required(options, "key-file"));
+        MasterKey key = KeyFile.create(file);
+        System.out.println("Wrote master key " + key.id() + " to " + file.toAbsolutePath() + " (mode 0600). Use it with "
+                + "secrets.key.file=" + file.toAbsolutePath() + " (env FORMHAUS_SECRETS_KEY_FILE).");
+    }
+
+    private static void rotateSecrets(Map<String, String> options) throws SQLException {
+        Path newKeyFile = Path.of(required(options, "new-key-file"));
+        Path file = options.containsKey("config") ? Path.of(options.get("config")) : null;
+        SecretsRotation.run(AppConfig.load(file, System.getenv()), newKeyFile, System.out);
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            fail("--" + name + " FILE is required");
+        }
+        return value;
+    }
+
     private static int port(Map<String, String> options, int fallback) {
         String raw = options.get("port");
         if (raw == null) {
@@ -94,7 +121,9 @@ public final class Main {
         System.out.println("""
                 Usage:
                   bin/formhaus serve [--port N] [--sandbox] [--config FILE]
-                  bin/formhaus simulator [--port N]""");
+                  bin/formhaus simulator [--port N]
+                  bin/formhaus new-key --key-file FILE
+                  bin/formhaus rotate-secrets --new-key-file FILE [--config FILE]""");
     }
 
     private static void fail(String message) {

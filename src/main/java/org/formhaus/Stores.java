@@ -8,6 +8,7 @@ import org.formhaus.storage.DeliveryJobStore;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
 import org.formhaus.storage.MarketplaceStore;
+import org.formhaus.storage.ProvisioningKeyStore;
 import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.SubmissionCounts;
 import org.formhaus.storage.SubmissionFileStore;
@@ -16,7 +17,7 @@ import org.formhaus.storage.SubmissionStore;
 /** Every store on one database, built once by {@link FormhausApp}; thread-safe as each store is. */
 record Stores(AccountStore accounts, AdminUserStore users, FormStore forms, SubmissionStore submissions,
               SubmissionFileStore files, DeliveryJobStore jobs, InstanceSettings instance, SpamCounts spamCounts,
-              SubmissionCounts submissionCounts, MarketplaceStore marketplace) {
+              SubmissionCounts submissionCounts, MarketplaceStore marketplace, ProvisioningKeyStore provisioningKeys) {
 
     /** Form definitions are cached this long; an admin's save is seen by other instances after at most this. */
     private static final Duration FORM_CACHE = Duration.ofSeconds(5);
@@ -24,6 +25,7 @@ record Stores(AccountStore accounts, AdminUserStore users, FormStore forms, Subm
     static Stores on(Database db) {
         return new Stores(new AccountStore(db), new AdminUserStore(db), new FormStore(db, FORM_CACHE),
                 new SubmissionStore(db), new SubmissionFileStore(db), new DeliveryJobStore(db),
-                new InstanceSettings(db), new SpamCounts(db), new SubmissionCounts(db), new MarketplaceStore(db));
+                new InstanceSettings(db), new SpamCounts(db), new SubmissionCounts(db), new MarketplaceStore(db),
+                new ProvisioningKeyStore(db));
     }
 }

@@ -16,21 +16,23 @@ import org.formhaus.http.Json;
 import org.formhaus.http.JsonServlet;
 
 /**
- * {@code /api/users}: lets a marketplace or reseller manage admin users with the instance's key
- * ({@code x-api-key}). Body {@code {"method": ..., "params": {...}}}; methods createUser, updateUserByEmail,
- * resetPasswordByEmail, getUserByEmail. A user JSON never carries the password or its hash.
+ * {@code /api/users}: lets a marketplace or reseller manage admin users with a provisioning key ({@code x-api-key}).
+ * Body {@code {"method": ..., "params": {...}}}; methods createUser, updateUserByEmail, resetPasswordByEmail,
+ * getUserByEmail. A user JSON never carries the password or its hash. The instance's key manages every account's users
+ * (createUser makes a new account); an account's key manages that account's users only (createUser adds to it; a user
+ * of another account is answered as unknown).
  */
 public final class ProvisioningServlet extends JsonServlet {
 
     private static final int MIN_PASSWORD = 8;
 
-    private final String apiKey;
+    private final ProvisioningKeys keys;
     private final Database db;
     private final AccountStore accounts;
     private final AdminUserStore users;
 
-    public ProvisioningServlet(String apiKey, Database db, AccountStore accounts, AdminUserStore users) {
-        this.apiKey = apiKey;
+    public ProvisioningServlet(ProvisioningKeys keys, Database db, AccountStore accounts, AdminUserStore users) {
+        this.keys = keys;
         this.db = db;
         this.accounts = accounts;
         this.users = users;
@@ -43,17 +45,16 @@ public final class ProvisioningServlet extends JsonServlet {
 
     @Override
     protected void post(HttpServletRequest request, HttpServletResponse response) throws Exception {
-        if (!Secrets.constantTimeEquals(apiKey, request.getHeader("x-api-key"))) {
-            throw new HttpProblem(401, "Missing or wrong x-api-key");
-        }
+        ProvisioningKeys.Scope scope = keys.scopeOf(request.getHeader("x-api-key"))
+                .orElseThrow(() -> new HttpProblem(401, "Missing or wrong x-api-key"));
         JsonObject body = Json.objectBody(request);
         JsonObject params = body.has("params") && body.get("params").isJsonObject()
                 ? body.getAsJsonObject("params") : new JsonObject();
         String method = body.has("method") && body.get("method").isJsonPrimitive() ? body.get("method").getAsString() : "";
         switch (method) {
-            case "createUser" -> Json.send(response, 200, view(create(params)));
+            case "createUser" -> Json.send(response, 200, view(create(scope, params)));
             case "updateUserByEmail" -> {
-                String email = required(params, "email");
+                String email = managed(scope, required(params, "email")).email();
                 if (!params.has("isActive") || !params.get("isActive").isJsonPrimitive()) {
                     throw HttpProblem.badRequest("params.isActive: required, true or false");
                 }
@@ -63,24 +64,29 @@ public final class ProvisioningServlet extends JsonServlet {
                 Json.send(response, 200, true);
             }
             case "resetPasswordByEmail" -> {
-                String email = required(params, "email");
+                String email = managed(scope, required(params, "email")).email();
                 if (!users.setPasswordHash(email, Secrets.hashPassword(password(params)))) {
                     throw HttpProblem.notFound("User '" + email + "'");
                 }
                 Json.send(response, 200, true);
             }
-            case "getUserByEmail" -> {
-                String email = required(params, "email");
-                Json.send(response, 200, view(users.findByEmail(email)
-                        .orElseThrow(() -> HttpProblem.notFound("User '" + email + "'"))));
-            }
+            case "getUserByEmail" -> Json.send(response, 200, view(managed(scope, required(params, "email"))));
             default -> throw HttpProblem.badRequest("Unknown method '" + method
                     + "'; one of createUser, updateUserByEmail, resetPasswordByEmail, getUserByEmail");
         }
     }
 
-    /** A new user gets an account of its own, named after the instance (or display name) given. */
-    private AdminUser create(JsonObject params) throws SQLException {
+    /** The user with that email, when the key may manage them; another account's user is answered as unknown. */
+    private AdminUser managed(ProvisioningKeys.Scope scope, String email) throws SQLException {
+        return users.findByEmail(email).filter(user -> scope.covers(user.accountId()))
+                .orElseThrow(() -> HttpProblem.notFound("User '" + email + "'"));
+    }
+
+    /**
+     * With the instance's key a new user gets an account of its own, named after the instance (or display name)
+     * given; with an account's key, the user joins that account.
+     */
+    private AdminUser create(ProvisioningKeys.Scope scope, JsonObject params) throws SQLException {
         String email = required(params, "email");
         if (!EmailAddresses.isValid(email)) {
             throw HttpProblem.badRequest("params.email: not a valid email address");
@@ -93,9 +99,9 @@ public final class ProvisioningServlet extends JsonServlet {
         }
         try {
             return db.inTransaction(c -> {
-                var account = accounts.create(c, instance.isEmpty() ? (displayName.isEmpty() ? email : displayName)
-                        : instance);
-                return users.create(c, account.id(), email, displayName, instance, Secrets.hashPassword(password));
+                long accountId = scope.everyAccount() ? accounts.create(c, instance.isEmpty()
+                        ? (displayName.isEmpty() ? email : displayName) : instance).id() : scope.accountId();
+                return users.create(c, accountId, email, displayName, instance, Secrets.hashPassword(password));
             });
         } catch (SQLException e) {
             if (users.findByEmail(email).isPresent()) {

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.formhaus.forms.EmailAddresses;
+import org.formhaus.onoffice.OnOfficeCredentials;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.http.HttpProblem;
@@ -21,10 +23,16 @@ import org.formhaus.http.JsonServlet;
  */
 public final class SettingsApiServlet extends JsonServlet {
 
-    private final AccountStore accounts;
+    /** Longest onOffice secret accepted (onOffice's are 64 characters); the sealed form must fit its column. */
+    private static final int MAX_SECRET = 500;
 
-    public SettingsApiServlet(AccountStore accounts) {
+    private final AccountStore accounts;
+    private final Predicate<String> allowedHost;
+
+    /** @param allowedHost whether an onOffice URL is on onOffice's API host or one the operator allowed */
+    public SettingsApiServlet(AccountStore accounts, Predicate<String> allowedHost) {
         this.accounts = accounts;
+        this.allowedHost = allowedHost;
     }
 
     @Override
@@ -48,6 +56,9 @@ public final class SettingsApiServlet extends JsonServlet {
                 checkUrl(url);
                 String token = optionalString(body, "token", account.onOffice().token());
                 String secret = body.has("secret") ? optionalString(body, "secret", null) : null;
+                if (secret != null && secret.length() > MAX_SECRET) {
+                    throw HttpProblem.badRequest("secret: at most " + MAX_SECRET + " characters");
+                }
                 List<String> senders = body.has("senders") ? strings(body, "senders") : account.senders();
                 for (String sender : senders) {
                     if (!EmailAddresses.isValid(sender)) {
@@ -119,7 +130,7 @@ public final class SettingsApiServlet extends JsonServlet {
         return out;
     }
 
-    private static void checkUrl(String url) {
+    private void checkUrl(String url) {
         try {
             URI uri = URI.create(url);
             if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
@@ -127,6 +138,11 @@ public final class SettingsApiServlet extends JsonServlet {
             }
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest("url: is not a valid URL");
+        }
+        if (!allowedHost.test(url)) {
+            // The allowed list is not repeated: the operator's own hosts are no business of a tenant.
+            throw HttpProblem.badRequest("url: must be onOffice's API (" + OnOfficeCredentials.STABLE_URL
+                    + ") or on a host the operator allowed in onoffice.hosts");
         }
     }
 

@@ -55,6 +55,7 @@ public final class AppConfig {
     private final NewsletterConfig newsletter;
     private final AdminConfig admin;
     private final MarketplaceConfig marketplace;
+    private final SecretsConfig secrets;
     private final FirstAdminConfig firstAdmin;
     private final SandboxConfig sandbox;
 
@@ -72,6 +73,7 @@ public final class AppConfig {
         this.newsletter = NewsletterConfig.read(keys);
         this.admin = AdminConfig.read(keys);
         this.marketplace = MarketplaceConfig.read(keys);
+        this.secrets = SecretsConfig.read(keys);
         this.firstAdmin = FirstAdminConfig.read(this.envOnly);
         this.sandbox = SandboxConfig.read(keys, this.envOnly);
     }
@@ -221,6 +223,10 @@ public final class AppConfig {
 
     public MarketplaceConfig marketplace() {
         return marketplace;
+    }
+
+    public SecretsConfig secrets() {
+        return secrets;
     }
 
     /** Environment only. */

@@ -19,6 +19,7 @@ import org.formhaus.onoffice.Actions;
 import org.formhaus.onoffice.ApiRight;
 import org.formhaus.onoffice.OnOfficeClient;
 import org.formhaus.onoffice.OnOfficeException;
+import org.formhaus.onoffice.OnOfficeHosts;
 import org.formhaus.onoffice.OnOfficeException.Reason;
 
 /**
@@ -108,7 +109,8 @@ public final class ConnectionCheck {
             }
             Reason r = e.reason();
             if (r == Reason.NOT_AUTHENTICATED || r == Reason.HMAC_INVALID || r == Reason.TIMESTAMP_INVALID
-                    || r == Reason.CUSTOMER_UNKNOWN || r == Reason.EXTENDED_CLAIM || r.ordinal() <= Reason.RATE_LIMITED.ordinal()) {
+                    || r == Reason.CUSTOMER_UNKNOWN || r == Reason.EXTENDED_CLAIM || r == Reason.HOST_NOT_ALLOWED
+                    || r.ordinal() <= Reason.RATE_LIMITED.ordinal()) {
                 return new TestEmailResult(mailbox, false, credentialsFailure(r, e.getMessage()).message());
             }
             return new TestEmailResult(mailbox, false, "onOffice refused the test e-mail: " + text);
@@ -149,11 +151,26 @@ public final class ConnectionCheck {
             case EXTENDED_CLAIM -> new ConnectionReport.Credentials(false, CredentialsProblem.MARKETPLACE_CLAIM,
                     "onOffice wants a current Marketplace claim (\"extendedclaim\"). Open Formhaus once from inside "
                             + "onOffice (Marketplace); that renews the claim Formhaus sends.");
+            // What the other end answered (status, body, exception text) is never repeated: the URL might point to
+            // a host that is not onOffice, and its answers are not the tenant's business. The server log has them.
             case TRANSPORT, TIMEOUT, SERVER_ERROR, RATE_LIMITED -> new ConnectionReport.Credentials(false,
                     CredentialsProblem.UNREACHABLE, "onOffice could not be reached or did not answer properly, so "
-                    + "nothing could be checked: " + detail);
+                    + "nothing could be checked: " + unreachable(reason));
+            case HOST_NOT_ALLOWED -> new ConnectionReport.Credentials(false, CredentialsProblem.HOST_NOT_ALLOWED,
+                    "The onOffice API URL does not point to onOffice's API (" + OnOfficeHosts.ONOFFICE_API_HOST
+                            + ") nor to a host the operator allowed, so nothing was sent. Correct the URL under "
+                            + "Settings → onOffice.");
             default -> new ConnectionReport.Credentials(false, CredentialsProblem.OTHER,
                     "onOffice refused the check: " + detail);
+        };
+    }
+
+    private static String unreachable(Reason reason) {
+        return switch (reason) {
+            case TIMEOUT -> "no answer in time. Try again in a minute; if it persists, check the URL.";
+            case SERVER_ERROR -> "the server reported an error. Try again later.";
+            case RATE_LIMITED -> "too many requests just now. Try again in a minute.";
+            default -> "no connection, or an answer that is not onOffice's. Check the URL under Settings → onOffice.";
         };
     }
 

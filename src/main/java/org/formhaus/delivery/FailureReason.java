@@ -29,6 +29,7 @@ final class FailureReason {
             case EXTENDED_CLAIM -> "onOffice wants a current Marketplace claim (" + said + "): a user of the customer "
                     + "must open Formhaus once from inside onOffice (Marketplace), which renews the claim, then retry";
             case ACTION_FAILED -> mailboxHint(e, said);
+            case HOST_NOT_ALLOWED -> said + ": set onOffice's API URL under Settings → onOffice, then retry";
             default -> said;
         };
     }

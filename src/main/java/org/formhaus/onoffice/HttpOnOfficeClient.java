@@ -49,6 +49,12 @@ final class HttpOnOfficeClient implements OnOfficeClient {
         if (actions == null || actions.isEmpty()) {
             return List.of();
         }
+        if (!connector.allows(uri)) {
+            // Checked again here although settings are checked when saved: a stored URL may predate the rule.
+            throw new OnOfficeException(OnOfficeException.Reason.HOST_NOT_ALLOWED, "The onOffice API URL points to "
+                    + uri.getHost() + ", which is not onOffice's API host nor one allowed in onoffice.hosts; "
+                    + "nothing was sent", null);
+        }
         List<String> sentIds = uniqueIdentifiers(actions);
         RetryPolicy policy = retryMode == RetryMode.NONE ? RetryPolicy.NONE : connector.retryPolicy();
         for (int attempt = 1; ; attempt++) {

@@ -1,13 +1,15 @@
 package org.formhaus.onoffice;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The app's single entry point to onOffice: holds the shared {@link HttpClient}, the timeouts and the retry policy,
- * and hands out a client per API user. Create one per application and share it; it is immutable and thread-safe,
- * and the clients it returns are too.
+ * The app's single entry point to onOffice: holds the shared {@link HttpClient}, the timeouts, the retry policy and
+ * the {@link OnOfficeHosts} requests may go to, and hands out a client per API user. Create one per application and
+ * share it; it is thread-safe, and the clients it returns are too. Its settings are fixed when built, except that
+ * {@link #allowAlso(URI)} may widen the hosts once the in-process simulator's address is known (sandbox mode).
  *
  * <pre>{@code
  * OnOfficeConnector connector = OnOfficeConnector.builder().requestTimeout(Duration.ofSeconds(20)).build();
@@ -26,8 +28,10 @@ public final class OnOfficeConnector {
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
+    private volatile OnOfficeHosts hosts;
 
     private OnOfficeConnector(Builder b) {
+        this.hosts = b.hosts;
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.retryPolicy = b.retryPolicy;
@@ -42,7 +46,7 @@ public final class OnOfficeConnector {
         return new Builder();
     }
 
-    /** Connect timeout 5 s, request timeout 30 s, {@link RetryPolicy#DEFAULT}. */
+    /** Connect timeout 5 s, request timeout 30 s, {@link RetryPolicy#DEFAULT}, onOffice's API host only. */
     public static OnOfficeConnector withDefaults() {
         return builder().build();
     }
@@ -56,6 +60,21 @@ public final class OnOfficeConnector {
         if (credentials == null) throw new IllegalArgumentException("The parameter 'credentials' must not be null.");
         if (retryMode == null) throw new IllegalArgumentException("The parameter 'retryMode' must not be null.");
         return new HttpOnOfficeClient(this, credentials, retryMode);
+    }
+
+    /** Whether requests to {@code url} may be sent (an allowed onOffice host). */
+    public boolean allows(URI url) {
+        return hosts.allows(url);
+    }
+
+    /** Whether requests to {@code url} may be sent; false for text that is no URL. */
+    public boolean allows(String url) {
+        return hosts.allows(url);
+    }
+
+    /** Also allows requests to the host and port of {@code base}: the simulator's, in sandbox mode. */
+    public synchronized void allowAlso(URI base) {
+        hosts = hosts.plus(base);
     }
 
     public Duration connectTimeout() {
@@ -84,8 +103,16 @@ public final class OnOfficeConnector {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
+        private OnOfficeHosts hosts = OnOfficeHosts.onOfficeOnly();
 
         private Builder() {
+        }
+
+        /** The hosts requests may go to. Default: {@link OnOfficeHosts#onOfficeOnly()}. */
+        public Builder hosts(OnOfficeHosts hosts) {
+            if (hosts == null) throw new IllegalArgumentException("The parameter 'hosts' must not be null.");
+            this.hosts = hosts;
+            return this;
         }
 
         public Builder connectTimeout(Duration timeout) {

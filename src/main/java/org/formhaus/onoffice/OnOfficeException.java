@@ -17,7 +17,9 @@ public class OnOfficeException extends Exception {
         /** A marketplace API user's call without a valid {@code extendedclaim} (error 193). */
         EXTENDED_CLAIM(false),
         /** A temporary id onOffice gave out (an upload's tmpUploadId) expired; the next try makes a new one. */
-        EXPIRED(true);
+        EXPIRED(true),
+        /** The URL points to a host that is neither onOffice's nor allowed by the operator; nothing was sent. */
+        HOST_NOT_ALLOWED(false);
 
         private final boolean retryable;
 

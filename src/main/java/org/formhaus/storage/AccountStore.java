@@ -60,17 +60,17 @@ public final class AccountStore {
 
     public Optional<Account> find(long id) throws SQLException {
         try (Connection c = db.connection()) {
-            return Jdbc.one(c, AccountStore::map, SELECT + " WHERE a.id = ?", id);
+            return Jdbc.one(c, this::map, SELECT + " WHERE a.id = ?", id);
         }
     }
 
     public Optional<Account> first() throws SQLException {
         try (Connection c = db.connection()) {
-            return Jdbc.one(c, AccountStore::map, SELECT + " ORDER BY a.id LIMIT 1");
+            return Jdbc.one(c, this::map, SELECT + " ORDER BY a.id LIMIT 1");
         }
     }
 
-    /** Stores the onOffice connection; a null secret keeps the stored one (the secret is write-only). */
+    /** Stores the onOffice connection, the secret sealed; a null secret keeps the stored one (it is write-only). */
     public void updateOnOffice(long accountId, String url, String token, String secret, List<String> senders)
             throws SQLException {
         try (Connection c = db.connection()) {
@@ -79,7 +79,8 @@ public final class AccountStore {
                         url, token, String.join(",", senders), accountId);
             } else {
                 Jdbc.update(c, "UPDATE account SET onoffice_url = ?, onoffice_token = ?, onoffice_secret = ?, "
-                        + "senders = ? WHERE id = ?", url, token, secret, String.join(",", senders), accountId);
+                        + "senders = ? WHERE id = ?", url, token, SealedColumns.sealSecret(db, secret),
+                        String.join(",", senders), accountId);
             }
         }
     }
@@ -91,10 +92,11 @@ public final class AccountStore {
         this.origins.remove(accountId);
     }
 
-    private static Account map(ResultSet row) throws SQLException {
+    private Account map(ResultSet row) throws SQLException {
         return new Account(row.getLong("id"), row.getString("name"),
                 new OnOfficeCredentials(row.getString("onoffice_url"), row.getString("onoffice_token"),
-                        row.getString("onoffice_secret"), row.getString("marketplace_claim")),
+                        SealedColumns.openSecret(db, row.getString("onoffice_secret")),
+                        SealedColumns.openClaim(db, row.getString("marketplace_claim"))),
                 Jdbc.splitList(row.getString("senders")), Jdbc.splitList(row.getString("allowed_origins")));
     }
 }

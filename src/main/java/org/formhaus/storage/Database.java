@@ -7,21 +7,26 @@ import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.formhaus.secrets.SecretBox;
 
 /**
- * The connection pool, migrated to the current schema when opened. One per application; thread-safe; close it at
- * shutdown.
+ * The connection pool, migrated to the current schema when opened, and the {@link SecretBox} that the stores seal
+ * secrets with before they are written (the key is never in the database). One per application; thread-safe; close
+ * it at shutdown.
  */
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
+    private final SecretBox secrets;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, SecretBox secrets) {
         this.pool = pool;
+        this.secrets = secrets;
     }
 
-    /** Opens the pool and applies pending migrations. */
-    public static Database open(String url, String user, String password, int poolSize) {
+    /** Opens the pool and applies pending migrations; stores seal their secrets with {@code secrets}. */
+    public static Database open(String url, String user, String password, int poolSize, SecretBox secrets) {
+        if (secrets == null) throw new IllegalArgumentException("The parameter 'secrets' must not be null.");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         // Named explicitly: inside a servlet container, DriverManager does not see drivers of the web application's
@@ -44,7 +49,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool);
+        return new Database(pool, secrets);
     }
 
     private static Optional<String> driverFor(String url) {
@@ -55,6 +60,11 @@ public final class Database implements AutoCloseable {
             return Optional.of("org.mariadb.jdbc.Driver");
         }
         return Optional.empty();
+    }
+
+    /** Seals and opens the secrets stored in this database. */
+    public SecretBox secrets() {
+        return secrets;
     }
 
     public DataSource dataSource() {

@@ -42,7 +42,7 @@ public final class MarketplaceStore {
                         + "activated_ms) VALUES (?, ?, ?, ?)", customerWebId, accountId, customerName, now);
             }
             Jdbc.update(c, "UPDATE account SET onoffice_url = ?, onoffice_token = ?, onoffice_secret = ? WHERE id = ?",
-                    credentials.url(), credentials.token(), credentials.secret(), accountId);
+                    credentials.url(), credentials.token(), SealedColumns.sealSecret(db, credentials.secret()), accountId);
             saveClaim(c, customerWebId, userId, apiClaim, now);
             return accountId;
         });
@@ -57,8 +57,8 @@ public final class MarketplaceStore {
     /** The latest claim of an onOffice user of the customer, for {@code extendedclaim}. */
     public Optional<String> claim(String customerWebId, String userId) throws SQLException {
         try (Connection c = db.connection()) {
-            return Jdbc.one(c, row -> row.getString(1), "SELECT api_claim FROM marketplace_claim "
-                    + "WHERE customer_web_id = ? AND onoffice_user = ?", customerWebId, userId);
+            return Jdbc.one(c, row -> SealedColumns.openClaim(db, row.getString(1)), "SELECT api_claim FROM "
+                    + "marketplace_claim WHERE customer_web_id = ? AND onoffice_user = ?", customerWebId, userId);
         }
     }
 
@@ -156,8 +156,9 @@ public final class MarketplaceStore {
                 customerWebId);
     }
 
-    private static void saveClaim(Connection c, String customerWebId, String userId, String claim, long now)
+    private void saveClaim(Connection c, String customerWebId, String userId, String apiClaim, long now)
             throws SQLException {
+        String claim = SealedColumns.sealClaim(db, apiClaim);
         if (Jdbc.update(c, "UPDATE marketplace_claim SET api_claim = ?, updated_ms = ? WHERE customer_web_id = ? "
                 + "AND onoffice_user = ?", claim, now, customerWebId, userId) == 0) {
             Jdbc.update(c, "INSERT INTO marketplace_claim (customer_web_id, onoffice_user, api_claim, updated_ms) "

@@ -78,6 +78,8 @@ public final class DeliveryBacklogBench {
                 "delivery.backoff.base.millis", "1000", "delivery.backoff.max.millis", "5000",
                 "delivery.poll.millis", "100"));
         settings.put("ratelimit.form.submissions.per.minute", "0"); // one form takes the whole backlog
+        settings.put("onoffice.hosts", "localhost"); // the simulator process on this machine
+        settings.put("secrets.key", org.formhaus.testing.TestServer.MASTER_KEY); // MariaDB needs a master key
         FormhausApp app = FormhausApp.start(AppConfig.of(settings, Map.of("FORMHAUS_ADMIN_TOKEN", ADMIN_TOKEN,
                 "FORMHAUS_ADMIN_PASSWORD", "bench-password")), System.out);
         try (EmbeddedServer server = EmbeddedServer.start(app, "127.0.0.1", 0)) {

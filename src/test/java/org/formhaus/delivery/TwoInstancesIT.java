@@ -24,7 +24,9 @@ class TwoInstancesIT {
 
     @Test
     void twoInstancesOnOneDatabaseDeliverEachSubmissionOfABacklogExactlyOnce() throws Exception {
-        Map<String, String> settings = Map.of("sandbox", "false", "delivery.workers", "4", "delivery.per.account", "4",
+        // The simulator runs on this machine: allowed as an onOffice host the way an operator would allow one.
+        Map<String, String> settings = Map.of("sandbox", "false", "onoffice.hosts", "127.0.0.1",
+                "delivery.workers", "4", "delivery.per.account", "4",
                 "delivery.backoff.base.millis", "100", "delivery.backoff.max.millis", "400", "delivery.poll.millis", "20");
         TestDatabase db = TestDatabase.mariaDb();
         try (SimulatorServer sim = SimulatorServer.start(Simulator.create(TestServer.SIM_TOKEN, TestServer.SIM_SECRET), 0);

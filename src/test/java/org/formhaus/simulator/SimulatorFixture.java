@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.formhaus.onoffice.OnOfficeClient;
 import org.formhaus.onoffice.OnOfficeConnector;
 import org.formhaus.onoffice.OnOfficeCredentials;
+import org.formhaus.onoffice.OnOfficeHosts;
 import org.formhaus.onoffice.RetryMode;
 import org.formhaus.onoffice.RetryPolicy;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -77,9 +78,11 @@ public final class SimulatorFixture implements AutoCloseable, BeforeAllCallback,
         return new OnOfficeCredentials(server.apiUri().toString(), token, secret);
     }
 
+    /** A connector that may reach this machine (the simulator, and closed ports tests knock on) besides onOffice. */
     public OnOfficeConnector connector(Clock clock, Duration requestTimeout) {
         return OnOfficeConnector.builder().clock(clock).connectTimeout(Duration.ofSeconds(2))
-                .requestTimeout(requestTimeout).retryPolicy(FAST_RETRIES).build();
+                .requestTimeout(requestTimeout).retryPolicy(FAST_RETRIES)
+                .hosts(OnOfficeHosts.parse("127.0.0.1, localhost")).build();
     }
 
     public OnOfficeConnector connector() {

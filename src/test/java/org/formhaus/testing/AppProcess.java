@@ -64,6 +64,7 @@ public final class AppProcess implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> settings = new HashMap<>();
+        settings.put("secrets.key", TestServer.MASTER_KEY);
         for (String arg : args) {
             int eq = arg.indexOf('=');
             settings.put(arg.substring(0, eq), arg.substring(eq + 1));

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * For one test, {@link Builder#start()} it in a try-with-resources. Defaults: sandbox on, no minimum fill time, no
- * per-client rate limit, a 50 ms delivery poll. Thread-safe once started.
+ * per-client rate limit, a 50 ms delivery poll, the master key {@link #MASTER_KEY}. Thread-safe once started.
  */
 public final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
@@ -45,6 +45,11 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
     public static final String ADMIN_PASSWORD = "admin-password";
     public static final String SIM_TOKEN = "simtoken0123456789abcdef01234567";
     public static final String SIM_SECRET = "simsecret0123456789abcdef0123456789abcdef0123456789abcdef012345";
+    /**
+     * The master key tests run with (MariaDB counts as production, which needs one). Override {@code secrets.key}
+     * (empty: none, the quick start's way on H2) or set {@code secrets.key.file} to test key handling itself.
+     */
+    public static final String MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LW5vdC1mb3ItcHJvZHVjdGk=";
 
     private final Supplier<TestDatabase> database;
     private final boolean ownsDatabase;
@@ -98,16 +103,20 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
             settings.put("spam.min.fill.seconds", "0");
             settings.put("ratelimit.submissions.per.minute", "0");
             settings.put("delivery.poll.millis", "50");
+            settings.put("secrets.key", MASTER_KEY);
         }
 
         /** A configuration key of {@code conf/formhaus.properties} and its value for this server. */
         public Builder with(String key, String value) {
+            if (key.equals("secrets.key.file")) {
+                settings.remove("secrets.key"); // one or the other
+            }
             settings.put(key, value);
             return this;
         }
 
         public Builder with(Map<String, String> overrides) {
-            settings.putAll(overrides);
+            overrides.forEach(this::with);
             return this;
         }
 
