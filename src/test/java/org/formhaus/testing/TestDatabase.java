@@ -42,6 +42,15 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase("jdbc:h2:mem:" + name + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", null);
     }
 
+    /**
+     * An embedded H2 database in files under {@code dir}, as the quick start keeps it; the files stay for the test to
+     * read (put {@code dir} in a JUnit temp directory).
+     */
+    public static TestDatabase h2File(java.nio.file.Path dir) {
+        return new TestDatabase("jdbc:h2:file:" + dir.resolve("formhaus").toAbsolutePath()
+                + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=FALSE", null);
+    }
+
     public String url() {
         return url;
     }
