@@ -36,7 +36,7 @@ class KillAndRestartIT {
                     "spam.min.fill.seconds", "0", "ratelimit.submissions.per.minute", "0", "delivery.poll.millis", "50",
                     "delivery.lease.millis", "3000", "delivery.workers", "4", "delivery.per.account", "4",
                     "delivery.backoff.base.millis", "100", "delivery.backoff.max.millis", "400"));
-            settings.put("onoffice.hosts", "127.0.0.1"); // the simulator on this machine, allowed as an operator would
+            settings.put("onoffice.hosts", "localhost"); // the simulator on this machine, allowed as an operator would
             sim.simulator().setFault(FaultMode.SLOW, 400);
             List<String> emails = new ArrayList<>();
             AppProcess first = AppProcess.start(settings, Path.of("target", "kill-first.log"));
@@ -68,7 +68,7 @@ class KillAndRestartIT {
     @Test
     void aGracefulStopReleasesJobsInFlightAtOnceForTheNextInstance() throws Exception {
         TestDatabase db = TestDatabase.mariaDb();
-        Map<String, String> settings = Map.of("sandbox", "false", "onoffice.hosts", "127.0.0.1",
+        Map<String, String> settings = Map.of("sandbox", "false", "onoffice.hosts", "localhost",
                 "delivery.shutdown.grace.seconds", "0",
                 "delivery.lease.millis", "600000", "delivery.backoff.base.millis", "100",
                 "delivery.backoff.max.millis", "400", "onoffice.request.timeout.seconds", "30");

@@ -25,7 +25,7 @@ class TwoInstancesIT {
     @Test
     void twoInstancesOnOneDatabaseDeliverEachSubmissionOfABacklogExactlyOnce() throws Exception {
         // The simulator runs on this machine: allowed as an onOffice host the way an operator would allow one.
-        Map<String, String> settings = Map.of("sandbox", "false", "onoffice.hosts", "127.0.0.1",
+        Map<String, String> settings = Map.of("sandbox", "false", "onoffice.hosts", "localhost",
                 "delivery.workers", "4", "delivery.per.account", "4",
                 "delivery.backoff.base.millis", "100", "delivery.backoff.max.millis", "400", "delivery.poll.millis", "20");
         TestDatabase db = TestDatabase.mariaDb();
