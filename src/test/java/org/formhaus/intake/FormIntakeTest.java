@@ -61,7 +61,7 @@ class FormIntakeTest {
     @BeforeAll
     static void openDatabase() {
         testDb = TestDatabase.h2();
-        db = Database.open(testDb.url(), "", "", 2);
+        db = testDb.open();
         submissions = new SubmissionStore(db);
     }
 

@@ -51,6 +51,12 @@ public final class TestDatabase implements AutoCloseable {
                 + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=FALSE", null);
     }
 
+    /** A pool on this database, migrated, sealing secrets with {@link TestServer#MASTER_KEY}; close it yourself. */
+    public org.formhaus.storage.Database open() {
+        return org.formhaus.storage.Database.open(url, "", "", 2, new org.formhaus.secrets.SecretBox(
+                org.formhaus.secrets.MasterKey.parse(TestServer.MASTER_KEY, "TestServer.MASTER_KEY")));
+    }
+
     public String url() {
         return url;
     }
