@@ -61,7 +61,7 @@ class OnOfficeHostsIT {
     @Test
     void aFailedConnectionCheckNeverRepeatsAnotherHostsStatusOrBody() throws Exception {
         try (TestDatabase db = TestDatabase.mariaDb();
-             TestServer server = TestServer.join(db, Map.of("sandbox", "false", "onoffice.hosts", "localhost"))) {
+             TestServer server = TestServer.join(db, Map.of("sandbox", "false", "onoffice.hosts", "127.0.0.1"))) {
             for (Map.Entry<Integer, String> answer : Map.of(531, BANNER + " redis_version:6.2",
                     200, "<html><title>" + BANNER + " router login</title></html>",
                     502, "{\"" + BANNER + "\": {\"code\": 502}}").entrySet()) {
