@@ -8,9 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import org.formhaus.storage.ApiToken;
 import org.formhaus.storage.ProvisioningKeyStore;
-import org.formhaus.web.HttpProblem;
-import org.formhaus.web.Json;
-import org.formhaus.web.JsonServlet;
+import org.formhaus.http.HttpProblem;
+import org.formhaus.http.Json;
+import org.formhaus.http.JsonServlet;
 
 /**
  * {@code /admin/api/provisioning-keys[/{id}]}: the account's keys for the user-provisioning API, each managing this
