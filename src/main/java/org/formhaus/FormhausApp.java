@@ -171,7 +171,8 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
                 .servlet("/marketplace/open", Marketplace.serviceCalls(templates, marketplaceSettings(),
                         config.marketplace().stateLifetime(), stores.marketplace(), stores.users()), "/marketplace/login")
-                .servlet("/api/users", new ProvisioningServlet(provisioningKeys, db, stores.accounts(), stores.users()));
+                .servlet("/api/users", new ProvisioningServlet(provisioningKeys, db, stores.accounts(),
+                        stores.users()));
         return sandbox.enabled() ? routes.servlet(Sandbox.PATH + "/*", sandbox.servlet()) : routes;
     }
 

@@ -82,8 +82,8 @@ public final class Main {
     private static void newKey(Map<String, String> options) {
         Path file = Path.of(required(options, "key-file"));
         MasterKey key = KeyFile.create(file);
-        System.out.println("Wrote master key " + key.id() + " to " + file.toAbsolutePath() + " (mode 0600). Use it with "
-                + "secrets.key.file=" + file.toAbsolutePath() + " (env FORMHAUS_SECRETS_KEY_FILE).");
+        System.out.println("Wrote master key " + key.id() + " to " + file.toAbsolutePath() + " (mode 0600). Use it "
+                + "with secrets.key.file=" + file.toAbsolutePath() + " (env FORMHAUS_SECRETS_KEY_FILE).");
     }
 
     private static void rotateSecrets(Map<String, String> options) throws SQLException {

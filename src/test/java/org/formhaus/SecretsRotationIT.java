@@ -46,9 +46,9 @@ class SecretsRotationIT {
         Map<String, String> settings = Map.of("sandbox", "false", "onoffice.hosts", "localhost");
         try (TestDatabase db = TestDatabase.mariaDb();
              SimulatorServer sim = SimulatorServer.start(Simulator.create(TestServer.SIM_TOKEN, TestServer.SIM_SECRET), 0)) {
-            try (TestServer before = TestServer.join(db, settings)) {
-                before.adminJson("PUT", "/admin/api/settings/onoffice", "{\"url\": \"" + sim.apiUri() + "\", \"token\": \""
-                        + TestServer.SIM_TOKEN + "\", \"secret\": \"" + TestServer.SIM_SECRET + "\"}");
+            try (TestServer before = TestServer.joining(db).with(settings).start()) {
+                before.adminJson("PUT", "/admin/api/settings/onoffice", "{\"url\": \"" + sim.apiUri()
+                        + "\", \"token\": \"" + TestServer.SIM_TOKEN + "\", \"secret\": \"" + TestServer.SIM_SECRET + "\"}");
                 before.adminJson("POST", "/admin/api/forms", CONTACT);
             }
             String oldId = MasterKey.parse(TestServer.MASTER_KEY, "test").id();
@@ -62,20 +62,20 @@ class SecretsRotationIT {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(newKeyFile)));
             assertTrue(resealed >= 4, "the onOffice secret and the signing keys: " + resealed);
             assertTrue(out.toString(StandardCharsets.UTF_8).contains(oldId + " -> " + newId), out.toString());
-            try (TestServer probe = TestServer.join(db, Map.of("sandbox", "false", "onoffice.hosts", "localhost",
-                    "secrets.key.file", newKeyFile.toString(), "delivery.workers", "1"))) {
+            try (TestServer probe = TestServer.joining(db).with(settings).with("secrets.key.file", newKeyFile.toString())
+                    .start()) {
                 String rows = StoredRows.everything(probe.app().database().dataSource());
                 assertFalse(rows.contains("sealed:v1:" + oldId), "nothing is left under the old key");
                 assertTrue(rows.contains("sealed:v1:" + newId), rows);
             }
 
             UnreadableSecretException old = assertThrows(UnreadableSecretException.class,
-                    () -> TestServer.join(db, settings));
-            assertTrue(old.getMessage().contains("sealed under master key " + newId + ", but the configured master key is "
-                    + oldId), old.getMessage());
+                    () -> TestServer.joining(db).with(settings).start());
+            assertTrue(old.getMessage().contains("sealed under master key " + newId
+                    + ", but the configured master key is " + oldId), old.getMessage());
 
-            try (TestServer after = TestServer.join(db, Map.of("sandbox", "false", "onoffice.hosts", "localhost",
-                    "secrets.key.file", newKeyFile.toString()))) {
+            try (TestServer after = TestServer.joining(db).with(settings).with("secrets.key.file", newKeyFile.toString())
+                    .start()) {
                 assertEquals(202, after.submitJson("kontakt", Map.of("vorname", List.of("Rita"),
                         "email", List.of("after.rotation@example.org"))).statusCode());
                 Await.until("the lead to reach onOffice with the re-sealed secret", Duration.ofSeconds(20),

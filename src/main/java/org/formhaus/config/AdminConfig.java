@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The admin side: browser session idle timeout ({@code admin.session.timeout.minutes}), sign-in throttling
  * ({@code admin.login.*}, 0 = that limit off) and the provisioning API's instance key ({@code provisioning.api.key};
- * empty: generated at first start, printed once, only its hash kept in the database). Immutable; {@link #toString()} hides the key.
+ * empty: generated at first start, printed once, only its hash kept in the database). Immutable;
+ * {@link #toString()} hides the key.
  */
 public record AdminConfig(Duration sessionTimeout, int maxFailuresPerEmail, int maxFailuresPerAddress,
                           Duration loginWindow, Optional<String> provisioningKey) {

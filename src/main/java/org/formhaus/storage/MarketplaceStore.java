@@ -42,7 +42,8 @@ public final class MarketplaceStore {
                         + "activated_ms) VALUES (?, ?, ?, ?)", customerWebId, accountId, customerName, now);
             }
             Jdbc.update(c, "UPDATE account SET onoffice_url = ?, onoffice_token = ?, onoffice_secret = ? WHERE id = ?",
-                    credentials.url(), credentials.token(), SealedColumns.sealSecret(db, credentials.secret()), accountId);
+                    credentials.url(), credentials.token(), SealedColumns.sealSecret(db, credentials.secret()),
+                    accountId);
             saveClaim(c, customerWebId, userId, apiClaim, now);
             return accountId;
         });

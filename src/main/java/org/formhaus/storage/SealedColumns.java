@@ -79,7 +79,8 @@ public final class SealedColumns {
                     values.add(row.getString(i));
                 }
                 return values;
-            }, "SELECT " + keys + ", " + place.value() + " FROM " + place.table() + " WHERE " + place.value() + " <> ''");
+            }, "SELECT " + keys + ", " + place.value() + " FROM " + place.table() + " WHERE " + place.value()
+                    + " <> ''");
             String where = String.join(" = ? AND ", place.keys()) + " = ? AND " + place.value() + " = ?";
             for (List<String> row : rows) {
                 List<String> key = row.subList(0, place.keys().size());

@@ -31,7 +31,7 @@ class OnOfficeHostsIT {
     @Test
     void withDefaultSettingsAnOnOfficeUrlElsewhereIsRefusedWhenSavedAndBeforeAnyRequest() throws Exception {
         try (TestDatabase db = TestDatabase.mariaDb();
-             TestServer server = TestServer.join(db, Map.of("sandbox", "false"));
+             TestServer server = TestServer.joining(db).with("sandbox", "false").start();
              Internal internal = Internal.answering(200, "{}")) {
             for (String url : List.of("http://127.0.0.1:3306/", "http://169.254.169.254/latest/meta-data/",
                     "http://localhost:" + internal.port() + "/api.php", "https://api.onoffice.de.evil.example/api.php",
@@ -61,7 +61,8 @@ class OnOfficeHostsIT {
     @Test
     void aFailedConnectionCheckNeverRepeatsAnotherHostsStatusOrBody() throws Exception {
         try (TestDatabase db = TestDatabase.mariaDb();
-             TestServer server = TestServer.join(db, Map.of("sandbox", "false", "onoffice.hosts", "127.0.0.1"))) {
+             TestServer server = TestServer.joining(db).with("sandbox", "false").with("onoffice.hosts", "127.0.0.1")
+                     .start()) {
             for (Map.Entry<Integer, String> answer : Map.of(531, BANNER + " redis_version:6.2",
                     200, "<html><title>" + BANNER + " router login</title></html>",
                     502, "{\"" + BANNER + "\": {\"code\": 502}}").entrySet()) {

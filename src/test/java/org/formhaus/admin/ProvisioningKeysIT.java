@@ -31,13 +31,13 @@ class ProvisioningKeysIT {
     void theGeneratedInstanceKeyIsPrintedOnceWorksAndIsStoredOnlyAsItsHash() throws Exception {
         try (TestDatabase db = TestDatabase.mariaDb()) {
             String key;
-            try (TestServer first = TestServer.join(db, Map.of())) {
+            try (TestServer first = TestServer.joining(db).start()) {
                 key = printedKey(first.console());
                 assertEquals(200, call(first, key, "createUser", "{\"email\": \"new@agentur.example\", "
                         + "\"password\": \"a long enough password\"}").statusCode());
                 assertFalse(StoredRows.everything(first.app().database().dataSource()).contains(key));
             }
-            try (TestServer second = TestServer.join(db, Map.of())) {
+            try (TestServer second = TestServer.joining(db).start()) {
                 assertFalse(PRINTED.matcher(second.console()).find(), "printed once only: " + second.console());
                 assertEquals(200, call(second, key, "getUserByEmail", "{\"email\": \"new@agentur.example\"}").statusCode());
                 assertEquals(401, call(second, "not-the-key", "getUserByEmail", "{\"email\": \"new@agentur.example\"}")
@@ -48,7 +48,7 @@ class ProvisioningKeysIT {
 
     @Test
     void anAccountsKeyManagesOnlyThatAccountsUsers() throws Exception {
-        try (TestServer server = TestServer.start(TestDatabase.mariaDb(), Map.of())) {
+        try (TestServer server = TestServer.onMariaDb().start()) {
             String instanceKey = printedKey(server.console());
             HttpResponse<String> other = call(server, instanceKey, "createUser",
                     "{\"email\": \"other@agentur.example\", \"password\": \"another agency's password\", \"instance\": \"Other\"}");
@@ -92,7 +92,7 @@ class ProvisioningKeysIT {
     void aKeyAnEarlierVersionStoredInClearIsHashedOnStartAndStillWorks() throws Exception {
         String legacy = "legacy-provisioning-key-0123456789abcdef";
         try (TestDatabase db = TestDatabase.mariaDb()) {
-            try (TestServer first = TestServer.join(db, Map.of())) {
+            try (TestServer first = TestServer.joining(db).start()) {
                 assertNotNull(printedKey(first.console()));
             }
             try (Connection c = DriverManager.getConnection(db.url())) {
@@ -100,7 +100,7 @@ class ProvisioningKeysIT {
                 c.createStatement().executeUpdate("INSERT INTO instance_setting (setting_name, setting_value) "
                         + "VALUES ('provisioning.api.key', '" + legacy + "')");
             }
-            try (TestServer upgraded = TestServer.join(db, Map.of())) {
+            try (TestServer upgraded = TestServer.joining(db).start()) {
                 assertEquals(legacy, printedKey(upgraded.console()), "never shown before, so shown this once");
                 assertEquals(200, call(upgraded, legacy, "createUser", "{\"email\": \"kept@agentur.example\", "
                         + "\"password\": \"a long enough password\"}").statusCode());

@@ -32,7 +32,7 @@ class QuickStartKeyIT {
         String secret = "onoffice-secret-" + UUID.randomUUID();
         String formKey;
         Path keyFile = dir.resolve("secrets.key");
-        try (TestServer server = TestServer.start(db, defaultKeySettings)) {
+        try (TestServer server = TestServer.on(db).with(defaultKeySettings).start()) {
             assertTrue(server.console().contains("Generated the master key that seals the stored onOffice secrets: "
                     + keyFile), server.console());
             server.adminJson("PUT", "/admin/api/settings/onoffice", "{\"secret\": \"" + secret + "\"}");
@@ -46,7 +46,7 @@ class QuickStartKeyIT {
         assertFalse(file.contains(TestServer.SIM_SECRET), "the sandbox's onOffice secret is in the database file");
         assertFalse(file.contains(formKey), "a signing key is in the database file");
 
-        try (TestServer again = TestServer.start(db, defaultKeySettings)) {
+        try (TestServer again = TestServer.on(db).with(defaultKeySettings).start()) {
             assertFalse(again.console().contains("Generated the master key"), again.console());
             assertEquals(formKey, again.app().instance().get("form.token.key").orElseThrow(), "read with the same key");
         }
@@ -56,13 +56,13 @@ class QuickStartKeyIT {
     void aLostKeyFileIsNamedInsteadOfReadingGarbage() throws Exception {
         TestDatabase db = TestDatabase.h2File(dir);
         String firstKeyId;
-        try (TestServer server = TestServer.start(db, Map.of("secrets.key", ""))) {
+        try (TestServer server = TestServer.on(db).with("secrets.key", "").start()) {
             firstKeyId = server.app().database().secrets().key().id();
         }
         Files.delete(dir.resolve("secrets.key"));
 
         UnreadableSecretException e = assertThrows(UnreadableSecretException.class,
-                () -> TestServer.start(db, Map.of("secrets.key", "")));
+                () -> TestServer.on(db).with("secrets.key", "").start());
 
         assertTrue(e.getMessage().contains("sealed under master key " + firstKeyId), e.getMessage());
     }

@@ -45,7 +45,7 @@ class SecretsAtRestIT {
         String secret = "onoffice-secret-" + UUID.randomUUID();
         String claim = "marketplace-claim-" + UUID.randomUUID();
         String marketplaceSecret = "marketplace-secret-" + UUID.randomUUID();
-        try (TestServer server = TestServer.start(TestDatabase.mariaDb(), Map.of())) {
+        try (TestServer server = TestServer.onMariaDb().start()) {
             server.adminJson("PUT", "/admin/api/settings/onoffice", "{\"secret\": \"" + secret + "\"}");
             long marketplaceAccount = new MarketplaceStore(server.app().database()).activate("cw-4711", "Agentur",
                     new OnOfficeCredentials("", "marketplace-token", marketplaceSecret), "user-1", claim);
@@ -73,7 +73,7 @@ class SecretsAtRestIT {
         String formKey;
         try (TestDatabase db = TestDatabase.mariaDb();
              SimulatorServer sim = SimulatorServer.start(Simulator.create(TestServer.SIM_TOKEN, TestServer.SIM_SECRET), 0)) {
-            try (TestServer before = TestServer.join(db, settings)) {
+            try (TestServer before = TestServer.joining(db).with(settings).start()) {
                 before.adminJson("PUT", "/admin/api/settings/onoffice", "{\"url\": \"" + sim.apiUri() + "\", \"token\": \""
                         + TestServer.SIM_TOKEN + "\", \"secret\": \"set-later\"}");
                 before.adminJson("POST", "/admin/api/forms", CONTACT);
@@ -88,7 +88,7 @@ class SecretsAtRestIT {
                         + "api_claim, updated_ms) VALUES ('cw-1', 'u-1', 'legacy-claim-in-clear', 1)");
             }
 
-            try (TestServer after = TestServer.join(db, settings)) {
+            try (TestServer after = TestServer.joining(db).with(settings).start()) {
                 assertTrue(after.console().contains("Sealed 3 secret(s) that were stored in clear"), after.console());
                 String rows = StoredRows.everything(after.app().database().dataSource());
                 assertFalse(rows.contains(TestServer.SIM_SECRET) || rows.contains(formKey)
@@ -112,7 +112,8 @@ class SecretsAtRestIT {
     @Test
     void aProductionDatabaseWithoutAMasterKeyRefusesToStartWithAClearMessage() {
         try (TestDatabase db = TestDatabase.mariaDb()) {
-            ConfigException e = assertThrows(ConfigException.class, () -> TestServer.join(db, Map.of("secrets.key", "")));
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> TestServer.joining(db).with("secrets.key", "").start());
 
             assertTrue(e.getMessage().startsWith("No master key: "), e.getMessage());
             assertTrue(e.getMessage().contains("secrets.key.file (FORMHAUS_SECRETS_KEY_FILE)"), e.getMessage());
