@@ -16,14 +16,20 @@ import org.formhaus.admin.ConnectionApiServlet;
 import org.formhaus.admin.FirstStart;
 import org.formhaus.admin.FormSaveCheck;
 import org.formhaus.admin.FormsApiServlet;
+import org.formhaus.admin.LoginThrottle;
+import org.formhaus.admin.PasswordChange;
+import org.formhaus.admin.PasswordCheck;
 import org.formhaus.admin.ProvisioningKeys;
 import org.formhaus.admin.ProvisioningKeysApiServlet;
 import org.formhaus.admin.ProvisioningServlet;
 import org.formhaus.admin.SettingsApiServlet;
 import org.formhaus.admin.SubmissionsApiServlet;
 import org.formhaus.admin.TokensApiServlet;
+import org.formhaus.admin.UserApiServlet;
 import org.formhaus.admin.ui.AdminPagesServlet;
 import org.formhaus.admin.ui.LoginServlet;
+import org.formhaus.admin.ui.SecurityPagesServlet;
+import org.formhaus.audit.SecurityLog;
 import org.formhaus.config.AdminConfig;
 import org.formhaus.config.AppConfig;
 import org.formhaus.config.ConfigException;
@@ -50,6 +56,7 @@ import org.formhaus.onoffice.OnOfficeConnector;
 import org.formhaus.onoffice.OnOfficeHosts;
 import org.formhaus.onoffice.OnOfficeMetadata;
 import org.formhaus.onoffice.RetryMode;
+import org.formhaus.passwords.PasswordHasher;
 import org.formhaus.render.Templates;
 import org.formhaus.retention.RetentionSweeper;
 import org.formhaus.secrets.MasterKeySource;
@@ -88,6 +95,10 @@ public final class FormhausApp implements AutoCloseable {
     private final FormOptions formOptions;
     /** Set by {@link #start} right after the first start's console output, before {@link #mount}. */
     private ProvisioningKeys provisioningKeys;
+    private final SecurityLog securityLog;
+    private final AdminSession adminSessions;
+    private final PasswordCheck passwordCheck;
+    private final LoginThrottle loginThrottle;
 
     private FormhausApp(AppConfig config, Database db) throws SQLException {
         this.config = config;
@@ -103,6 +114,12 @@ public final class FormhausApp implements AutoCloseable {
         this.retention = new RetentionSweeper(stores.submissions(), config.retention().keep());
         this.formOptions = new FormOptions(stores.accounts(), onOffice::clientFor, config.forms().optionsCache(),
                 Duration.ofSeconds(3));
+        AdminConfig admin = config.admin();
+        this.securityLog = new SecurityLog(stores.securityEvents(), Clock.systemUTC());
+        this.adminSessions = new AdminSession(stores.users()::find, admin.sessionMaxLifetime(), Clock.systemUTC());
+        this.passwordCheck = new PasswordCheck(stores.users(), PasswordHasher.OWASP);
+        this.loginThrottle = new LoginThrottle(admin.maxFailuresPerEmail(), admin.maxFailuresPerAddress(),
+                admin.loginWindow(), Clock.systemUTC());
     }
 
     /**
@@ -140,13 +157,15 @@ public final class FormhausApp implements AutoCloseable {
 
     /** Registers every servlet and filter on {@code context}, and the admin session cookie. */
     public void mount(ServletContext context) throws SQLException {
-        AdminSession.configureCookie(context, config.admin().sessionTimeout());
+        AdminSession.configureCookie(context, config.admin().sessionTimeout(),
+                config.http().publicUrl().startsWith("https://"));
         routes().mountOn(context);
     }
 
     /** Every URL Formhaus answers, and what answers it. */
     private Routes routes() throws SQLException {
         AccountConnection connection = new AccountConnection(stores.accounts(), stores.forms(), onOffice);
+        PasswordChange passwordChange = new PasswordChange(stores.users(), passwordCheck, loginThrottle, securityLog);
         Routes routes = new Routes()
                 .filter("/*", new ErrorReplyFilter())
                 .servlet("/healthz", new HealthServlet(db, stores.jobs()))
@@ -154,7 +173,7 @@ public final class FormhausApp implements AutoCloseable {
                 .multipart("/f/*", formServlet(), uploadLimits())
                 .servlet(ConfirmationTokens.PATH, new NewsletterConfirmServlet(newsletterTokens, stores.submissions(),
                         stores.accounts(), credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), templates))
-                .filter("/admin/api/*", new AdminAuthFilter(stores.users()))
+                .filter("/admin/api/*", new AdminAuthFilter(stores.users(), adminSessions, securityLog))
                 .servlet("/admin/api/forms", new FormsApiServlet(stores.forms(), formSaveCheck(), stores.spamCounts()),
                         "/admin/api/forms/*")
                 .servlet("/admin/api/submissions", new SubmissionsApiServlet(stores.submissions(), stores.jobs(),
@@ -163,16 +182,21 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/admin/api/provisioning-keys", new ProvisioningKeysApiServlet(provisioningKeys,
                         stores.provisioningKeys()), "/admin/api/provisioning-keys/*")
                 .servlet("/admin/api/tokens", new TokensApiServlet(stores.users()), "/admin/api/tokens/*")
+                .servlet("/admin/api/user/*", new UserApiServlet(stores.users(), passwordChange, adminSessions))
                 .servlet("/admin/api/connection/*", new ConnectionApiServlet(connection))
-                .servlet("/admin/login", loginServlet(), "/admin/logout")
-                .servlet("/admin", new AdminPagesServlet(templates, stores.users(), stores.accounts(), stores.forms(),
-                        stores.submissions(), stores.submissionCounts(), connection, config.http().publicUrl()),
-                        "/admin/*")
+                .servlet("/admin/login", new LoginServlet(templates, stores.users(), adminSessions, passwordCheck,
+                        loginThrottle, securityLog), "/admin/logout")
+                .servlet("/admin/password", new SecurityPagesServlet(templates, adminSessions, passwordChange,
+                        securityLog), "/admin/security")
+                .servlet("/admin", new AdminPagesServlet(templates, adminSessions, stores.users(), stores.accounts(),
+                        stores.forms(), stores.submissions(), stores.submissionCounts(), connection,
+                        config.http().publicUrl()), "/admin/*")
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
                 .servlet("/marketplace/open", Marketplace.serviceCalls(templates, marketplaceSettings(),
-                        config.marketplace().stateLifetime(), stores.marketplace(), stores.users()), "/marketplace/login")
+                        config.marketplace().stateLifetime(), stores.marketplace(), stores.users(), adminSessions,
+                        passwordCheck, securityLog), "/marketplace/login")
                 .servlet("/api/users", new ProvisioningServlet(provisioningKeys, db, stores.accounts(),
-                        stores.users()));
+                        stores.users(), securityLog));
         return sandbox.enabled() ? routes.servlet(Sandbox.PATH + "/*", sandbox.servlet()) : routes;
     }
 
@@ -226,17 +250,11 @@ public final class FormhausApp implements AutoCloseable {
         return FormSaveCheck.NONE.and(mappingCheck::problems).and((account, definition) -> mailCheck.problems(definition));
     }
 
-    private LoginServlet loginServlet() {
-        AdminConfig admin = config.admin();
-        return new LoginServlet(templates, stores.users(), admin.maxFailuresPerEmail(), admin.maxFailuresPerAddress(),
-                admin.loginWindow());
-    }
-
     private MarketplaceServlet marketplaceActivation() throws SQLException {
         MarketplaceConfig marketplace = config.marketplace();
         return Marketplace.servlet(templates, marketplaceSettings(),
                 stores.instance().getOrCreateSecret("marketplace.state.key"), marketplace.stateLifetime(), onOffice,
-                () -> marketplace.onOfficeUrl().orElseGet(sandbox::onOfficeApiUrl), stores.marketplace());
+                () -> marketplace.onOfficeUrl().orElseGet(sandbox::onOfficeApiUrl), stores.marketplace(), securityLog);
     }
 
     private MarketplaceServlet.Settings marketplaceSettings() {

@@ -8,62 +8,72 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.formhaus.audit.SecurityLog;
 import org.formhaus.http.ErrorReplies;
 import org.formhaus.http.HttpProblem;
+import org.formhaus.storage.AdminUser;
 import org.formhaus.storage.AdminUserStore;
+import org.formhaus.storage.ApiToken;
 
 /**
  * Guards {@code /admin/api/*}. A request is let through with EITHER {@code Authorization: Bearer <API token>} (scripts;
  * no CSRF token needed, a browser never adds that header by itself) OR a signed-in admin session, which on every
- * state-changing method must also carry the session's CSRF token in {@value AdminSession#CSRF_HEADER}. The account is
- * put on the request as {@link #ACCOUNT}. No credentials → 401, a session without the right CSRF token → 403, both
- * as JSON through {@link ErrorReplies}. Thread-safe; one per application.
+ * state-changing method must also carry the session's CSRF token in {@value AdminSession#CSRF_HEADER}. A token acts
+ * as the user it belongs to and works only while that user is active. The account is put on the request as
+ * {@link #ACCOUNT}, the caller as a {@link Caller}. No credentials → 401, a session without the right CSRF token →
+ * 403, both as JSON through {@link ErrorReplies}. Thread-safe; one per application.
  */
 public final class AdminAuthFilter extends HttpFilter {
 
     /** Request attribute holding the authenticated account id (a Long). */
     public static final String ACCOUNT = "formhaus.accountId";
+    private static final String CALLER = "formhaus.caller";
 
     private final AdminUserStore users;
     private final AdminSession sessions;
+    private final SecurityLog log;
 
-    public AdminAuthFilter(AdminUserStore users) {
+    public AdminAuthFilter(AdminUserStore users, AdminSession sessions, SecurityLog log) {
         this.users = users;
-        this.sessions = new AdminSession(users);
+        this.sessions = sessions;
+        this.log = log;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        long account;
+        Caller caller;
         try {
-            account = request.getHeader("Authorization") != null
+            caller = request.getHeader("Authorization") != null
                     ? byToken(request, response) : bySession(request, response);
         } catch (HttpProblem | SQLException e) {
             ErrorReplies.json(request, response, e);
             return;
         }
-        request.setAttribute(ACCOUNT, account);
+        request.setAttribute(ACCOUNT, caller.accountId());
+        request.setAttribute(CALLER, caller);
         chain.doFilter(request, response);
     }
 
-    /** The token's account; a 401 problem without a valid token. */
-    private long byToken(HttpServletRequest request, HttpServletResponse response) throws SQLException {
+    /** The token's user; a 401 problem without a valid token or when its user is deactivated. */
+    private Caller byToken(HttpServletRequest request, HttpServletResponse response) throws SQLException {
         String header = request.getHeader("Authorization");
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() < 8) {
             response.setHeader("WWW-Authenticate", "Bearer");
             throw new HttpProblem(401, "Authentication required: send 'Authorization: Bearer <API token>'");
         }
-        Optional<Long> account = users.accountOfToken(Secrets.tokenHash(header.substring(7).strip()));
-        if (account.isEmpty()) {
+        String hash = Secrets.tokenHash(header.substring(7).strip());
+        Optional<AdminUser> user = users.activeUserOfToken(hash);
+        if (user.isEmpty()) {
+            // Unknown, revoked, or its user is deactivated: the same answer, so a token tells nothing about its user.
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             throw new HttpProblem(401, "Invalid API token");
         }
-        return account.get();
+        return new Caller(user.get().accountId(), user.get().id(), ApiToken.idOf(hash), log);
     }
 
-    /** The signed-in user's account; a 401 problem without a session, 403 without the right CSRF token. */
-    private long bySession(HttpServletRequest request, HttpServletResponse response) throws SQLException {
+    /** The signed-in user; a 401 problem without a session, 403 without the right CSRF token. */
+    private Caller bySession(HttpServletRequest request, HttpServletResponse response) throws SQLException {
         Optional<AdminSession.SignedIn> signedIn = sessions.current(request);
         if (signedIn.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer");
@@ -75,10 +85,14 @@ public final class AdminAuthFilter extends HttpFilter {
             throw new HttpProblem(403, "CSRF token missing or wrong: send the session's token in the "
                     + AdminSession.CSRF_HEADER + " header");
         }
-        return signedIn.get().accountId();
+        return new Caller(signedIn.get().accountId(), signedIn.get().user().id(), null, log);
     }
 
     static long accountOf(HttpServletRequest request) {
         return (Long) request.getAttribute(ACCOUNT);
+    }
+
+    static Caller callerOf(HttpServletRequest request) {
+        return (Caller) request.getAttribute(CALLER);
     }
 }

@@ -6,16 +6,18 @@ import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.formhaus.storage.AdminUser;
-import org.formhaus.storage.AdminUserStore;
 
 /**
- * The admin's browser session: which user is signed in, and the session's CSRF token. The user is looked up again
- * on every request, so deactivating a user ends their sessions at once. Stateless and thread-safe; the state lives
- * in the container's {@link HttpSession}.
+ * The admin's browser session: which user is signed in, since when, and the session's CSRF token. The user is looked
+ * up again on every request, so a session ends at once, on every instance, when its user is deactivated, when their
+ * password changes elsewhere (the user's session generation no longer matches), or when it is older than the
+ * absolute lifetime, however active it was (the container ends idle sessions). Thread-safe; one per application; the
+ * state lives in the container's {@link HttpSession}.
  */
 public final class AdminSession {
 
@@ -23,24 +25,52 @@ public final class AdminSession {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     /** The form field a session's HTML forms send their CSRF token in. */
     public static final String CSRF_FIELD = "csrf";
+    /** The session cookie's name; over HTTPS (a {@code https://} public.url) with the {@code __Host-} prefix. */
+    public static final String COOKIE = "FORMHAUS_SESSION";
+    public static final String SECURE_COOKIE = "__Host-" + COOKIE;
 
     private static final String USER = "formhaus.admin.userId";
     private static final String CSRF = "formhaus.admin.csrf";
+    private static final String GENERATION = "formhaus.admin.generation";
+    private static final String SIGNED_IN_AT = "formhaus.admin.signedInAt";
 
-    private final AdminUserStore users;
+    /** Finds a user by id: the store's {@code find}, or a stand-in in tests. */
+    @FunctionalInterface
+    public interface Users {
+        Optional<AdminUser> find(long id) throws SQLException;
+    }
 
-    public AdminSession(AdminUserStore users) {
+    private final Users users;
+    private final Duration maxLifetime;
+    private final Clock clock;
+
+    /** @param maxLifetime how long a session may last after signing in, however active */
+    public AdminSession(Users users, Duration maxLifetime, Clock clock) {
+        if (maxLifetime.isNegative() || maxLifetime.isZero()) {
+            throw new IllegalArgumentException("maxLifetime must be positive, is " + maxLifetime);
+        }
         this.users = users;
+        this.maxLifetime = maxLifetime;
+        this.clock = clock;
     }
 
     /**
      * The session cookie on {@code context}: HttpOnly, SameSite=Lax, cookies only (never a session id in URLs),
-     * ending after {@code idleTimeout} without requests. Containers mark it Secure on HTTPS requests themselves
-     * (Jetty and Tomcat both do by default). Call before the context starts.
+     * ending after {@code idleTimeout} without requests. When Formhaus is served over HTTPS ({@code overHttps}: its
+     * public.url is {@code https://}) the cookie is {@value #SECURE_COOKIE}, always Secure, for the whole host
+     * (Path=/, no Domain), so neither a subdomain nor plain HTTP can set or overwrite it; otherwise {@value #COOKIE},
+     * which containers mark Secure on HTTPS requests themselves (Jetty and Tomcat both do by default). Call before the
+     * context starts.
      */
-    public static void configureCookie(ServletContext context, Duration idleTimeout) {
+    public static void configureCookie(ServletContext context, Duration idleTimeout, boolean overHttps) {
         SessionCookieConfig cookie = context.getSessionCookieConfig();
-        cookie.setName("FORMHAUS_SESSION");
+        if (overHttps) {
+            cookie.setName(SECURE_COOKIE);
+            cookie.setSecure(true);
+            cookie.setPath("/");
+        } else {
+            cookie.setName(COOKIE);
+        }
         cookie.setHttpOnly(true);
         cookie.setAttribute("SameSite", "Lax");
         context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
@@ -54,13 +84,20 @@ public final class AdminSession {
         }
     }
 
-    /** The signed-in user of this request's session, if any; a session of a deactivated user is ended. */
+    /**
+     * The signed-in user of this request's session, if any. A session whose user is deactivated, whose password
+     * changed since, or that outlived {@code maxLifetime} is ended.
+     */
     public Optional<SignedIn> current(HttpServletRequest request) throws SQLException {
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(USER) instanceof Long userId)) {
             return Optional.empty();
         }
-        Optional<AdminUser> user = users.find(userId).filter(AdminUser::active);
+        boolean expired = !(session.getAttribute(SIGNED_IN_AT) instanceof Long since)
+                || clock.millis() - since >= maxLifetime.toMillis();
+        Object generation = session.getAttribute(GENERATION);
+        Optional<AdminUser> user = expired ? Optional.empty() : users.find(userId)
+                .filter(u -> u.active() && generation instanceof Integer g && g == u.sessionGeneration());
         if (user.isEmpty()) {
             invalidate(request);
             return Optional.empty();
@@ -69,15 +106,35 @@ public final class AdminSession {
     }
 
     /**
-     * Signs {@code user} in: a new session id (the old one may have been planted: session fixation), the user id, and
-     * a fresh CSRF token.
+     * Signs {@code user} in: a new session id (the old one may have been planted: session fixation), the user, the
+     * time, and a fresh CSRF token.
      */
-    public static void signIn(HttpServletRequest request, AdminUser user) {
+    public void signIn(HttpServletRequest request, AdminUser user) {
         request.getSession(true);
         request.changeSessionId();
         HttpSession session = request.getSession(false);
         session.setAttribute(USER, user.id());
+        session.setAttribute(GENERATION, user.sessionGeneration());
+        session.setAttribute(SIGNED_IN_AT, clock.millis());
         session.setAttribute(CSRF, Secrets.randomToken(24));
+    }
+
+    /**
+     * After the signed-in user changed their own password (which ended all their sessions): this one goes on, with
+     * a new id, as signed in with {@code generation}; its sign-in time stays.
+     */
+    public void keepAfterPasswordChange(HttpServletRequest request, int generation) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(USER) != null) {
+            request.changeSessionId();
+            request.getSession(false).setAttribute(GENERATION, generation);
+        }
+    }
+
+    /** The user id this request's session was signed in as, whether or not it is still valid. */
+    public static Optional<Long> userIdOf(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(USER) instanceof Long id ? Optional.of(id) : Optional.empty();
     }
 
     public static void invalidate(HttpServletRequest request) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.formhaus.audit.SecurityEventKind;
 import org.formhaus.forms.DefinitionException;
 import org.formhaus.forms.DefinitionParser;
 import org.formhaus.forms.FormDefinition;
@@ -70,7 +71,7 @@ public final class FormsApiServlet extends JsonServlet {
         if (forms.current(definition.key()).isPresent()) {
             throw new HttpProblem(409, "A form with key '" + definition.key() + "' exists already; PUT replaces it");
         }
-        Json.send(response, 201, view(save(account, definition)));
+        Json.send(response, 201, view(published(request, save(account, definition))));
     }
 
     @Override
@@ -92,7 +93,7 @@ public final class FormsApiServlet extends JsonServlet {
             throw HttpProblem.notFound("Form '" + path[0] + "'");
         }
         FormDefinition definition = parse(body);
-        Json.send(response, 200, view(save(account, definition)));
+        Json.send(response, 200, view(published(request, save(account, definition))));
     }
 
     @Override
@@ -102,6 +103,7 @@ public final class FormsApiServlet extends JsonServlet {
         if (path.length != 1 || !forms.delete(account, path[0])) {
             throw HttpProblem.notFound("Form");
         }
+        AdminAuthFilter.callerOf(request).record(SecurityEventKind.FORM_DELETED, "form " + path[0]);
         response.setStatus(204);
     }
 
@@ -128,6 +130,13 @@ public final class FormsApiServlet extends JsonServlet {
         } catch (FormKeyTakenException e) {
             throw new HttpProblem(409, e.getMessage());
         }
+    }
+
+    /** Saving a form publishes it (visitors get the new version at once): a security event. */
+    private static StoredForm published(HttpServletRequest request, StoredForm form) {
+        AdminAuthFilter.callerOf(request).record(SecurityEventKind.FORM_PUBLISHED,
+                "form " + form.key() + " version " + form.version());
+        return form;
     }
 
     private static JsonObject view(StoredForm form) {

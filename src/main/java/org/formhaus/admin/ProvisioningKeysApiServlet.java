@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import org.formhaus.storage.ApiToken;
 import org.formhaus.storage.ProvisioningKeyStore;
+import org.formhaus.audit.SecurityEventKind;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
 import org.formhaus.http.JsonServlet;
@@ -52,8 +53,9 @@ public final class ProvisioningKeysApiServlet extends JsonServlet {
             throw HttpProblem.badRequest("label: at most " + MAX_LABEL + " characters");
         }
         String key = keys.create(AdminAuthFilter.accountOf(request), label);
-        JsonObject json = view(new ApiToken(Secrets.tokenHash(key).substring(0, ApiToken.ID_LENGTH), label,
-                System.currentTimeMillis()));
+        String id = ApiToken.idOf(Secrets.tokenHash(key));
+        AdminAuthFilter.callerOf(request).record(SecurityEventKind.TOKEN_CREATED, "provisioning key " + id);
+        JsonObject json = view(new ApiToken(id, label, System.currentTimeMillis()));
         json.addProperty("key", key);
         Json.send(response, 201, json);
     }
@@ -64,6 +66,7 @@ public final class ProvisioningKeysApiServlet extends JsonServlet {
         if (path.length != 1 || !store.revoke(AdminAuthFilter.accountOf(request), path[0])) {
             throw HttpProblem.notFound("Provisioning key");
         }
+        AdminAuthFilter.callerOf(request).record(SecurityEventKind.TOKEN_REVOKED, "provisioning key " + path[0]);
         response.setStatus(204);
     }
 

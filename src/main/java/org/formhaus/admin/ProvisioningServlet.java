@@ -6,7 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.formhaus.audit.SecurityEventKind;
+import org.formhaus.audit.SecurityLog;
 import org.formhaus.forms.EmailAddresses;
+import org.formhaus.passwords.PasswordHasher;
+import org.formhaus.passwords.PasswordRules;
 import org.formhaus.storage.AdminUser;
 import org.formhaus.storage.AdminUserStore;
 import org.formhaus.storage.Database;
@@ -20,22 +24,25 @@ import org.formhaus.http.JsonServlet;
  * Body {@code {"method": ..., "params": {...}}}; methods createUser, updateUserByEmail, resetPasswordByEmail,
  * getUserByEmail. A user JSON never carries the password or its hash. The instance's key manages every account's users
  * (createUser makes a new account); an account's key manages that account's users only (createUser adds to it; a user
- * of another account is answered as unknown).
+ * of another account is answered as unknown). New passwords must pass {@link PasswordRules}; a reset or deactivation
+ * ends the user's sessions (and a deactivated user's API tokens stop); creating, (de)activating and resetting are
+ * security events of the user's account.
  */
 public final class ProvisioningServlet extends JsonServlet {
-
-    private static final int MIN_PASSWORD = 8;
 
     private final ProvisioningKeys keys;
     private final Database db;
     private final AccountStore accounts;
     private final AdminUserStore users;
+    private final SecurityLog log;
 
-    public ProvisioningServlet(ProvisioningKeys keys, Database db, AccountStore accounts, AdminUserStore users) {
+    public ProvisioningServlet(ProvisioningKeys keys, Database db, AccountStore accounts, AdminUserStore users,
+                               SecurityLog log) {
         this.keys = keys;
         this.db = db;
         this.accounts = accounts;
         this.users = users;
+        this.log = log;
     }
 
     @Override
@@ -58,16 +65,18 @@ public final class ProvisioningServlet extends JsonServlet {
                 if (!params.has("isActive") || !params.get("isActive").isJsonPrimitive()) {
                     throw HttpProblem.badRequest("params.isActive: required, true or false");
                 }
-                if (!users.setActive(email, params.get("isActive").getAsBoolean())) {
-                    throw HttpProblem.notFound("User '" + email + "'");
-                }
+                AdminUser user = users.setActive(email, params.get("isActive").getAsBoolean())
+                        .orElseThrow(() -> HttpProblem.notFound("User '" + email + "'"));
+                log.record(user.accountId(), user.id(), user.active() ? SecurityEventKind.USER_ACTIVATED
+                        : SecurityEventKind.USER_DEACTIVATED, "via provisioning API");
                 Json.send(response, 200, true);
             }
             case "resetPasswordByEmail" -> {
                 String email = managed(scope, required(params, "email")).email();
-                if (!users.setPasswordHash(email, Secrets.hashPassword(password(params)))) {
-                    throw HttpProblem.notFound("User '" + email + "'");
-                }
+                AdminUser user = users.resetPassword(email, PasswordHasher.OWASP.hash(password(params)))
+                        .orElseThrow(() -> HttpProblem.notFound("User '" + email + "'"));
+                log.record(user.accountId(), user.id(), SecurityEventKind.PASSWORD_CHANGED,
+                        "reset via provisioning API; every session ended");
                 Json.send(response, 200, true);
             }
             case "getUserByEmail" -> Json.send(response, 200, view(managed(scope, required(params, "email"))));
@@ -98,11 +107,13 @@ public final class ProvisioningServlet extends JsonServlet {
             throw userExists(email);
         }
         try {
-            return db.inTransaction(c -> {
+            AdminUser created = db.inTransaction(c -> {
                 long accountId = scope.everyAccount() ? accounts.create(c, instance.isEmpty()
                         ? (displayName.isEmpty() ? email : displayName) : instance).id() : scope.accountId();
-                return users.create(c, accountId, email, displayName, instance, Secrets.hashPassword(password));
+                return users.create(c, accountId, email, displayName, instance, PasswordHasher.OWASP.hash(password));
             });
+            log.record(created.accountId(), created.id(), SecurityEventKind.USER_CREATED, "via provisioning API");
+            return created;
         } catch (SQLException e) {
             if (users.findByEmail(email).isPresent()) {
                 throw userExists(email);
@@ -135,11 +146,13 @@ public final class ProvisioningServlet extends JsonServlet {
         return params.has(name) && params.get(name).isJsonPrimitive() ? params.get(name).getAsString().strip() : "";
     }
 
+    /** The new password, if {@link PasswordRules} allow it. Not stripped: blanks may be part of a passphrase. */
     private static String password(JsonObject params) {
-        String password = required(params, "password");
-        if (password.length() < MIN_PASSWORD) {
-            throw HttpProblem.badRequest("params.password: at least " + MIN_PASSWORD + " characters");
-        }
+        required(params, "password");
+        String password = params.get("password").getAsString();
+        PasswordRules.STANDARD.problem(password, optional(params, "email")).ifPresent(problem -> {
+            throw HttpProblem.badRequest("params.password: " + problem.message());
+        });
         return password;
     }
 

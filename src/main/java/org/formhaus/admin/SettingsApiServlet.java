@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.formhaus.audit.SecurityEventKind;
 import org.formhaus.forms.EmailAddresses;
 import org.formhaus.onoffice.OnOfficeCredentials;
 import org.formhaus.storage.Account;
@@ -66,6 +67,8 @@ public final class SettingsApiServlet extends JsonServlet {
                     }
                 }
                 accounts.updateOnOffice(account.id(), url, token, secret, senders);
+                AdminAuthFilter.callerOf(request).record(SecurityEventKind.ONOFFICE_SETTINGS_CHANGED,
+                        changed(account, url, token, secret, senders));
             }
             case "embedding" -> {
                 List<String> origins = strings(body, "allowedOrigins");
@@ -77,6 +80,24 @@ public final class SettingsApiServlet extends JsonServlet {
             default -> throw HttpProblem.notFound("Settings section");
         }
         get(request, response);
+    }
+
+    /** Which onOffice settings changed, by name only: the values (token, secret) stay out of the log. */
+    private static String changed(Account before, String url, String token, String secret, List<String> senders) {
+        List<String> names = new ArrayList<>();
+        if (!url.equals(before.onOffice().url())) {
+            names.add("url");
+        }
+        if (!token.equals(before.onOffice().token())) {
+            names.add("token");
+        }
+        if (secret != null && !secret.equals(before.onOffice().secret())) {
+            names.add("secret");
+        }
+        if (!senders.equals(before.senders())) {
+            names.add("senders");
+        }
+        return names.isEmpty() ? "nothing changed" : "changed: " + String.join(", ", names);
     }
 
     private Account account(HttpServletRequest request) throws Exception {

@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import org.formhaus.audit.SecurityEventKind;
+import org.formhaus.storage.AdminUser;
 import org.formhaus.storage.AdminUserStore;
 import org.formhaus.storage.ApiToken;
 import org.formhaus.http.HttpProblem;
@@ -13,8 +15,9 @@ import org.formhaus.http.Json;
 import org.formhaus.http.JsonServlet;
 
 /**
- * {@code /admin/api/tokens[/{id}]}: the account's API tokens. GET lists them (id, label, created; never the token),
- * POST {@code {"label": ...}} creates one and answers it once, DELETE revokes one.
+ * {@code /admin/api/tokens[/{id}]}: the account's API tokens. GET lists them (id, label, user, created; never the
+ * token), POST {@code {"label": ...}} creates one for the calling user (it acts as that user and stops when the user
+ * is deactivated) and answers it once, DELETE revokes one. Creating and revoking are security events.
  */
 public final class TokensApiServlet extends JsonServlet {
 
@@ -50,8 +53,11 @@ public final class TokensApiServlet extends JsonServlet {
         }
         String token = Secrets.randomToken(24);
         String hash = Secrets.tokenHash(token);
-        users.addToken(AdminAuthFilter.accountOf(request), hash, label);
-        JsonObject json = view(new ApiToken(hash.substring(0, ApiToken.ID_LENGTH), label, System.currentTimeMillis()));
+        Caller caller = AdminAuthFilter.callerOf(request);
+        users.addToken(caller.accountId(), caller.userId(), hash, label);
+        caller.record(SecurityEventKind.TOKEN_CREATED, "token " + ApiToken.idOf(hash));
+        String owner = users.find(caller.userId()).map(AdminUser::email).orElse("");
+        JsonObject json = view(new ApiToken(ApiToken.idOf(hash), label, owner, System.currentTimeMillis()));
         // The only time the token is ever shown: only its hash is stored.
         json.addProperty("token", token);
         Json.send(response, 201, json);
@@ -63,6 +69,7 @@ public final class TokensApiServlet extends JsonServlet {
         if (path.length != 1 || !users.revokeToken(AdminAuthFilter.accountOf(request), path[0])) {
             throw HttpProblem.notFound("API token");
         }
+        AdminAuthFilter.callerOf(request).record(SecurityEventKind.TOKEN_REVOKED, "token " + path[0]);
         response.setStatus(204);
     }
 
@@ -70,6 +77,7 @@ public final class TokensApiServlet extends JsonServlet {
         JsonObject json = new JsonObject();
         json.addProperty("id", token.id());
         json.addProperty("label", token.label());
+        json.addProperty("user", token.userEmail());
         json.addProperty("created", Instant.ofEpochMilli(token.createdMs()).toString());
         return json;
     }

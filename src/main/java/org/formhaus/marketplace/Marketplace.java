@@ -3,6 +3,9 @@ package org.formhaus.marketplace;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.formhaus.admin.AdminSession;
+import org.formhaus.admin.PasswordCheck;
+import org.formhaus.audit.SecurityLog;
 import org.formhaus.onoffice.OnOfficeConnector;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AdminUserStore;
@@ -23,10 +26,10 @@ public final class Marketplace {
      */
     public static MarketplaceServlet servlet(Templates templates, MarketplaceServlet.Settings settings, String stateKey,
                                              Duration stateLifetime, OnOfficeConnector onOffice,
-                                             Supplier<String> apiUrl, MarketplaceStore store) {
+                                             Supplier<String> apiUrl, MarketplaceStore store, SecurityLog log) {
         Clock clock = Clock.systemUTC();
         return new MarketplaceServlet(templates, settings, links(settings, clock),
-                new ActivationState(stateKey, stateLifetime, clock), new ProviderUnlock(onOffice, apiUrl, store));
+                new ActivationState(stateKey, stateLifetime, clock), new ProviderUnlock(onOffice, apiUrl, store, log));
     }
 
     /**
@@ -36,10 +39,12 @@ public final class Marketplace {
      */
     public static ServiceCallServlet serviceCalls(Templates templates, MarketplaceServlet.Settings settings,
                                                   Duration loginLifetime, MarketplaceStore store,
-                                                  AdminUserStore users) {
+                                                  AdminUserStore users, AdminSession sessions,
+                                                  PasswordCheck passwords, SecurityLog log) {
         Clock clock = Clock.systemUTC();
         return new ServiceCallServlet(new MarketplacePages(templates, settings.frameAncestors()),
-                links(settings, clock), store, users, loginLifetime, clock);
+                links(settings, clock), store, users, new ServiceCallServlet.Logins(sessions, passwords, log),
+                loginLifetime, clock);
     }
 
     private static SignedLink links(MarketplaceServlet.Settings settings, Clock clock) {

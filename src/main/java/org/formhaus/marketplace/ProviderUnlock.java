@@ -3,6 +3,8 @@ package org.formhaus.marketplace;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import org.formhaus.audit.SecurityEventKind;
+import org.formhaus.audit.SecurityLog;
 import org.formhaus.onoffice.ActionResult;
 import org.formhaus.onoffice.Actions;
 import org.formhaus.onoffice.OnOfficeConnector;
@@ -24,10 +26,13 @@ final class ProviderUnlock {
     private final Supplier<String> apiUrl;
     private final MarketplaceStore store;
 
-    ProviderUnlock(OnOfficeConnector onOffice, Supplier<String> apiUrl, MarketplaceStore store) {
+    private final SecurityLog log;
+
+    ProviderUnlock(OnOfficeConnector onOffice, Supplier<String> apiUrl, MarketplaceStore store, SecurityLog log) {
         this.onOffice = onOffice;
         this.apiUrl = apiUrl;
         this.store = store;
+        this.log = log;
     }
 
     /** @return the id of the account created or updated */
@@ -44,8 +49,11 @@ final class ProviderUnlock {
             LOG.log(Level.INFO, "Marketplace unlock refused for " + activation + ": " + e.reason() + " " + e.getMessage());
             throw refused(e);
         }
-        return store.activate(activation.customerWebId(), activation.customerName(), credentials, activation.userId(),
-                activation.apiClaim());
+        long account = store.activate(activation.customerWebId(), activation.customerName(), credentials,
+                activation.userId(), activation.apiClaim());
+        log.record(account, null, SecurityEventKind.ONOFFICE_SETTINGS_CHANGED,
+                "changed: url, token, secret, by an onOffice Marketplace activation");
+        return account;
     }
 
     private static ActivationException refused(OnOfficeException e) {

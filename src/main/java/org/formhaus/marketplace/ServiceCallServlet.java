@@ -14,9 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.formhaus.admin.AdminSession;
-import org.formhaus.admin.Secrets;
+import org.formhaus.admin.PasswordCheck;
+import org.formhaus.audit.SecurityEventKind;
+import org.formhaus.audit.SecurityLog;
 import org.formhaus.forms.EmailAddresses;
 import org.formhaus.http.HttpProblem;
+import org.formhaus.passwords.PasswordHasher;
+import org.formhaus.passwords.PasswordProblem;
+import org.formhaus.passwords.PasswordRules;
 import org.formhaus.storage.AdminUser;
 import org.formhaus.storage.AdminUserStore;
 import org.formhaus.storage.MarketplaceStore;
@@ -38,25 +43,28 @@ public final class ServiceCallServlet extends HttpServlet {
 
     private static final System.Logger LOG = System.getLogger(ServiceCallServlet.class.getName());
     private static final List<String> REQUIRED = List.of("apiClaim", "customerWebId", "userId", "timestamp");
-    private static final int MIN_PASSWORD = 8;
-    /** Checked against when the email is unknown, so that case takes as long as a wrong password. */
-    private static final String DUMMY_HASH = Secrets.hashPassword(Secrets.randomToken(16));
 
     private final MarketplacePages pages;
     private final SignedLink links;
     private final MarketplaceStore store;
     private final AdminUserStore users;
+    private final Logins logins;
     private final Duration loginLifetime;
     private final Clock clock;
 
     ServiceCallServlet(MarketplacePages pages, SignedLink links, MarketplaceStore store, AdminUserStore users,
-                       Duration loginLifetime, Clock clock) {
+                       Logins logins, Duration loginLifetime, Clock clock) {
         this.pages = pages;
         this.links = links;
         this.store = store;
         this.users = users;
+        this.logins = logins;
         this.loginLifetime = loginLifetime;
         this.clock = clock;
+    }
+
+    /** What signing in here needs from the admin side: sessions, the password check and the security log. */
+    record Logins(AdminSession sessions, PasswordCheck passwords, SecurityLog log) {
     }
 
     @Override
@@ -97,7 +105,8 @@ public final class ServiceCallServlet extends HttpServlet {
         Optional<AdminUser> linked = store.linkedAdmin(customer, user).flatMap(this::find)
                 .filter(u -> u.active() && u.accountId() == account);
         if (linked.isPresent()) {
-            AdminSession.signIn(request, linked.get());
+            logins.sessions().signIn(request, linked.get());
+            logins.log().record(account, linked.get().id(), SecurityEventKind.SIGN_IN, "from onOffice (user linked)");
             LOG.log(Level.INFO, "onOffice user " + user + " of Marketplace customer " + customer + " opened account "
                     + account + " as admin user " + linked.get().id());
             redirect(request, response, "/admin");
@@ -137,14 +146,15 @@ public final class ServiceCallServlet extends HttpServlet {
             form(request, response, 400, pending, email, "email: please enter a valid email address.");
             return;
         }
-        if (password.length() < MIN_PASSWORD) {
-            form(request, response, 400, pending, email, "password: at least " + MIN_PASSWORD + " characters, please.");
+        Optional<PasswordProblem> weak = PasswordRules.STANDARD.problem(password, email);
+        if (weak.isPresent()) {
+            form(request, response, 400, pending, email, "password: " + weak.get().message() + ".");
             return;
         }
         Optional<AdminUser> created;
         try {
             created = store.createFirstAdmin(pending.accountId(), pending.customerWebId(), pending.userId(), email,
-                    Secrets.hashPassword(password));
+                    PasswordHasher.OWASP.hash(password));
         } catch (SQLIntegrityConstraintViolationException taken) {
             form(request, response, 409, pending, email, "email: another Formhaus login already uses this address.");
             return;
@@ -159,6 +169,8 @@ public final class ServiceCallServlet extends HttpServlet {
         }
         LOG.log(Level.INFO, "onOffice user " + pending.userId() + " of Marketplace customer " + pending.customerWebId()
                 + " created the first admin user " + created.get().id() + " of account " + pending.accountId());
+        logins.log().record(pending.accountId(), created.get().id(), SecurityEventKind.USER_CREATED,
+                "first login, from onOffice");
         signIn(request, response, created.get());
     }
 
@@ -166,8 +178,11 @@ public final class ServiceCallServlet extends HttpServlet {
                       String password) throws Exception {
         Optional<AdminUser> user = email.isEmpty() ? Optional.empty() : users.findByEmail(email)
                 .filter(u -> u.accountId() == pending.accountId());
-        boolean matches = Secrets.passwordMatches(password, user.map(AdminUser::passwordHash).orElse(DUMMY_HASH));
-        if (user.isEmpty() || !matches || !user.get().active()) {
+        if (!logins.passwords().verify(user, password)) {
+            if (user.isPresent()) {
+                logins.log().record(user.get().accountId(), user.get().id(), SecurityEventKind.SIGN_IN_FAILED,
+                        "from onOffice, linking a login");
+            }
             PendingLogin failed = pending.failed();
             if (failed.failures() >= PendingLogin.MAX_FAILURES) {
                 request.getSession().removeAttribute(PendingLogin.ATTRIBUTE);
@@ -187,7 +202,8 @@ public final class ServiceCallServlet extends HttpServlet {
 
     private void signIn(HttpServletRequest request, HttpServletResponse response, AdminUser user) throws IOException {
         request.getSession().removeAttribute(PendingLogin.ATTRIBUTE);
-        AdminSession.signIn(request, user);
+        logins.sessions().signIn(request, user);
+        logins.log().record(user.accountId(), user.id(), SecurityEventKind.SIGN_IN, "from onOffice, with password");
         redirect(request, response, "/admin");
     }
 
@@ -198,7 +214,7 @@ public final class ServiceCallServlet extends HttpServlet {
         model.put("email", email);
         model.put("csrf", AdminSession.csrfToken(request.getSession()));
         model.put("loginUrl", request.getContextPath() + "/marketplace/login");
-        model.put("minPassword", MIN_PASSWORD);
+        model.put("minPassword", PasswordRules.MIN_LENGTH);
         if (error != null) {
             model.put("error", error);
         }

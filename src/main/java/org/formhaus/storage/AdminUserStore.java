@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Admin users and API tokens (stored as SHA-256 hashes only). Thread-safe; one per application. */
+/**
+ * Admin users and their API tokens (stored as SHA-256 hashes only). A token belongs to a user and is honoured only
+ * while that user is active. Thread-safe; one per application.
+ */
 public final class AdminUserStore {
 
     private final Database db;
@@ -21,7 +24,7 @@ public final class AdminUserStore {
         long id = Jdbc.insert(c, "INSERT INTO admin_user (account_id, email, display_name, instance, password_hash, "
                 + "active, created_ms) VALUES (?, ?, ?, ?, ?, TRUE, ?)", accountId, email, displayName, instance,
                 passwordHash, now);
-        return new AdminUser(id, accountId, email, displayName, instance, passwordHash, true, now);
+        return new AdminUser(id, accountId, email, displayName, instance, passwordHash, true, now, 0);
     }
 
     public Optional<AdminUser> findByEmail(String email) throws SQLException {
@@ -42,46 +45,92 @@ public final class AdminUserStore {
         }
     }
 
-    /** @return false when no user has that email */
-    public boolean setActive(String email, boolean active) throws SQLException {
+    /**
+     * Activates or deactivates the user with that email. Deactivating also ends the user's sessions (their API
+     * tokens stop with the user's active flag).
+     *
+     * @return the user as it is now; empty when no user has that email
+     */
+    public Optional<AdminUser> setActive(String email, boolean active) throws SQLException {
         try (Connection c = db.connection()) {
-            return Jdbc.update(c, "UPDATE admin_user SET active = ? WHERE LOWER(email) = LOWER(?)", active, email) == 1;
+            String generation = active ? "" : ", session_generation = session_generation + 1";
+            if (Jdbc.update(c, "UPDATE admin_user SET active = ?" + generation + " WHERE LOWER(email) = LOWER(?)",
+                    active, email) != 1) {
+                return Optional.empty();
+            }
+        }
+        return findByEmail(email);
+    }
+
+    /**
+     * Sets a new password hash and ends every session of the user.
+     *
+     * @return the user as it is now; empty when no user has that email
+     */
+    public Optional<AdminUser> resetPassword(String email, String passwordHash) throws SQLException {
+        try (Connection c = db.connection()) {
+            if (Jdbc.update(c, "UPDATE admin_user SET password_hash = ?, session_generation = session_generation + 1 "
+                    + "WHERE LOWER(email) = LOWER(?)", passwordHash, email) != 1) {
+                return Optional.empty();
+            }
+        }
+        return findByEmail(email);
+    }
+
+    /**
+     * Sets the user's new password hash and ends their sessions.
+     *
+     * @return the user's new session generation (the session that made the change carries it on)
+     */
+    public int changePassword(long userId, String passwordHash) throws SQLException {
+        return db.inTransaction(c -> {
+            Jdbc.update(c, "UPDATE admin_user SET password_hash = ?, session_generation = session_generation + 1 "
+                    + "WHERE id = ?", passwordHash, userId);
+            return Jdbc.one(c, row -> row.getInt(1), "SELECT session_generation FROM admin_user WHERE id = ?", userId)
+                    .orElseThrow(() -> new SQLException("Admin user " + userId + " vanished"));
+        });
+    }
+
+    /**
+     * Replaces an outdated hash by a stronger one of the same password, unless the password was changed meanwhile.
+     * Sessions stay: the password did not change.
+     */
+    public void upgradeHash(long userId, String oldHash, String newHash) throws SQLException {
+        try (Connection c = db.connection()) {
+            Jdbc.update(c, "UPDATE admin_user SET password_hash = ? WHERE id = ? AND password_hash = ?", newHash, userId,
+                    oldHash);
         }
     }
 
-    /** @return false when no user has that email */
-    public boolean setPasswordHash(String email, String passwordHash) throws SQLException {
-        try (Connection c = db.connection()) {
-            return Jdbc.update(c, "UPDATE admin_user SET password_hash = ? WHERE LOWER(email) = LOWER(?)",
-                    passwordHash, email) == 1;
-        }
-    }
-
-    public void addToken(Connection c, long accountId, String tokenHash, String label) throws SQLException {
-        Jdbc.update(c, "INSERT INTO api_token (token_hash, account_id, label, created_ms) VALUES (?, ?, ?, ?)",
-                tokenHash, accountId, label, System.currentTimeMillis());
-    }
-
-    /** The account an API token belongs to. */
-    public Optional<Long> accountOfToken(String tokenHash) throws SQLException {
-        try (Connection c = db.connection()) {
-            return Jdbc.one(c, row -> row.getLong(1), "SELECT account_id FROM api_token WHERE token_hash = ?", tokenHash);
-        }
+    public void addToken(Connection c, long accountId, long userId, String tokenHash, String label)
+            throws SQLException {
+        Jdbc.update(c, "INSERT INTO api_token (token_hash, account_id, user_id, label, created_ms) VALUES (?, ?, ?, ?, ?)",
+                tokenHash, accountId, userId, label, System.currentTimeMillis());
     }
 
     /** Adds a token outside a running transaction. */
-    public void addToken(long accountId, String tokenHash, String label) throws SQLException {
+    public void addToken(long accountId, long userId, String tokenHash, String label) throws SQLException {
         try (Connection c = db.connection()) {
-            addToken(c, accountId, tokenHash, label);
+            addToken(c, accountId, userId, tokenHash, label);
+        }
+    }
+
+    /** The active user an API token belongs to; empty for an unknown token and for a deactivated user's. */
+    public Optional<AdminUser> activeUserOfToken(String tokenHash) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.one(c, AdminUserStore::map, "SELECT u.* FROM api_token t JOIN admin_user u ON u.id = t.user_id "
+                    + "AND u.account_id = t.account_id WHERE t.token_hash = ? AND u.active = TRUE", tokenHash);
         }
     }
 
     /** The account's tokens, newest first. */
     public List<ApiToken> tokens(long accountId) throws SQLException {
         try (Connection c = db.connection()) {
-            return Jdbc.query(c, row -> new ApiToken(row.getString(1).substring(0, ApiToken.ID_LENGTH),
-                    row.getString(2), row.getLong(3)), "SELECT token_hash, label, created_ms FROM api_token "
-                    + "WHERE account_id = ? ORDER BY created_ms DESC, token_hash", accountId);
+            return Jdbc.query(c, row -> new ApiToken(ApiToken.idOf(row.getString(1)), row.getString(2),
+                    row.getString(3) == null ? "" : row.getString(3), row.getLong(4)),
+                    "SELECT t.token_hash, t.label, u.email, t.created_ms FROM api_token t "
+                    + "LEFT JOIN admin_user u ON u.id = t.user_id WHERE t.account_id = ? "
+                    + "ORDER BY t.created_ms DESC, t.token_hash", accountId);
         }
     }
 
@@ -103,6 +152,6 @@ public final class AdminUserStore {
     private static AdminUser map(ResultSet row) throws SQLException {
         return new AdminUser(row.getLong("id"), row.getLong("account_id"), row.getString("email"),
                 row.getString("display_name"), row.getString("instance"), row.getString("password_hash"),
-                row.getBoolean("active"), row.getLong("created_ms"));
+                row.getBoolean("active"), row.getLong("created_ms"), row.getInt("session_generation"));
     }
 }

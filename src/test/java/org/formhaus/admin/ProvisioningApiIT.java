@@ -52,7 +52,7 @@ class ProvisioningApiIT {
 
     @Test
     void usersAreDeactivatedAndTheirPasswordsReset() throws Exception {
-        call(KEY, "{\"method\": \"createUser\", \"params\": {\"email\": \"ben@agency.example\", \"password\": \"12345678\"}}");
+        call(KEY, "{\"method\": \"createUser\", \"params\": {\"email\": \"ben@agency.example\", \"password\": \"ben-password-1234\"}}");
         HttpResponse<String> off = call(KEY, "{\"method\": \"updateUserByEmail\", \"params\": {\"email\": \"ben@agency.example\", \"isActive\": false}}");
         assertEquals(200, off.statusCode());
         assertEquals("true", off.body());

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.formhaus.onoffice.OnOfficeCredentials;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.MarketplaceStore;
+import org.formhaus.storage.SecurityEventStore;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,9 @@ class MarketplaceActivationIT {
         assertEquals(TestServer.SIM_SECRET, account.onOffice().secret());
         assertTrue(account.onOffice().url().endsWith("/sandbox/onoffice/api/stable/api.php"));
         assertEquals("CLAIM-1", store.claim("4711", "17").orElseThrow());
+        assertTrue(new SecurityEventStore(server.app().database()).recent(accountId, 10).stream().anyMatch(e ->
+                e.kind().equals("onoffice-settings-changed") && e.detail().contains("Marketplace activation")),
+                "the new credentials are a security event of the account");
         String requests = server.simulator().requests().toString();
         assertTrue(requests.contains("unlockProvider") && requests.contains("CLAIM-1"), requests);
 

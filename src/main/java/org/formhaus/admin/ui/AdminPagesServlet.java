@@ -47,11 +47,11 @@ public final class AdminPagesServlet extends PageServlet {
     private final AccountConnection connection;
     private final String publicUrl;
 
-    public AdminPagesServlet(Templates templates, AdminUserStore users, AccountStore accounts, FormStore forms,
-                             SubmissionStore submissions, SubmissionCounts counts, AccountConnection connection,
-                             String publicUrl) {
+    public AdminPagesServlet(Templates templates, AdminSession sessions, AdminUserStore users, AccountStore accounts,
+                             FormStore forms, SubmissionStore submissions, SubmissionCounts counts,
+                             AccountConnection connection, String publicUrl) {
         super(templates);
-        this.sessions = new AdminSession(users);
+        this.sessions = sessions;
         this.users = users;
         this.accounts = accounts;
         this.forms = forms;
@@ -84,7 +84,7 @@ public final class AdminPagesServlet extends PageServlet {
             settings(page, account, null, model);
         } else if (path.length == 1 && path[0].equals("tokens")) {
             model.put("tokens", users.tokens(account).stream().map(t -> Map.of("id", t.id(), "label", t.label(),
-                    "created", TIME.format(Instant.ofEpochMilli(t.createdMs())))).toList());
+                    "user", t.userEmail(), "created", TIME.format(Instant.ofEpochMilli(t.createdMs())))).toList());
             render(page, 200, "admin/tokens.ftlh", model);
         } else if (path.length == 1 && path[0].equals("guide")) {
             render(page, 200, "admin/guide.ftlh", model);
@@ -205,11 +205,6 @@ public final class AdminPagesServlet extends PageServlet {
     private StoredForm owned(long account, String key) throws Exception {
         return forms.current(key).filter(f -> f.accountId() == account)
                 .orElseThrow(() -> HttpProblem.notFound("Form '" + key + "'"));
-    }
-
-    private void toLogin(Page page) {
-        String uri = page.request().getRequestURI().substring(page.request().getContextPath().length());
-        redirect(page, "/admin/login?next=" + java.net.URLEncoder.encode(uri, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Where websites reach Formhaus: {@code public.url}, else the address this request came to. */

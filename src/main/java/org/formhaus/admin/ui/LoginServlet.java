@@ -1,11 +1,13 @@
 package org.formhaus.admin.ui;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.formhaus.admin.AdminSession;
-import org.formhaus.admin.Secrets;
+import org.formhaus.admin.LoginThrottle;
+import org.formhaus.admin.PasswordCheck;
+import org.formhaus.audit.SecurityEventKind;
+import org.formhaus.audit.SecurityLog;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AdminUser;
 import org.formhaus.storage.AdminUserStore;
@@ -13,23 +15,25 @@ import org.formhaus.storage.AdminUserStore;
 /**
  * {@code /admin/login} (the sign-in form, and signing in with email and password) and {@code POST /admin/logout}.
  * Every failure gets the same message, whether the email is unknown, the password wrong or the user deactivated, and
- * takes about as long; repeated failures are throttled per email and per client address.
+ * takes about as long; attempts are throttled per email and per client address, counted before the password is
+ * checked. Sign-ins, failures, throttling and sign-outs are security events.
  */
 public final class LoginServlet extends PageServlet {
 
-    /** A hash of a random password: checked against when the email is unknown, so that case takes as long. */
-    private static final String DUMMY_HASH = Secrets.hashPassword(Secrets.randomToken(16));
-
     private final AdminUserStore users;
     private final AdminSession sessions;
+    private final PasswordCheck passwords;
     private final LoginThrottle throttle;
+    private final SecurityLog log;
 
-    public LoginServlet(Templates templates, AdminUserStore users, int failuresPerEmail, int failuresPerAddress,
-                        Duration window) {
+    public LoginServlet(Templates templates, AdminUserStore users, AdminSession sessions, PasswordCheck passwords,
+                        LoginThrottle throttle, SecurityLog log) {
         super(templates);
         this.users = users;
-        this.sessions = new AdminSession(users);
-        this.throttle = new LoginThrottle(failuresPerEmail, failuresPerAddress, window, java.time.Clock.systemUTC());
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.log = log;
     }
 
     @Override
@@ -50,31 +54,48 @@ public final class LoginServlet extends PageServlet {
     @Override
     protected void post(Page page) throws Exception {
         if (page.request().getServletPath().equals("/admin/logout")) {
-            AdminSession.invalidate(page.request());
-            redirect(page, "/admin/login");
+            signOut(page);
             return;
         }
         String email = param(page, "email");
         String password = page.request().getParameter("password");
-        String address = page.request().getRemoteAddr();
-        Duration wait = throttle.wait(email, address);
-        if (!wait.isZero()) {
-            page.response().setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+        LoginThrottle.Attempt attempt = throttle.begin(email, page.request().getRemoteAddr());
+        if (!attempt.allowed()) {
+            if (attempt.firstRefusal()) {
+                record(email.isEmpty() ? Optional.empty() : users.findByEmail(email), SecurityEventKind.SIGN_IN_THROTTLED, "sign-in limit reached");
+            }
+            page.response().setHeader("Retry-After", Long.toString(Math.max(1, attempt.retryAfter().toSeconds())));
             form(page, 429, email, page.text().get("login.throttled")
-                    .replace("{minutes}", Long.toString(Math.max(1, (wait.toSeconds() + 59) / 60))));
+                    .replace("{minutes}", Long.toString(Math.max(1, (attempt.retryAfter().toSeconds() + 59) / 60))));
             return;
         }
         Optional<AdminUser> user = email.isEmpty() ? Optional.empty() : users.findByEmail(email);
-        boolean matches = Secrets.passwordMatches(password == null ? "" : password,
-                user.map(AdminUser::passwordHash).orElse(DUMMY_HASH));
-        if (user.isEmpty() || !matches || !user.get().active()) {
-            throttle.failed(email, address);
+        if (!passwords.verify(user, password)) {
+            record(user, SecurityEventKind.SIGN_IN_FAILED, user.isEmpty() ? "unknown email"
+                    : user.get().active() ? "wrong password" : "user is deactivated");
             form(page, 401, email, page.text().get("login.failed"));
             return;
         }
-        throttle.succeeded(email);
-        AdminSession.signIn(page.request(), user.get());
+        attempt.succeeded();
+        sessions.signIn(page.request(), user.get());
+        log.record(user.get().accountId(), user.get().id(), SecurityEventKind.SIGN_IN, "with password");
         redirect(page, next(page));
+    }
+
+    private void signOut(Page page) throws Exception {
+        Optional<AdminSession.SignedIn> signedIn = sessions.current(page.request());
+        AdminSession.invalidate(page.request());
+        signedIn.ifPresent(s -> log.record(s.accountId(), s.user().id(), SecurityEventKind.SIGN_OUT, ""));
+        redirect(page, "/admin/login");
+    }
+
+    /** An event of the user's account; a user nobody knows belongs to no account: server log only. */
+    private void record(Optional<AdminUser> user, SecurityEventKind kind, String detail) {
+        if (user.isPresent()) {
+            log.record(user.get().accountId(), user.get().id(), kind, detail);
+        } else {
+            log.unattributed(kind, detail);
+        }
     }
 
     /** The sign-in form's own token expired with its session: show the form again, fresh, rather than an error. */

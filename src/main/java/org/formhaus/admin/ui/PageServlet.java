@@ -97,6 +97,12 @@ abstract class PageServlet extends HttpServlet {
         page.response().setHeader("Location", page.path(path));
     }
 
+    /** To the sign-in form, coming back here afterwards. */
+    protected void toLogin(Page page) {
+        String uri = page.request().getRequestURI().substring(page.request().getContextPath().length());
+        redirect(page, "/admin/login?next=" + java.net.URLEncoder.encode(uri, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private void error(Page page, int status, String message) throws IOException {
         if (page.response().isCommitted()) {
             return;
