@@ -51,15 +51,21 @@ final class FormPage {
     }
 
     void render(HttpServletResponse response, int status, Request r) throws IOException {
+        byte[] html = html(r, LocalDate.now());
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(html.length);
+        response.getOutputStream().write(html);
+    }
+
+    /** The page as sent, UTF-8, for a request on {@code today} (date limits say "today"). */
+    byte[] html(Request r, LocalDate today) throws IOException {
         if (r.prefilled() || !r.errors().isEmpty()) {
-            templates.render("form.ftlh", model(r, LocalDate.now()), response.getWriter());
-            return;
+            return templates.render("form.ftlh", model(r, today)).getBytes(StandardCharsets.UTF_8);
         }
         // The common case, a fresh form (also embedded): served from the rendered page, filled in per request.
-        CachedPage page = cached(r, LocalDate.now());
+        CachedPage page = cached(r, today);
         List<byte[]> chunks = new ArrayList<>(page.parts().size());
         int length = 0;
         for (Object part : page.parts()) {
@@ -67,11 +73,13 @@ final class FormPage {
             chunks.add(bytes);
             length += bytes.length;
         }
-        response.setContentLength(length);
-        var out = response.getOutputStream();
+        byte[] html = new byte[length];
+        int at = 0;
         for (byte[] chunk : chunks) {
-            out.write(chunk);
+            System.arraycopy(chunk, 0, html, at, chunk.length);
+            at += chunk.length;
         }
+        return html;
     }
 
     private CachedPage cached(Request r, LocalDate today) throws IOException {
