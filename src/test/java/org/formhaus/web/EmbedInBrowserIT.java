@@ -8,9 +8,6 @@ import com.google.gson.JsonElement;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -18,6 +15,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.formhaus.testing.Await;
+import org.formhaus.testing.HeadlessChrome;
 import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -28,9 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * What only a browser can prove: an agency page on another origin (http://localhost:P, while Formhaus answers at
@@ -59,8 +54,8 @@ class EmbedInBrowserIT {
     final TestServer formhaus = TestServer.onH2().perTestClass();
 
     Server agencySite;
+    HeadlessChrome chrome;
     WebDriver browser;
-    Path profile;
 
     @BeforeAll
     void start() throws Exception {
@@ -68,13 +63,8 @@ class EmbedInBrowserIT {
         formhaus.adminJson("POST", "/admin/api/forms", NEWSLETTER);
         formhaus.adminJson("POST", "/admin/api/forms", STEPS);
         agencySite = agencySite(formhaus.uri("/embed.js").toString());
-        profile = Files.createTempDirectory("formhaus-chromium");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1000,900");
-        browser = new ChromeDriver(service, options);
+        chrome = HeadlessChrome.start("de-DE");
+        browser = chrome.driver();
     }
 
     /** The agency's website: another origin, one page with two embed tags. */
@@ -105,7 +95,7 @@ class EmbedInBrowserIT {
     @AfterAll
     void stop() throws Exception {
         try {
-            if (browser != null) browser.quit();
+            if (chrome != null) chrome.close();
         } finally {
             agencySite.stop();
         }
