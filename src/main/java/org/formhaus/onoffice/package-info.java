@@ -1,7 +1,7 @@
 /**
  * Talking to onOffice enterprise: the signed request envelope, batching of actions, typed results and errors
- * classified as retryable or permanent. Knows nothing about forms or the database.
- * The {@code sandbox} sub-package holds the simulator used by tests and by {@code --sandbox}; production code
- * never depends on it.
+ * classified as retryable or permanent, the cached account metadata (fields, users) and the rights catalogue. Knows
+ * nothing about forms or the database. The simulator that sandbox mode and tests use is its own top-level package,
+ * {@code org.formhaus.simulator}, and uses only this package's wire vocabulary.
  */
 package org.formhaus.onoffice;
