@@ -1,7 +1,9 @@
 package org.formhaus.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.formhaus.testing.H2Database;
@@ -23,11 +25,15 @@ class InstanceSettingsTest {
     }
 
     @Test
-    void aConfiguredValueWinsAndNothingIsGeneratedForIt() throws Exception {
+    void aValueIsReadBackInClearAndPutIfAbsentKeepsTheFirstOne() throws Exception {
         InstanceSettings settings = new InstanceSettings(h2.db());
-        assertEquals("from-the-operator", settings.secret(Optional.of("from-the-operator"), "configured.key"));
-        assertEquals(Optional.empty(), settings.get("configured.key"));
-        String generated = settings.secret(Optional.empty(), "configured.key");
-        assertEquals(generated, settings.getOrCreateSecret("configured.key"));
+        assertTrue(settings.putIfAbsent("test.setting", "first"));
+        assertFalse(settings.putIfAbsent("test.setting", "second"));
+        assertEquals(Optional.of("first"), settings.get("test.setting"));
+
+        settings.put("test.setting", "replaced");
+        assertEquals(Optional.of("replaced"), settings.get("test.setting"));
+        settings.remove("test.setting");
+        assertEquals(Optional.empty(), settings.get("test.setting"));
     }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A migrated in-memory H2 in MariaDB mode (the quick start's database engine) behind the real {@link Database}, for
+ * A migrated in-memory H2 in MariaDB mode (the quick start's database engine) behind the real {@link Database}
+ * (sealing secrets with the tests' master key, as {@link TestDatabase#open()} does), for
  * unit tests of the stores: opened before the first test of the class that registers it, closed after the last.
  * No server, no Jetty; tests share it, so each uses keys and accounts of its own.
  *
@@ -27,7 +28,7 @@ public final class H2Database implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         testDb = TestDatabase.h2();
-        db = Database.open(testDb.url(), "", "", 4);
+        db = testDb.open();
     }
 
     @Override
