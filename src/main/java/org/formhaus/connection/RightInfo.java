@@ -44,7 +44,8 @@ record RightInfo(String setting, String neededFor, String withoutIt, Set<Feature
                 ESTATE_STATUS);
         put(ApiRight.AGENTS_LOG, "on", "activity entry per submission", "no activity history", ACTIVITY);
         put(ApiRight.ACTIVITIES, "on", "activity entry per submission", "no activity history", ACTIVITY);
-        put(ApiRight.READ_ENTRIES, "all", "activity entry per submission", "no activity history", ACTIVITY);
+        put(ApiRight.READ_ENTRIES, "all", "activity entry per submission; finding it after a lost reply",
+                "no activity history; an entry whose reply was lost cannot be found and may be written twice", ACTIVITY);
         put(ApiRight.WRITE_ENTRIES, "all", "activity entry per submission", "no activity history", ACTIVITY);
         put(ApiRight.LETTER_TEMPLATES, "on", "PDFs from onOffice letter templates", "those PDFs are not produced",
                 PDF_TEMPLATES);
@@ -52,15 +53,16 @@ record RightInfo(String setting, String neededFor, String withoutIt, Set<Feature
                 EMAIL_TEMPLATES);
         put(ApiRight.PDF_FORMS, "on", "PDFs from onOffice PDF forms", "those PDFs are not produced", PDF_TEMPLATES);
         put(ApiRight.TASK_MANAGEMENT, "on", "tasks for the responsible agent", "no tasks", TASK);
-        put(ApiRight.READ_TASKS, "all", "tasks for the responsible agent", "no tasks", TASK);
+        put(ApiRight.READ_TASKS, "all", "tasks for the responsible agent; finding a task after a lost reply",
+                "no tasks; a task whose reply was lost cannot be found and may be created twice", TASK);
         put(ApiRight.APPOINTMENT_MANAGEMENT, "on (optional)", "appointment forms", "appointments are not created",
                 APPOINTMENT);
-        put(ApiRight.READ_APPOINTMENTS, "all (optional)", "load an appointment by id", "appointment lookups fail",
-                APPOINTMENT);
+        put(ApiRight.READ_APPOINTMENTS, "all (optional)", "load an appointment by id; finding it after a lost reply",
+                "appointment lookups fail; an appointment whose reply was lost cannot be found and may be created twice", APPOINTMENT);
         put(ApiRight.EDIT_APPOINTMENTS, "all (optional)", "modify an appointment by id", "appointments cannot be changed",
                 APPOINTMENT);
-        put(ApiRight.READ_SEARCH_CRITERIA, "all (optional)", "search-profile forms", "search profiles fail",
-                SEARCH_CRITERIA);
+        put(ApiRight.READ_SEARCH_CRITERIA, "all (optional)", "search-profile forms; finding a search criterion after "
+                + "a lost reply", "search profiles fail; one whose reply was lost may be created twice", SEARCH_CRITERIA);
         put(ApiRight.WRITE_SEARCH_CRITERIA, "all (optional)", "search-profile forms", "search profiles fail",
                 SEARCH_CRITERIA);
         put(ApiRight.CREATE_SEARCH_CRITERIA_WITHOUT_ADDRESS_WRITE, "optional",

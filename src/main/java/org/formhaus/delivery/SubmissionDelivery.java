@@ -33,11 +33,13 @@ import org.formhaus.storage.SubmissionStore;
  * classified, so the worker retries or gives up. A step whose key is recorded is skipped, so a retry continues where
  * the last try stopped.
  *
- * <p>A reply can be lost after onOffice ran the actions (timeout after commit). Creates that must never run twice
- * (estate, owner relation) are therefore listed under {@code "sent"} in the records before their request goes out; a
- * later try first runs their probes (one request) to find what the lost reply created. The address needs no probe:
- * it is created with onOffice's duplicate check by e-mail. Activities, tasks, appointments and search criteria are
- * at-least-once: a lost reply may repeat them. Mails are at-most-once ({@link OnceOnlyMails}). Thread-safe.
+ * <p>A reply can be lost after onOffice ran the actions (timeout after commit). Every create that has a probe (the
+ * estate, the owner relation, the agent's-log entry, task, appointment and search criterion) is therefore listed
+ * under {@code "sent"} in the records before its request goes out; a later try first runs their probes (one request)
+ * to find what the lost reply created, by the submission's tag, and records it instead of creating it again. The
+ * address needs no probe: it is created with onOffice's duplicate check by e-mail. Mails are at-most-once
+ * ({@link OnceOnlyMails}). So no record is created twice, and the normal case still costs one request per stage.
+ * Thread-safe.
  */
 public final class SubmissionDelivery {
 

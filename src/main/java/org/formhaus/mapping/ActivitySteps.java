@@ -14,7 +14,10 @@ import org.formhaus.onoffice.Actions;
 
 /**
  * The last-stage steps that record what the visitor asked for: the agent's log entry (activity), and either a
- * calendar appointment or a task, each linked to the address and estate created or inquired before. Stateless.
+ * calendar appointment or a task, each linked to the address and estate created or inquired before. Each carries the
+ * submission's {@link RecordTag} as the last line of a text field (the entry's note, the task's comment, the
+ * appointment's note), so that a try after a lost reply finds it ({@link TagProbes}) instead of creating it again.
+ * Stateless.
  */
 final class ActivitySteps {
 
@@ -24,7 +27,8 @@ final class ActivitySteps {
     }
 
     /** The agent's log entry: the options' action kind and type unless mapped, the form named in the note. */
-    static PlannedStep agentsLog(FormDefinition form, MappedValues mapped, MappingOptions options, String estateRef) {
+    static PlannedStep agentsLog(FormDefinition form, MappedValues mapped, MappingOptions options, String estateRef,
+                                 RecordTag tag) {
         return PlannedStep.create("agentslog", r -> {
             Map<String, Object> extra = new LinkedHashMap<>();
             mapped.module("agentslog").forEach((name, value) -> extra.put(AgentsLogFields.createKey(name), value));
@@ -35,8 +39,9 @@ final class ActivitySteps {
             extra.remove("actiontype");
             extra.remove("note");
             String text = (note == null ? "" : note + "\n\n") + "Formular: " + form.title() + " (" + form.key() + ")";
-            return Actions.createAgentsLog(addresses(r), estate(r, estateRef), actionKind, actionType, text, extra);
-        });
+            return Actions.createAgentsLog(addresses(r), estate(r, estateRef), actionKind, actionType,
+                    tag.appendTo(text), extra);
+        }).withProbe(TagProbes.agentsLog(tag, estateRef));
     }
 
     /**
@@ -44,18 +49,20 @@ final class ActivitySteps {
      * a task when the options ask for one or the form is an appointment request; null when neither.
      */
     static PlannedStep appointmentOrTask(FormDefinition form, MappedValues mapped, MappingOptions options,
-                                         FormKind kind, String estateRef) {
+                                         FormKind kind, String estateRef, RecordTag tag) {
         boolean appointment = kind == FormKind.APPOINTMENT || (kind == FormKind.CUSTOM && mapped.has("calendar"));
         if (appointment && !options.appointment().asTask() && mapped.module("calendar").containsKey("start_dt")) {
-            return PlannedStep.create("calendar", r -> appointment(form, mapped, options, r, estateRef));
+            return PlannedStep.create("calendar", r -> appointment(form, mapped, options, r, estateRef, tag))
+                    .withProbe(TagProbes.appointment(tag, () -> start(mapped)));
         } else if (options.task() != null || appointment) {
-            return PlannedStep.create("task", r -> task(form, mapped, options, appointment, r, estateRef));
+            return PlannedStep.create("task", r -> task(form, mapped, options, appointment, r, estateRef, tag))
+                    .withProbe(TagProbes.task(tag, estateRef));
         }
         return null;
     }
 
     private static Action task(FormDefinition form, MappedValues mapped, MappingOptions options, boolean appointment,
-                               JsonObject r, String estateRef) {
+                               JsonObject r, String estateRef, RecordTag tag) {
         Map<String, Object> data = new LinkedHashMap<>();
         MappingOptions.Task t = options.task();
         data.put("Betreff", t != null && t.subject() != null ? t.subject() : form.title() + ": " + who(mapped));
@@ -74,13 +81,14 @@ final class ActivitySteps {
             data.put("Beginnt_am", ValueConverter.dateTime("start_dt", start.toString()));
         }
         data.putAll(mapped.module("task"));
+        data.put("Kommentar", tag.appendTo(data.get("Kommentar")));
         return Actions.createTask(data, r.has("address") ? r.get("address").getAsString() : null, estate(r, estateRef));
     }
 
     private static Action appointment(FormDefinition form, MappedValues mapped, MappingOptions options, JsonObject r,
-                                      String estateRef) {
+                                      String estateRef, RecordTag tag) {
         Map<String, Object> data = new LinkedHashMap<>(mapped.module("calendar"));
-        String start = ValueConverter.dateTime("start_dt", data.get("start_dt").toString());
+        String start = start(mapped);
         data.put("start_dt", start);
         if (!data.containsKey("end_dt")) {
             data.put("end_dt", LocalDateTime.parse(start, DATE_TIME)
@@ -89,7 +97,7 @@ final class ActivitySteps {
             data.put("end_dt", ValueConverter.dateTime("end_dt", data.get("end_dt").toString()));
         }
         data.putIfAbsent("description", form.title() + ": " + who(mapped));
-        data.putIfAbsent("note", mapped.summary());
+        data.put("note", tag.appendTo(data.containsKey("note") ? data.get("note") : mapped.summary()));
         data.putIfAbsent("status", "active");
         if (options.appointment().art() != null) {
             data.putIfAbsent("art", options.appointment().art());
@@ -104,6 +112,11 @@ final class ActivitySteps {
             action.parameters().add("subscribers", subscribers);
         }
         return action;
+    }
+
+    /** The appointment's start as sent: {@code yyyy-MM-dd HH:mm:ss}. */
+    private static String start(MappedValues mapped) {
+        return ValueConverter.dateTime("start_dt", mapped.module("calendar").get("start_dt").toString());
     }
 
     private static List<String> addresses(JsonObject r) {

@@ -37,7 +37,7 @@ final class EstateSteps {
      * estate the first try created instead of creating a second one.
      */
     static String externalNumber(String submissionId) {
-        return "FH-" + submissionId.replace("-", "").substring(0, 12);
+        return RecordTag.of(submissionId).value();
     }
 
     /** Stage one: the new estate with the form's estate values, found by its external number after a lost reply. */

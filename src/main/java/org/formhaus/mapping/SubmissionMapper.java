@@ -14,12 +14,15 @@ import org.formhaus.onoffice.Actions;
  * Plans what a submission becomes in onOffice, per form kind, in as few requests as possible (see
  * {@link MappingPlan}). Stage one creates what depends on nothing (the address; for owner and valuation forms also
  * the estate) and reads what later steps need (the inquired estate's responsible agent); the last stage links
- * everything (relation, agent's log, task, appointment, search criteria, confirmation mail). The address and search
- * criteria steps are planned here; each other step family has its own class: {@link EstateSteps},
+ * everything (relation, agent's log, task, appointment, search criteria, confirmation mail). Every record it creates
+ * can be found again after a lost reply: the address by onOffice's duplicate check, the others by the submission's
+ * {@link RecordTag}. The address and search criteria steps are planned here; each other step family has its own class: {@link EstateSteps},
  * {@link AgentLookup}, {@link ActivitySteps}, {@link NewsletterMail}, {@link FileSteps}. Thread-safe; one per
  * application.
  */
 public final class SubmissionMapper {
+
+    private static final String PUBLIC_REMARK = "krit_bemerkung_oeffentlich";
 
     private final KnownFields known;
     private final ConfirmationLinks links;
@@ -78,14 +81,14 @@ public final class SubmissionMapper {
             first.addAll(AgentLookup.steps(inquired));
         }
         String estateRef = newEstate ? null : inquired;
+        RecordTag tag = RecordTag.of(submissionId);
         if (options.activity() != null) {
-            last.add(ActivitySteps.agentsLog(form, mapped, options, estateRef));
+            last.add(ActivitySteps.agentsLog(form, mapped, options, estateRef, tag));
         }
         if (kind == FormKind.SEARCHPROFILE || (kind == FormKind.CUSTOM && mapped.has("searchcriteria"))) {
-            last.add(PlannedStep.create("searchcriteria",
-                    r -> Actions.createSearchCriteria(recorded(r, "address"), mapped.module("searchcriteria"))));
+            last.add(searchCriteria(mapped, tag));
         }
-        PlannedStep appointmentOrTask = ActivitySteps.appointmentOrTask(form, mapped, options, kind, estateRef);
+        PlannedStep appointmentOrTask = ActivitySteps.appointmentOrTask(form, mapped, options, kind, estateRef, tag);
         if (appointmentOrTask != null) {
             last.add(appointmentOrTask);
         }
@@ -95,6 +98,18 @@ public final class SubmissionMapper {
         }
         FileSteps.plan(form, files, new FileSteps.Records(kind, address, newEstate, inquired), first, last);
         return new MappingPlan(List.of(first, last));
+    }
+
+    /**
+     * The search criterion for the address, tagged in its public remark ({@code krit_bemerkung_oeffentlich}): the only
+     * note of a search criterion onOffice reads back ({@code _meta.publicnote}), so a try after a lost reply finds it.
+     */
+    private static PlannedStep searchCriteria(MappedValues mapped, RecordTag tag) {
+        return PlannedStep.create("searchcriteria", r -> {
+            Map<String, Object> data = mapped.module("searchcriteria");
+            data.put(PUBLIC_REMARK, tag.appendTo(data.get(PUBLIC_REMARK)));
+            return Actions.createSearchCriteria(recorded(r, "address"), data);
+        }).withProbe(TagProbes.searchCriteria(tag));
     }
 
     private static Action addressCreate(MappedValues mapped, MappingOptions options, FormKind kind) {

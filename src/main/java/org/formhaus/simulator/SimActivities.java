@@ -11,8 +11,10 @@ import java.util.Set;
 import org.formhaus.onoffice.ApiRight;
 
 /**
- * Activities and appointments: the agents log (READ, CREATE agentslog), tasks, calendar appointments and projects.
- * Not thread-safe: called under {@link Simulator}'s lock.
+ * Activities and appointments: the agents log (READ, CREATE agentslog), tasks (READ, CREATE, MODIFY task), calendar
+ * appointments (CREATE, MODIFY, deprecated READ calendar, GET appointmentList) and projects. Records are stored as
+ * they were created; the agents log, tasks and appointmentList are read back under the names onOffice reads them by
+ * (onoffice-api.md §5). Not thread-safe: called under {@link Simulator}'s lock.
  */
 final class SimActivities {
 
@@ -21,22 +23,23 @@ final class SimActivities {
             "reasoncancellation", "projectid", "taskid", "appointmentid", "fileids", "userid");
 
     private final SimContext c;
+    private final SimActivityReads reads;
 
     SimActivities(SimContext context) {
         this.c = context;
+        this.reads = new SimActivityReads(context);
     }
 
     void register(Map<String, SimAction> routes) {
-        routes.put("READ agentslog", (id, p) -> read("agentslog", "read agents log entries", p,
-                ApiRight.AGENTS_LOG, ApiRight.ACTIVITIES, ApiRight.READ_ENTRIES));
+        routes.put("READ agentslog", reads::agentsLog);
         routes.put("CREATE agentslog", (id, p) -> createAgentsLog(p));
-        routes.put("READ task", (id, p) -> read("task", "read tasks", p,
-                ApiRight.TASK_MANAGEMENT, ApiRight.READ_TASKS));
+        routes.put("READ task", reads::tasks);
         routes.put("CREATE task", (id, p) -> createTask(p));
         routes.put("MODIFY task", (id, p) -> modify("task", "modify tasks", id, p, ApiRight.TASK_MANAGEMENT));
         routes.put("READ calendar", (id, p) -> read("calendar", "read appointments", p,
                 ApiRight.APPOINTMENT_MANAGEMENT, ApiRight.READ_APPOINTMENTS));
         routes.put("CREATE calendar", (id, p) -> createAppointment(p));
+        routes.put("GET appointmentList", reads::appointmentList);
         routes.put("MODIFY calendar", (id, p) -> modify("calendar", "edit appointments", id, p,
                 ApiRight.APPOINTMENT_MANAGEMENT, ApiRight.EDIT_APPOINTMENTS));
         routes.put("READ project", (id, p) -> read("project", "read projects", p,

@@ -171,6 +171,7 @@ final class SimCatalogue {
         add(f(m, "Deadline", "date", null, "Deadline", "Deadline", "task"));
         add(f(m, "Deadline_strikt", "boolean", null, "Deadline strikt", "Strict deadline", "task"));
         add(f(m, "Beginnt_am", "date", null, "Beginnt am", "Starts on", "task"));
+        add(f(m, "Kommentar", "text", null, "Kommentar", "Comment", "task"));
     }
 
     private void calendar() {

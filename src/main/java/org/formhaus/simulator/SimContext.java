@@ -6,6 +6,7 @@ import static org.formhaus.simulator.SimJson.strings;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.time.Clock;
@@ -98,6 +99,44 @@ final class SimContext {
         hits.stream().skip(offset).limit(limit).forEach(e -> records.add(SimOutcome.record(e.getKey(), recordType,
                 strip(render.apply(e.getKey(), e.getValue())))));
         return new SimOutcome(records, (long) hits.size());
+    }
+
+    /**
+     * A READ over records already shown under the names the API reads them by (e.g. the agents log's
+     * {@code Bemerkung} for the stored {@code note}): {@code filter}, {@code sortby}/{@code sortorder} (else the
+     * order given), {@code listlimit} (≤ 500, default 20), {@code listoffset}, and {@code data} (the fields to return;
+     * all when absent) all work on those names.
+     */
+    SimOutcome listViews(String recordType, List<Map.Entry<Long, JsonObject>> views, JsonObject p) {
+        return listViews(recordType, views, p, List.of());
+    }
+
+    /** As {@link #listViews(String, List, JsonObject)}; the {@code always} fields are returned whatever {@code data} says. */
+    SimOutcome listViews(String recordType, List<Map.Entry<Long, JsonObject>> views, JsonObject p, List<String> always) {
+        JsonObject filter = object(p, "filter");
+        List<Map.Entry<Long, JsonObject>> hits = new ArrayList<>();
+        for (Map.Entry<Long, JsonObject> e : views) {
+            if (SimFilter.matches(e.getValue(), filter)) hits.add(e);
+        }
+        sort(hits, p);
+        int limit = p.has("listlimit") ? Math.max(0, Math.min(500, p.get("listlimit").getAsInt())) : 20;
+        int offset = p.has("listoffset") ? Math.max(0, p.get("listoffset").getAsInt()) : 0;
+        List<String> data = new ArrayList<>(strings(p.get("data")));
+        if (!data.isEmpty()) always.stream().filter(f -> !data.contains(f)).forEach(data::add);
+        JsonArray records = new JsonArray();
+        hits.stream().skip(offset).limit(limit).forEach(e -> records.add(SimOutcome.record(e.getKey(), recordType,
+                select(strip(e.getValue().deepCopy()), data))));
+        return new SimOutcome(records, (long) hits.size());
+    }
+
+    /** Only the {@code data} fields of a record (a field it lacks as null); all of it when none are named. */
+    static JsonObject select(JsonObject view, List<String> data) {
+        if (data.isEmpty()) return view;
+        JsonObject out = new JsonObject();
+        for (String field : data) {
+            out.add(field, view.has(field) ? view.get(field) : JsonNull.INSTANCE);
+        }
+        return out;
     }
 
     private static void sort(List<Map.Entry<Long, JsonObject>> hits, JsonObject p) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** onOffice's {@code filter} parameter: field → [{"op": "=", "val": x}, ...], all conditions must hold. Stateless. */
 final class SimFilter {
@@ -36,9 +37,7 @@ final class SimFilter {
                 return o.equals("in") == in;
             }
             case "like", "not like" -> {
-                String pattern = val == null ? "" : val.getAsString().toLowerCase(Locale.ROOT)
-                        .replace(".", "\\.").replace("%", ".*");
-                boolean like = text(actual).toLowerCase(Locale.ROOT).matches(pattern);
+                boolean like = like(val == null ? "" : val.getAsString()).matcher(text(actual)).matches();
                 return o.equals("like") == like;
             }
             default -> {
@@ -53,6 +52,25 @@ final class SimFilter {
                 };
             }
         }
+    }
+
+    /**
+     * SQL's LIKE as a pattern: {@code %} any text (line breaks too), {@code _} one character, everything else literal,
+     * case-insensitive as MySQL's default collations compare.
+     */
+    static Pattern like(String sqlPattern) {
+        StringBuilder regex = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (char ch : sqlPattern.toCharArray()) {
+            if (ch == '%' || ch == '_') {
+                regex.append(Pattern.quote(literal.toString())).append(ch == '%' ? ".*" : ".");
+                literal.setLength(0);
+            } else {
+                literal.append(ch);
+            }
+        }
+        regex.append(Pattern.quote(literal.toString()));
+        return Pattern.compile(regex.toString(), Pattern.DOTALL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     static int compare(JsonElement a, JsonElement b) {

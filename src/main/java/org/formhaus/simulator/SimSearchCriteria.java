@@ -14,13 +14,17 @@ import org.formhaus.onoffice.ApiRight;
 
 /**
  * The search criteria resource: CREATE, MODIFY and DELETE searchcriteria (range fields as {@code __von}/{@code __bis}
- * or a two-element array), GET searchcriterias by id or by address, GET searchCriteriaFields. Not thread-safe: called
+ * or a two-element array), GET searchcriterias by id or by address (the public remark in {@code _meta.publicnote}),
+ * GET searchCriteriaFields. Not thread-safe: called
  * under {@link Simulator}'s lock.
  */
 final class SimSearchCriteria {
 
     private static final Set<String> LOCATION = Set.of("range_plz", "range_ort", "range_strasse",
             "range_hausnummer", "range", "range_land", "advisor", "krit_bemerkung");
+
+    /** Written as this field, read back as {@code _meta.publicnote} (apidoc "Get Search criteria"). */
+    private static final String PUBLIC_NOTE = "krit_bemerkung_oeffentlich";
 
     private final SimContext c;
 
@@ -97,9 +101,12 @@ final class SimSearchCriteria {
             String key = mode.equals("searchcriteria") ? String.valueOf(e.getKey()) : str(e.getValue(), "adresse");
             if (!ids.contains(key)) continue;
             JsonObject el = new JsonObject();
-            e.getValue().entrySet().forEach(x -> el.add(x.getKey(), x.getValue()));
+            e.getValue().entrySet().stream().filter(x -> !x.getKey().equals(PUBLIC_NOTE))
+                    .forEach(x -> el.add(x.getKey(), x.getValue()));
             JsonObject meta = new JsonObject();
             meta.addProperty("internaladdressid", str(e.getValue(), "adresse"));
+            meta.addProperty("status", "1");
+            meta.addProperty("publicnote", str(e.getValue(), PUBLIC_NOTE));
             el.add("_meta", meta);
             records.add(SimOutcome.record(e.getKey(), "searchcriteria", el));
         }

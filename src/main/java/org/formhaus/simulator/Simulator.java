@@ -8,8 +8,10 @@ import com.google.gson.JsonParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.formhaus.onoffice.ActionKind;
@@ -65,6 +67,8 @@ public final class Simulator {
     private FaultMode faultMode = FaultMode.OK;
     private long latencyMs;
     private int faultCount = -1;
+    /** Only requests carrying this action (e.g. {@code create task}) get the fault; null: every request. */
+    private String faultAction;
     private final List<JsonObject> requestLog = new ArrayList<>();
     private long requestSeq;
 
@@ -102,6 +106,7 @@ public final class Simulator {
             SimSeed.into(state);
             faultMode = FaultMode.OK;
             faultCount = -1;
+            faultAction = null;
             requestLog.clear();
         }
         releaseStalls();
@@ -112,12 +117,27 @@ public final class Simulator {
      * negative count keeps it until changed. Releases requests currently stalled by a previous fault.
      */
     public void setFault(FaultMode mode, long latencyMs, int count) {
+        setFault(mode, latencyMs, count, null);
+    }
+
+    /**
+     * As {@link #setFault(FaultMode, long, int)}, for the requests that carry {@code action} only (named as the request
+     * log names actions: {@code "create task"}, {@code "get appointmentList"}; case-insensitive); other requests are
+     * served normally and do not count. A null or blank {@code action} means every request.
+     */
+    public void setFault(FaultMode mode, long latencyMs, int count, String action) {
         synchronized (this) {
             this.faultMode = mode == null ? FaultMode.OK : mode;
             this.latencyMs = Math.max(0, latencyMs);
             this.faultCount = count == 0 ? -1 : count;
+            this.faultAction = action == null || action.isBlank() ? null : action.strip().toLowerCase(Locale.ROOT);
         }
         releaseStalls();
+    }
+
+    /** The action a fault is limited to, or null. */
+    public synchronized String faultAction() {
+        return faultAction;
     }
 
     public void setFault(FaultMode mode, long latencyMs) {
@@ -234,11 +254,13 @@ public final class Simulator {
         FaultMode mode;
         long latency;
         synchronized (this) {
-            mode = faultMode;
+            boolean selected = faultAction == null || actionNames(body).contains(faultAction);
+            mode = selected ? faultMode : FaultMode.OK;
             latency = latencyMs;
-            if (faultCount > 0 && --faultCount == 0) {
+            if (selected && faultCount > 0 && --faultCount == 0) {
                 faultMode = FaultMode.OK;
                 faultCount = -1;
+                faultAction = null;
             }
         }
         if (mode == FaultMode.SLOW) stall(latency);
@@ -267,6 +289,22 @@ public final class Simulator {
             stall(latency > 0 ? latency : 60_000);
         }
         return SimReply.json(200, reply);
+    }
+
+    /** The request's actions as {@code "<action> <resourcetype>"}, lower case: {@code create task}. */
+    private static Set<String> actionNames(String body) {
+        Set<String> names = new HashSet<>();
+        try {
+            JsonObject doc = JsonParser.parseString(body).getAsJsonObject();
+            for (JsonElement a : doc.getAsJsonObject("request").getAsJsonArray("actions")) {
+                String actionId = nz(SimJson.str(a.getAsJsonObject(), "actionid"));
+                names.add((actionId.substring(actionId.lastIndexOf(':') + 1) + " "
+                        + nz(SimJson.str(a.getAsJsonObject(), "resourcetype"))).toLowerCase(Locale.ROOT));
+            }
+        } catch (RuntimeException e) {
+            // unparseable: carries no action
+        }
+        return names;
     }
 
     private JsonObject process(String body, boolean forceBadSignature) {

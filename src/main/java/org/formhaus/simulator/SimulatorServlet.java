@@ -20,7 +20,8 @@ import java.util.Map;
  *     whatever the Content-Type says (onOffice's PHP SDK sends none).</li>
  * <li>{@code GET records/{resourcetype}}, {@code GET mails}, {@code GET requests}, {@code GET fields}: inspection.</li>
  * <li>{@code POST faults} {@code {"mode": "ok|down|slow|http500|timeout-after-commit|invalid-signature|rate-limit",
- *     "latencyMs": N, "count": N}} ({@code count} optional: only the next N API requests); {@code GET faults}.</li>
+ *     "latencyMs": N, "count": N, "action": "create task"}} ({@code count} optional: only the next N API requests;
+ *     {@code action} optional: only requests carrying that action, named as in the request log); {@code GET faults}.</li>
  * <li>{@code PUT rights} {@code {"<right as on the Rights tab>": false, ...}}; {@code GET rights}.</li>
  * <li>{@code PUT mailboxes} {@code ["info@...", ...]}: the mailboxes assigned to the API user.</li>
  * <li>{@code PUT marketplace} {@code {"claims": ["...", ...]}}: a marketplace API user that needs one of these
@@ -57,8 +58,9 @@ public class SimulatorServlet extends HttpServlet {
                     FaultMode mode = FaultMode.fromWire(o.has("mode") ? o.get("mode").getAsString() : "ok");
                     long latency = o.has("latencyMs") ? o.get("latencyMs").getAsLong() : 0;
                     int count = o.has("count") ? o.get("count").getAsInt() : -1;
-                    simulator.setFault(mode, latency, count);
-                    json(resp, 200, faults(mode, latency));
+                    String action = o.has("action") && !o.get("action").isJsonNull() ? o.get("action").getAsString() : null;
+                    simulator.setFault(mode, latency, count, action);
+                    json(resp, 200, faults(mode, latency, simulator.faultAction()));
                 } catch (RuntimeException e) {
                     error(resp, 400, e.getMessage());
                 }
@@ -129,7 +131,7 @@ public class SimulatorServlet extends HttpServlet {
             case "/mails" -> json(resp, 200, simulator.mails().toString());
             case "/requests" -> json(resp, 200, simulator.requests().toString());
             case "/rights" -> json(resp, 200, rightsJson());
-            case "/faults" -> json(resp, 200, faults(simulator.faultMode(), 0));
+            case "/faults" -> json(resp, 200, faults(simulator.faultMode(), 0, simulator.faultAction()));
             case "/marketplace" -> json(resp, 200, simulator.marketplace().toString());
             case "/fields" -> json(resp, 200, simulator.fieldCatalogue(
                     "en".equalsIgnoreCase(req.getParameter("lang")) ? "ENG" : "DEU").toString());
@@ -137,10 +139,11 @@ public class SimulatorServlet extends HttpServlet {
         }
     }
 
-    private static String faults(FaultMode mode, long latency) {
+    private static String faults(FaultMode mode, long latency, String action) {
         JsonObject o = new JsonObject();
         o.addProperty("mode", mode.wireName());
         o.addProperty("latencyMs", latency);
+        if (action != null) o.addProperty("action", action);
         return o.toString();
     }
 

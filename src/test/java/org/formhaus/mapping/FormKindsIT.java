@@ -60,7 +60,8 @@ class FormKindsIT {
         JsonObject log = server.simulator().record("agentslog", record(s, "agentslog"));
         assertEquals("[" + addressId + "]", log.get("addressids").toString());
         assertEquals("Email", log.get("actionkind").getAsString());
-        assertEquals("Bitte um Rückruf\n\nFormular: Kontakt (kontakt-kinds)", log.get("note").getAsString());
+        assertEquals("Bitte um Rückruf\n\nFormular: Kontakt (kontakt-kinds)\nFormhaus: "
+                + EstateSteps.externalNumber(s.get("id").getAsString()), log.get("note").getAsString());
         assertFalse(log.has("estateid"));
 
         List<List<String>> requests = server.simulator().actionsAfter(before);

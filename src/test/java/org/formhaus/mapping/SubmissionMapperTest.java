@@ -1,7 +1,9 @@
 package org.formhaus.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -9,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.formhaus.forms.DefinitionParser;
 import org.formhaus.forms.FormDefinition;
+import org.formhaus.onoffice.Action;
+import org.formhaus.onoffice.ActionResult;
+import org.formhaus.onoffice.OnOfficeRecord;
 import org.junit.jupiter.api.Test;
 
 class SubmissionMapperTest {
@@ -24,6 +29,14 @@ class SubmissionMapperTest {
                   {"name": "slot", "type": "text", "label": "Termin", "maps": "calendar.start_dt"} ] }"""
                 .formatted(kind, options)).getAsJsonObject();
         return new DefinitionParser().parse(json);
+    }
+
+    static PlannedStep step(MappingPlan plan, String key) {
+        return plan.steps().stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    static String name(Action action) {
+        return action.kind().name().toLowerCase() + " " + action.resourceType();
     }
 
     static List<List<String>> keys(MappingPlan plan) {
@@ -62,6 +75,52 @@ class SubmissionMapperTest {
         assertEquals("FH-3f2a9c1e0000", estate.action().build(new JsonObject()).parameters()
                 .getAsJsonObject("data").get("objektnr_extern").getAsString());
         assertEquals("read", estate.probe().action().build(new JsonObject()).kind().name().toLowerCase());
+    }
+
+    /** Issue #15: every last-stage create carries the tag and has a probe that finds it by the tag. */
+    @Test
+    void everyCreateBesideTheAddressIsTaggedAndHasAProbeThatLooksForTheTag() throws Exception {
+        JsonObject r = new JsonObject();
+        r.addProperty("address", "101");
+        Map<String, Object> v = Map.of("email", "a@example.org", "von", "200000", "slot", "2026-06-01T10:00");
+
+        PlannedStep log = step(plan("contact", "", v), "agentslog");
+        assertTrue(log.action().build(r).parameters().get("note").getAsString().endsWith("\nFormhaus: FH-3f2a9c1e0000"));
+        JsonObject logProbe = log.probe().action().build(r).parameters();
+        assertEquals("[101]", logProbe.get("addressid").toString());
+        assertEquals("{\"Bemerkung\":[{\"op\":\"like\",\"val\":\"%FH-3f2a9c1e0000%\"}]}", logProbe.get("filter").toString());
+
+        PlannedStep task = step(plan("owner", "", v), "task");
+        assertEquals("Formhaus: FH-3f2a9c1e0000", task.action().build(r).parameters().getAsJsonObject("data")
+                .get("Kommentar").getAsString());
+        assertEquals("read task", name(task.probe().action().build(r)));
+
+        PlannedStep appointment = step(plan("appointment", "", v), "calendar");
+        assertTrue(appointment.action().build(r).parameters().getAsJsonObject("data").get("note").getAsString()
+                .endsWith("\nFormhaus: FH-3f2a9c1e0000"));
+        JsonObject appointmentProbe = appointment.probe().action().build(r).parameters();
+        assertEquals("2026-05-31", appointmentProbe.getAsJsonObject("filter").get("startDate").getAsString());
+        assertEquals("2026-06-02", appointmentProbe.getAsJsonObject("filter").get("endDate").getAsString());
+
+        PlannedStep criterion = step(plan("searchprofile", "", v), "searchcriteria");
+        assertEquals("Formhaus: FH-3f2a9c1e0000", criterion.action().build(r).parameters().getAsJsonObject("data")
+                .get("krit_bemerkung_oeffentlich").getAsString());
+        assertEquals("get searchcriterias", name(criterion.probe().action().build(r)));
+    }
+
+    @Test
+    void aProbeFindsOnlyTheRecordThatCarriesTheTag() {
+        PlannedStep.Probe probe = TagProbes.task(RecordTag.of(ID), null);
+        JsonObject other = new JsonObject();
+        other.addProperty("Kommentar", "Formhaus: FH-ffffffffffff");
+        JsonObject ours = new JsonObject();
+        ours.addProperty("Kommentar", "Rückruf erbeten\nFormhaus: FH-3f2a9c1e0000");
+        ActionResult found = new ActionResult("probe.task", "", "task", "", 0, "OK",
+                List.of(new OnOfficeRecord("7001", "task", other), new OnOfficeRecord("7002", "task", ours)), null, 2L);
+        ActionResult none = new ActionResult("probe.task", "", "task", "", 0, "OK",
+                List.of(new OnOfficeRecord("7001", "task", other)), null, 1L);
+        assertEquals("7002", probe.found().value(found, new JsonObject()));
+        assertNull(probe.found().value(none, new JsonObject()));
     }
 
     @Test

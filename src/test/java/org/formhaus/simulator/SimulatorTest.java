@@ -2,6 +2,8 @@ package org.formhaus.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -15,10 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.formhaus.onoffice.Action;
 import org.formhaus.onoffice.ActionKind;
 import org.formhaus.onoffice.ActionResult;
 import org.formhaus.onoffice.Actions;
 import org.formhaus.onoffice.OnOfficeClient;
+import org.formhaus.onoffice.OnOfficeException;
+import org.formhaus.onoffice.OnOfficeRecord;
 import org.formhaus.onoffice.RequestSigner;
 import org.formhaus.onoffice.RetryMode;
 import org.junit.jupiter.api.BeforeEach;
@@ -264,5 +269,107 @@ class SimulatorTest {
         ActionResult expired = one(client, Actions.linkUploadedFile(tmp, "address", "100", "a.pdf", null, null));
         assertEquals("Record not found: tmpUploadId " + tmp, expired.message());
         assertEquals(0, sim.records("file").size());
+    }
+
+    // ---- reads that find a record by a text in it (issue #15) --------------------------------------------------------
+
+    private static Action action(ActionKind kind, String type, String params) {
+        return Action.of(kind, type, JsonParser.parseString(params).getAsJsonObject());
+    }
+
+    @Test
+    void readsTheAgentsLogOfAnAddressUnderOnOfficesNamesFilteredByLikeOverSeveralLines() throws Exception {
+        client.execute(List.of(
+                Actions.createAgentsLog(List.of("100"), null, "Email", "Eingang", "erste\nFormhaus: FH-aaaa", Map.of()),
+                Actions.createAgentsLog(List.of("100"), "10", "Email", "Eingang", "zweite\nFormhaus: FH-bbbb", Map.of()),
+                Actions.createAgentsLog(List.of("101"), null, "Email", "Eingang", "dritte\nFormhaus: FH-bbbb", Map.of())));
+        ActionResult r = one(client, action(ActionKind.READ, "agentslog", """
+                {"addressid": [100], "data": ["Bemerkung", "Aktionsart", "Objekt_nr"],
+                 "filter": {"Bemerkung": [{"op": "like", "val": "%FH-bbbb%"}]}}"""));
+        assertTrue(r.ok(), r.message());
+        assertEquals(1, r.records().size());
+        assertEquals("zweite\nFormhaus: FH-bbbb", r.records().get(0).get("Bemerkung"));
+        assertEquals("Email", r.records().get(0).get("Aktionsart"));
+        assertEquals("[\"10\"]", r.records().get(0).get("Objekt_nr"));
+        assertEquals(3, one(client, action(ActionKind.READ, "agentslog", "{\"listlimit\": 10}")).records().size());
+        ActionResult newestFirst = one(client, action(ActionKind.READ, "agentslog", "{\"addressid\": [100]}"));
+        assertTrue(Long.parseLong(newestFirst.records().get(0).id()) > Long.parseLong(newestFirst.records().get(1).id()));
+        assertEquals(142, one(client, action(ActionKind.READ, "agentslog",
+                "{\"filter\": {\"Adress_nr\": [{\"op\": \"=\", \"val\": 100}]}}")).errorCode());
+    }
+
+    @Test
+    void readsTheTasksOfAnAddressWithTheirLinksAndFiltersOnTheComment() throws Exception {
+        client.execute(List.of(
+                Actions.createTask(Map.of("Betreff", "A", "Kommentar", "Formhaus: FH-aaaa"), "100", null),
+                Actions.createTask(Map.of("Betreff", "B", "Kommentar", "Formhaus: FH-bbbb"), "100", "10"),
+                Actions.createTask(Map.of("Betreff", "C", "Kommentar", "Formhaus: FH-bbbb"), "101", null)));
+        ActionResult r = one(client, action(ActionKind.READ, "task", """
+                {"relatedAddressId": 100, "data": ["Betreff", "Kommentar"],
+                 "filter": {"Kommentar": [{"op": "like", "val": "%FH-bbbb%"}]}}"""));
+        assertTrue(r.ok(), r.message());
+        assertEquals(1, r.records().size());
+        assertEquals("B", r.records().get(0).get("Betreff"));
+        assertEquals("[\"100\"]", r.records().get(0).get("relatedAddressId"));
+        assertEquals("[\"10\"]", r.records().get(0).get("relatedEstateId"));
+        String id = r.records().get(0).id();
+        ActionResult byNr = one(client, action(ActionKind.READ, "task",
+                "{\"data\": [\"Betreff\"], \"filter\": {\"Nr\": [{\"op\": \"=\", \"val\": " + id + "}]}}"));
+        assertEquals(List.of(id), byNr.records().stream().map(OnOfficeRecord::id).toList());
+        assertFalse(byNr.records().get(0).elements().has("Nr"));
+    }
+
+    @Test
+    void listsAppointmentsOfAPeriodFilteredByTheirNotes() throws Exception {
+        client.execute(List.of(
+                Actions.createAppointment(Map.of("start_dt", "2026-12-01 10:00:00", "end_dt", "2026-12-01 11:00:00",
+                        "description", "Besichtigung", "note", "Formhaus: FH-aaaa"), List.of("100"), "10"),
+                Actions.createAppointment(Map.of("start_dt", "2026-12-03 10:00:00", "end_dt", "2026-12-03 11:00:00",
+                        "note", "Formhaus: FH-aaaa"), List.of("100"), null)));
+        ActionResult r = one(client, action(ActionKind.GET, "appointmentList", """
+                {"data": ["id", "subject", "notes", "date", "contacts", "estate"],
+                 "filter": {"startDate": "2026-11-30", "endDate": "2026-12-02",
+                            "notes": [{"op": "like", "val": "%FH-aaaa%"}]}}"""));
+        assertTrue(r.ok(), r.message());
+        assertEquals(1, r.records().size());
+        JsonObject e = r.records().get(0).elements();
+        assertEquals("Besichtigung", e.get("subject").getAsString());
+        assertEquals("2026-12-01T10:00+01:00", e.getAsJsonObject("date").get("start").getAsString());
+        assertEquals("100", e.getAsJsonArray("contacts").get(0).getAsJsonObject().get("id").getAsString());
+        assertEquals("10", e.getAsJsonObject("estate").get("id").getAsString());
+        assertEquals(0, one(client, action(ActionKind.GET, "appointmentList",
+                "{\"filter\": {\"startDate\": \"2026-12-01\", \"endDate\": \"2026-12-03\", "
+                        + "\"notes\": [{\"op\": \"like\", \"val\": \"%FH-cccc%\"}]}}")).records().size());
+        assertEquals(143, one(client, action(ActionKind.GET, "appointmentList", "{\"filter\": {}}")).errorCode(),
+                "the period is mandatory");
+        sim.setRights(Map.of("Read appointments", false));
+        assertEquals(140, one(client, action(ActionKind.GET, "appointmentList",
+                "{\"filter\": {\"startDate\": \"2026-12-01\", \"endDate\": \"2026-12-01\"}}")).errorCode());
+    }
+
+    @Test
+    void answersASearchCriterionsPublicRemarkAsMetaPublicnote() throws Exception {
+        one(client, Actions.createSearchCriteria("100", Map.of("vermarktungsart", "kauf",
+                "krit_bemerkung_oeffentlich", "Formhaus: FH-aaaa")));
+        ActionResult r = one(client, action(ActionKind.GET, "searchcriterias", "{\"mode\": \"internal\", \"ids\": [100]}"));
+        JsonObject e = r.records().get(0).elements();
+        assertEquals("Formhaus: FH-aaaa", e.getAsJsonObject("_meta").get("publicnote").getAsString());
+        assertEquals("100", e.getAsJsonObject("_meta").get("internaladdressid").getAsString());
+        assertFalse(e.has("krit_bemerkung_oeffentlich"));
+    }
+
+    @Test
+    void aFaultLimitedToAnActionLeavesOtherRequestsAlone() throws Exception {
+        sim.setFault(FaultMode.HTTP500, 0, 1, "create task");
+        assertTrue(one(client, Actions.createAgentsLog(List.of("100"), null, "Email", null, null, Map.of())).ok());
+        assertEquals("create task", sim.faultAction(), "a request without the action does not count");
+        assertThrows(OnOfficeException.class,
+                () -> client.execute(List.of(Actions.createTask(Map.of("Betreff", "x"), "100", null))));
+        assertEquals(FaultMode.OK, sim.faultMode(), "count 1: the fault is used up");
+        assertNull(sim.faultAction());
+        assertTrue(one(client, Actions.createTask(Map.of("Betreff", "y"), "100", null)).ok());
+        JsonArray log = sim.requests();
+        assertEquals(List.of("ok", "http500", "ok"), List.of(log.get(log.size() - 3), log.get(log.size() - 2),
+                log.get(log.size() - 1)).stream().map(e -> e.getAsJsonObject().get("fault").getAsString()).toList());
     }
 }

@@ -51,10 +51,21 @@ public final class SimulatorControls {
 
     /** {@code mode} for the next {@code count} API requests (a negative count: until changed), then back to ok. */
     public void fault(FaultMode mode, long latencyMs, int count) throws Exception {
+        fault(mode, latencyMs, count, null);
+    }
+
+    /**
+     * As {@link #fault(FaultMode, long, int)}, for the requests that carry {@code action} only (e.g.
+     * {@code "create task"}, as {@link #actionsAfter} names actions); the others are served normally.
+     */
+    public void fault(FaultMode mode, long latencyMs, int count, String action) throws Exception {
         JsonObject body = new JsonObject();
         body.addProperty("mode", mode.wireName());
         body.addProperty("latencyMs", latencyMs);
         body.addProperty("count", count);
+        if (action != null) {
+            body.addProperty("action", action);
+        }
         call("POST", "faults", body.toString());
     }
 
