@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
+import org.formhaus.http.KnownKeys;
 import org.formhaus.http.JsonServlet;
 
 /**
@@ -15,6 +16,9 @@ import org.formhaus.http.JsonServlet;
  * {@code {"mailbox": ...}} sends a test email from a configured sender mailbox to itself.
  */
 public final class ConnectionApiServlet extends JsonServlet {
+
+    /** What a test-email request may hold. */
+    static final KnownKeys TEST_EMAIL = KnownKeys.of("mailbox");
 
     private final AccountConnection connection;
 
@@ -28,9 +32,12 @@ public final class ConnectionApiServlet extends JsonServlet {
         String[] path = segments(request);
         String action = path.length == 1 ? path[0] : "";
         switch (action) {
-            case "check" -> Json.send(response, 200, connection.check(account));
+            case "check" -> {
+                Json.noBody(request);
+                Json.send(response, 200, connection.check(account));
+            }
             case "test-email" -> {
-                JsonObject body = Json.objectBody(request);
+                JsonObject body = Json.objectBody(request, TEST_EMAIL);
                 String mailbox = body.has("mailbox") && body.get("mailbox").isJsonPrimitive()
                         ? body.get("mailbox").getAsString().strip() : "";
                 TestEmailResult result = connection.sendTestEmail(account, mailbox);

@@ -1,6 +1,7 @@
 package org.formhaus.admin;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,13 +16,17 @@ import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
+import org.formhaus.http.KnownKeys;
 import org.formhaus.http.JsonServlet;
 
 /**
  * {@code /admin/api/forms[/{key}]}: list, create, read, replace and delete form definitions of the caller's account.
- * An invalid definition is refused with 400 naming each problem's place.
+ * An invalid definition, or one with a key Formhaus does not know, is refused with 400 naming each problem's place.
  */
 public final class FormsApiServlet extends JsonServlet {
+
+    /** What a form's GET adds beside the definition and its version: the spam counts. */
+    static final List<String> VIEW_ONLY = List.of("spamCount", "spam");
 
     private final FormStore forms;
     private final DefinitionParser parser = new DefinitionParser();
@@ -67,7 +72,7 @@ public final class FormsApiServlet extends JsonServlet {
         if (segments(request).length != 0) {
             throw new HttpProblem(405, "POST goes to /admin/api/forms; use PUT to replace a form");
         }
-        FormDefinition definition = parse(Json.objectBody(request));
+        FormDefinition definition = parse(Json.objectBody(request, KnownKeys.CHECKED_BY_ITS_PARSER), null);
         if (forms.current(definition.key()).isPresent()) {
             throw new HttpProblem(409, "A form with key '" + definition.key() + "' exists already; PUT replaces it");
         }
@@ -81,10 +86,10 @@ public final class FormsApiServlet extends JsonServlet {
         if (path.length != 1) {
             throw new HttpProblem(405, "PUT needs a form key: /admin/api/forms/{key}");
         }
-        JsonObject body = Json.objectBody(request);
+        JsonObject body = Json.objectBody(request, KnownKeys.CHECKED_BY_ITS_PARSER);
         if (!body.has("key")) {
             body.addProperty("key", path[0]);
-        } else if (!path[0].equals(body.get("key").getAsString())) {
+        } else if (body.get("key").isJsonPrimitive() && !path[0].equals(body.get("key").getAsString())) {
             throw HttpProblem.badRequest("key: '" + body.get("key").getAsString() + "' does not match the URL's '"
                     + path[0] + "'");
         }
@@ -92,7 +97,7 @@ public final class FormsApiServlet extends JsonServlet {
         if (forms.current(path[0]).filter(f -> f.accountId() != account).isPresent()) {
             throw HttpProblem.notFound("Form '" + path[0] + "'");
         }
-        FormDefinition definition = parse(body);
+        FormDefinition definition = parse(body, forms.current(path[0]).orElse(null));
         Json.send(response, 200, view(published(request, save(account, definition))));
     }
 
@@ -100,6 +105,7 @@ public final class FormsApiServlet extends JsonServlet {
     protected void delete(HttpServletRequest request, HttpServletResponse response) throws Exception {
         long account = AdminAuthFilter.accountOf(request);
         String[] path = segments(request);
+        Json.noBody(request);
         if (path.length != 1 || !forms.delete(account, path[0])) {
             throw HttpProblem.notFound("Form");
         }
@@ -112,11 +118,33 @@ public final class FormsApiServlet extends JsonServlet {
                 .orElseThrow(() -> HttpProblem.notFound("Form '" + key + "'"));
     }
 
-    private FormDefinition parse(JsonObject body) {
+    /**
+     * Parses a definition being saved; unknown keys are refused. What GET adds to a form is no part of the definition
+     * and may come back from a GET-edit-PUT round trip: the spam counts are dropped; {@code version} must still be the
+     * stored one ({@code current}'s; none on a create), else 409, so that an edit of an older version does not
+     * silently overwrite a newer one.
+     */
+    private FormDefinition parse(JsonObject body, StoredForm current) {
+        JsonObject definition = body.deepCopy();
+        JsonElement version = definition.remove("version");
+        if (version != null && !version.isJsonNull()) {
+            checkVersion(version, current);
+        }
+        VIEW_ONLY.forEach(definition::remove);
         try {
-            return parser.parse(body);
+            return parser.parse(definition);
         } catch (DefinitionException e) {
             throw new DefinitionProblem(e.problems());
+        }
+    }
+
+    private static void checkVersion(JsonElement version, StoredForm current) {
+        if (!version.isJsonPrimitive() || !version.getAsJsonPrimitive().isNumber()) {
+            throw HttpProblem.badRequest("version: must be the number GET answered");
+        }
+        if (current == null || version.getAsLong() != current.version()) {
+            throw new HttpProblem(409, "version: the form is at version " + (current == null ? "none" : current.version())
+                    + ", not " + version.getAsString() + "; read it again and apply your change to that");
         }
     }
 

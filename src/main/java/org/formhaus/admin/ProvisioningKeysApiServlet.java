@@ -11,6 +11,7 @@ import org.formhaus.storage.ProvisioningKeyStore;
 import org.formhaus.audit.SecurityEventKind;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
+import org.formhaus.http.KnownKeys;
 import org.formhaus.http.JsonServlet;
 
 /**
@@ -21,6 +22,8 @@ import org.formhaus.http.JsonServlet;
 public final class ProvisioningKeysApiServlet extends JsonServlet {
 
     private static final int MAX_LABEL = 200;
+    /** What a create may hold. */
+    static final KnownKeys BODY = KnownKeys.of("label");
 
     private final ProvisioningKeys keys;
     private final ProvisioningKeyStore store;
@@ -44,7 +47,7 @@ public final class ProvisioningKeysApiServlet extends JsonServlet {
         if (segments(request).length != 0) {
             throw HttpProblem.notFound("Endpoint");
         }
-        JsonElement labelJson = Json.objectBody(request).get("label");
+        JsonElement labelJson = Json.objectBody(request, BODY).get("label");
         if (labelJson != null && !labelJson.isJsonNull() && !labelJson.isJsonPrimitive()) {
             throw HttpProblem.badRequest("label: must be a string");
         }
@@ -62,6 +65,7 @@ public final class ProvisioningKeysApiServlet extends JsonServlet {
 
     @Override
     protected void delete(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Json.noBody(request);
         String[] path = segments(request);
         if (path.length != 1 || !store.revoke(AdminAuthFilter.accountOf(request), path[0])) {
             throw HttpProblem.notFound("Provisioning key");

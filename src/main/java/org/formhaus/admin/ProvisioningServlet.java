@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import org.formhaus.audit.SecurityEventKind;
 import org.formhaus.audit.SecurityLog;
 import org.formhaus.forms.EmailAddresses;
@@ -17,6 +18,7 @@ import org.formhaus.storage.Database;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
+import org.formhaus.http.KnownKeys;
 import org.formhaus.http.JsonServlet;
 
 /**
@@ -29,6 +31,15 @@ import org.formhaus.http.JsonServlet;
  * security events of the user's account.
  */
 public final class ProvisioningServlet extends JsonServlet {
+
+    /** A call: the method and its parameters, whose keys depend on the method ({@link #PARAMS}). */
+    static final KnownKeys CALL = KnownKeys.of("method", "params");
+    /** Each method's parameters, as CONTRACT.md lists them. */
+    static final Map<String, KnownKeys> PARAMS = Map.of(
+            "createUser", KnownKeys.of("email", "instance", "displayName", "password"),
+            "updateUserByEmail", KnownKeys.of("email", "isActive"),
+            "resetPasswordByEmail", KnownKeys.of("email", "password"),
+            "getUserByEmail", KnownKeys.of("email"));
 
     private final ProvisioningKeys keys;
     private final Database db;
@@ -54,10 +65,13 @@ public final class ProvisioningServlet extends JsonServlet {
     protected void post(HttpServletRequest request, HttpServletResponse response) throws Exception {
         ProvisioningKeys.Scope scope = keys.scopeOf(request.getHeader("x-api-key"))
                 .orElseThrow(() -> new HttpProblem(401, "Missing or wrong x-api-key"));
-        JsonObject body = Json.objectBody(request);
+        JsonObject body = Json.objectBody(request, CALL);
         JsonObject params = body.has("params") && body.get("params").isJsonObject()
                 ? body.getAsJsonObject("params") : new JsonObject();
         String method = body.has("method") && body.get("method").isJsonPrimitive() ? body.get("method").getAsString() : "";
+        if (PARAMS.containsKey(method)) {
+            PARAMS.get(method).check(params, "params");
+        }
         switch (method) {
             case "createUser" -> Json.send(response, 200, view(create(scope, params)));
             case "updateUserByEmail" -> {

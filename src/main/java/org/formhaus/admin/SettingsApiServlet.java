@@ -16,6 +16,7 @@ import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
+import org.formhaus.http.KnownKeys;
 import org.formhaus.http.JsonServlet;
 
 /**
@@ -26,6 +27,9 @@ public final class SettingsApiServlet extends JsonServlet {
 
     /** Longest onOffice secret accepted (onOffice's are 64 characters); the sealed form must fit its column. */
     private static final int MAX_SECRET = 500;
+    /** What a PUT of the onOffice settings may hold; {@code secretSet} only as GET answered it. */
+    static final KnownKeys ONOFFICE = KnownKeys.of("url", "token", "secret", "senders", "secretSet");
+    static final KnownKeys EMBEDDING = KnownKeys.of("allowedOrigins");
 
     private final AccountStore accounts;
     private final Predicate<String> allowedHost;
@@ -50,9 +54,10 @@ public final class SettingsApiServlet extends JsonServlet {
     protected void put(HttpServletRequest request, HttpServletResponse response) throws Exception {
         Account account = account(request);
         String section = section(request);
-        JsonObject body = Json.objectBody(request);
         switch (section) {
             case "onoffice" -> {
+                JsonObject body = Json.objectBody(request, ONOFFICE);
+                checkSecretSet(body, account);
                 String url = optionalString(body, "url", account.onOffice().url());
                 checkUrl(url);
                 String token = optionalString(body, "token", account.onOffice().token());
@@ -71,7 +76,7 @@ public final class SettingsApiServlet extends JsonServlet {
                         changed(account, url, token, secret, senders));
             }
             case "embedding" -> {
-                List<String> origins = strings(body, "allowedOrigins");
+                List<String> origins = strings(Json.objectBody(request, EMBEDDING), "allowedOrigins");
                 for (String origin : origins) {
                     checkOrigin(origin);
                 }
@@ -123,6 +128,19 @@ public final class SettingsApiServlet extends JsonServlet {
         JsonObject json = new JsonObject();
         json.add("allowedOrigins", Json.GSON.toJsonTree(account.allowedOrigins()));
         return json;
+    }
+
+    /**
+     * GET answers whether a secret is stored as {@code secretSet}; it may come back unchanged from a GET-edit-PUT, but
+     * it sets nothing, so another value is refused instead of being ignored.
+     */
+    private static void checkSecretSet(JsonObject body, Account account) {
+        JsonElement e = body.get("secretSet");
+        if (e != null && !(e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()
+                && e.getAsBoolean() == !account.onOffice().secret().isEmpty())) {
+            throw HttpProblem.badRequest("secretSet: is read-only (it says whether a secret is stored); send 'secret' "
+                    + "to set or replace it");
+        }
     }
 
     private static String optionalString(JsonObject body, String name, String fallback) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
+import org.formhaus.http.KnownKeys;
 import org.formhaus.http.JsonServlet;
 import org.formhaus.storage.DeliveryAttempt;
 import org.formhaus.storage.DeliveryJobStore;
@@ -39,6 +40,7 @@ public final class SubmissionsApiServlet extends JsonServlet {
         long account = AdminAuthFilter.accountOf(request);
         String[] path = segments(request);
         if (path.length == 0) {
+            KnownKeys.checkParameters(request, "limit", "form");
             int limit = limit(request.getParameter("limit"));
             JsonArray list = new JsonArray();
             for (Submission s : submissions.list(account, request.getParameter("form"), limit)) {
@@ -70,6 +72,7 @@ public final class SubmissionsApiServlet extends JsonServlet {
         if (path.length != 2 || !path[1].equals("retry")) {
             throw HttpProblem.notFound("Endpoint");
         }
+        Json.noBody(request);
         Submission s = owned(account, path[0]);
         long now = System.currentTimeMillis();
         if (!jobs.retry(s.id(), now, now + giveUpAfter.toMillis())) {

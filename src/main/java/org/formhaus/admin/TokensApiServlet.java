@@ -12,6 +12,7 @@ import org.formhaus.storage.AdminUserStore;
 import org.formhaus.storage.ApiToken;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
+import org.formhaus.http.KnownKeys;
 import org.formhaus.http.JsonServlet;
 
 /**
@@ -22,6 +23,8 @@ import org.formhaus.http.JsonServlet;
 public final class TokensApiServlet extends JsonServlet {
 
     private static final int MAX_LABEL = 200;
+    /** What a create may hold. */
+    static final KnownKeys BODY = KnownKeys.of("label");
 
     private final AdminUserStore users;
 
@@ -43,7 +46,7 @@ public final class TokensApiServlet extends JsonServlet {
         if (segments(request).length != 0) {
             throw HttpProblem.notFound("Endpoint");
         }
-        JsonElement labelJson = Json.objectBody(request).get("label");
+        JsonElement labelJson = Json.objectBody(request, BODY).get("label");
         if (labelJson != null && !labelJson.isJsonNull() && !labelJson.isJsonPrimitive()) {
             throw HttpProblem.badRequest("label: must be a string");
         }
@@ -65,6 +68,7 @@ public final class TokensApiServlet extends JsonServlet {
 
     @Override
     protected void delete(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Json.noBody(request);
         String[] path = segments(request);
         if (path.length != 1 || !users.revokeToken(AdminAuthFilter.accountOf(request), path[0])) {
             throw HttpProblem.notFound("API token");

@@ -4,11 +4,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Set;
 import org.formhaus.storage.AdminUser;
 import org.formhaus.storage.AdminUserStore;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
+import org.formhaus.http.KnownKeys;
 import org.formhaus.http.JsonServlet;
 
 /**
@@ -19,7 +19,8 @@ import org.formhaus.http.JsonServlet;
  */
 public final class UserApiServlet extends JsonServlet {
 
-    private static final Set<String> KEYS = Set.of(PasswordChange.CURRENT, PasswordChange.NEW);
+    /** What a password change may hold. */
+    static final KnownKeys BODY = KnownKeys.of(PasswordChange.CURRENT, PasswordChange.NEW);
 
     private final AdminUserStore users;
     private final PasswordChange change;
@@ -37,13 +38,7 @@ public final class UserApiServlet extends JsonServlet {
         if (path.length != 1 || !path[0].equals("password")) {
             throw HttpProblem.notFound("Endpoint");
         }
-        JsonObject body = Json.objectBody(request);
-        for (String key : body.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw HttpProblem.badRequest(key + ": unknown key; send " + PasswordChange.CURRENT + " and "
-                        + PasswordChange.NEW);
-            }
-        }
+        JsonObject body = Json.objectBody(request, BODY);
         Caller caller = AdminAuthFilter.callerOf(request);
         AdminUser user = users.find(caller.userId()).orElseThrow(() -> HttpProblem.notFound("User"));
         PasswordChange.Result result = change.change(user, string(body, PasswordChange.CURRENT),

@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
  * type, duplicate names, bad mapping syntax, rules that cannot hold, conditions on unknown fields or in a cycle,
  * unsafe theme values. Every problem is collected and named by its path ({@code fields[3].options[0]},
  * {@code theme.accent}); the form-level keys are read here, each field by {@link FieldReader}, the checks across
- * fields by {@link FieldRelations}. Stateless and thread-safe.
+ * fields by {@link FieldRelations}. A key nobody reads is refused where it stands
+ * ({@code fields[0].password: unknown key 'password'}): {@link #parse} is for a definition being saved; the keys of
+ * the {@code onoffice} and {@code emails} sections, whose values other packages judge, are listed in
+ * {@link SectionKeys}. {@link #parseStored} loads what was saved before a key was refused, ignoring such keys.
+ * Stateless and thread-safe.
  */
 public final class DefinitionParser {
 
@@ -29,9 +33,22 @@ public final class DefinitionParser {
 
     private final FieldReader fieldReader = new FieldReader();
 
+    /** A definition being saved: every problem, unknown keys included, is refused. */
     public FormDefinition parse(JsonObject json) throws DefinitionException {
+        return parse(json, true);
+    }
+
+    /**
+     * A definition loaded from the database: as {@link #parse}, but keys Formhaus does not know are ignored, so that a
+     * form saved before they were refused keeps working (its next save refuses them).
+     */
+    public FormDefinition parseStored(JsonObject json) throws DefinitionException {
+        return parse(json, false);
+    }
+
+    private FormDefinition parse(JsonObject json, boolean strict) throws DefinitionException {
         List<DefinitionException.Problem> problems = new ArrayList<>();
-        ObjectReader d = new ObjectReader(json, "", problems);
+        ObjectReader d = new ObjectReader(json, "", problems, strict);
         String key = d.string("key");
         if (key == null || !KEY.matcher(key).matches()) {
             d.problem("key", "must be 1-100 characters of a-z, 0-9, '-' or '_'");
@@ -53,6 +70,8 @@ public final class DefinitionParser {
         Map<String, String> theme = ThemeRules.read(d);
         List<String> context = context(d);
         String thankYouUrl = d.string("thankYouUrl");
+        SectionKeys.read(d);
+        d.refuseUnread();
         if (!problems.isEmpty()) {
             throw new DefinitionException(problems);
         }

@@ -50,6 +50,7 @@ final class FieldReader {
         String label = f.string("label");
         field.label(label == null ? name : label).placeholder(f.string("placeholder")).help(f.string("help"))
                 .unit(f.string("unit")).consentVersion(f.string("version"));
+        f.refuseUnread();
         return f.problemCount() > before ? null : field.build();
     }
 
@@ -147,6 +148,7 @@ final class FieldReader {
         ObjectReader option = f.child(o.getAsJsonObject(), f.at(place));
         String value = option.string("value");
         String label = option.string("label");
+        option.refuseUnread();
         return value == null || value.isEmpty() ? null : new FieldOption(value, label == null ? value : label);
     }
 
@@ -248,6 +250,10 @@ final class FieldReader {
             return null;
         }
         List<String> values = new ArrayList<>();
+        if ((c.has("equals") ? 1 : 0) + (c.has("in") ? 1 : 0) + (c.has("filled") ? 1 : 0) > 1 && c.strict()) {
+            f.problem("showIf", "give only one of 'equals', 'in' and 'filled'");
+        }
+        c.refuseUnread();
         if (c.has("equals")) {
             String v = c.string("equals");
             if (v == null || v.isEmpty()) {

@@ -14,19 +14,28 @@ import java.util.TreeSet;
  * One JSON object of a definition, read at its path ({@code ""} for the definition, {@code fields[3]},
  * {@code fields[3].showIf}): typed reads that add a problem named by path and member when a value has the wrong
  * shape, instead of throwing, so that one parse reports every problem. Remembers which members were read, so that
- * {@link #refuseUnread()} can name the keys nobody knows. Not thread-safe; lives for one parse.
+ * {@link #refuseUnread()} can name the keys nobody knows. A strict reader (a definition being saved) refuses them; a
+ * lenient one (a definition loaded from the database, saved before a key was refused) lets them pass. Not
+ * thread-safe; lives for one parse.
  */
 final class ObjectReader {
 
     private final JsonObject json;
     private final String path;
     private final List<DefinitionException.Problem> problems;
+    private final boolean strict;
     private final Set<String> read = new HashSet<>();
 
-    ObjectReader(JsonObject json, String path, List<DefinitionException.Problem> problems) {
+    ObjectReader(JsonObject json, String path, List<DefinitionException.Problem> problems, boolean strict) {
         this.json = json;
         this.path = path;
         this.problems = problems;
+        this.strict = strict;
+    }
+
+    /** Whether unknown keys are refused: true while a definition is being saved. */
+    boolean strict() {
+        return strict;
     }
 
     /** The place of a member, e.g. {@code fields[3].maxLength}. */
@@ -63,12 +72,12 @@ final class ObjectReader {
     /** A reader for the object under {@code member}, at its path; null when the member is not an object. */
     ObjectReader object(String member) {
         JsonElement e = raw(member);
-        return e != null && e.isJsonObject() ? new ObjectReader(e.getAsJsonObject(), at(member), problems) : null;
+        return e != null && e.isJsonObject() ? new ObjectReader(e.getAsJsonObject(), at(member), problems, strict) : null;
     }
 
     /** A reader for another object at {@code place} (e.g. an array element), sharing this parse's problems. */
     ObjectReader child(JsonObject object, String place) {
-        return new ObjectReader(object, place, problems);
+        return new ObjectReader(object, place, problems, strict);
     }
 
     /** A scalar as a string (numbers and booleans as their text); null when absent, null, an object or an array. */
@@ -137,10 +146,14 @@ final class ObjectReader {
     }
 
     /**
-     * Reports every member that no read asked for: {@code unknown key 'x'} at its place. Call it after reading
+     * Reports every member that no read asked for: {@code unknown key 'x'} at its place, e.g.
+     * {@code fields[0].password: unknown key 'password'}; nothing when the reader is lenient. Call it after reading
      * everything the object may hold.
      */
     void refuseUnread() {
+        if (!strict) {
+            return;
+        }
         Set<String> unknown = new TreeSet<>(json.keySet());
         unknown.removeAll(read);
         for (String key : unknown) {

@@ -63,12 +63,50 @@ public final class Json {
         }
     }
 
-    public static JsonObject objectBody(HttpServletRequest request) throws IOException {
+    /**
+     * The request body as a JSON object holding only {@code keys}: a 400 naming the problem when it is not JSON, not
+     * an object, or has a key Formhaus does not know (each named with its path: {@code params.pasword: unknown key
+     * 'pasword'}).
+     */
+    public static JsonObject objectBody(HttpServletRequest request, KnownKeys keys) throws IOException {
         JsonElement body = body(request);
         if (!body.isJsonObject()) {
             throw HttpProblem.badRequest("Request body must be a JSON object");
         }
-        return body.getAsJsonObject();
+        return keys.check(body.getAsJsonObject(), "");
+    }
+
+    /**
+     * For endpoints that take no parameters: nothing, or an empty JSON object, is accepted; anything else is refused
+     * with 400 (a key is named as unknown), so that a parameter a caller believes in is never silently ignored.
+     */
+    public static void noBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() == 0) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        try (Reader reader = request.getReader()) {
+            char[] buffer = new char[4096];
+            for (int n; (n = reader.read(buffer)) >= 0; ) {
+                text.append(buffer, 0, n);
+                if (text.length() > MAX_BODY) {
+                    throw new HttpProblem(413, "Request body too large (limit " + MAX_BODY + " bytes)");
+                }
+            }
+        }
+        if (text.toString().isBlank()) {
+            return;
+        }
+        JsonElement parsed;
+        try {
+            parsed = JsonParser.parseString(text.toString());
+        } catch (JsonParseException e) {
+            parsed = null;
+        }
+        if (parsed == null || !parsed.isJsonObject()) {
+            throw HttpProblem.badRequest("This request takes no body (or an empty JSON object)");
+        }
+        KnownKeys.NONE.check(parsed.getAsJsonObject(), "");
     }
 
     public static boolean wantsJson(HttpServletRequest request) {

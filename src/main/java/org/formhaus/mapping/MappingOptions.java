@@ -74,8 +74,9 @@ record MappingOptions(Duplicates duplicates, Activity activity, Task task, Appoi
         JsonElement t = o.get("task");
         if (t == null ? taskDefault : !isFalse(t)) {
             JsonObject to = t != null && t.isJsonObject() ? t.getAsJsonObject() : new JsonObject();
-            task = new Task(string(to, "user"), string(to, "subject"), integer(to, "priority", 3, 1, 5, problems),
-                    to.has("deadlineDays") ? integer(to, "deadlineDays", 0, 0, 365, problems) : null);
+            task = new Task(string(to, "user"), string(to, "subject"),
+                    integer(to, "onoffice.task", "priority", 3, 1, 5, problems),
+                    to.has("deadlineDays") ? integer(to, "onoffice.task", "deadlineDays", 0, 0, 365, problems) : null);
         }
         JsonObject ap = o.has("appointment") && o.get("appointment").isJsonObject()
                 ? o.getAsJsonObject("appointment") : new JsonObject();
@@ -84,7 +85,7 @@ record MappingOptions(Duplicates duplicates, Activity activity, Task task, Appoi
             problems.add(new Problem("onoffice.appointment.as", "must be calendar or task"));
         }
         Appointment appointment = new Appointment(as.equals("task"),
-                integer(ap, "durationMinutes", 60, 5, 24 * 60, problems), string(ap, "art"),
+                integer(ap, "onoffice.appointment", "durationMinutes", 60, 5, 24 * 60, problems), string(ap, "art"),
                 string(ap, "user") != null ? string(ap, "user") : task == null ? null : task.user());
         return new MappingOptions(duplicates, activity, task, appointment);
     }
@@ -106,7 +107,8 @@ record MappingOptions(Duplicates duplicates, Activity activity, Task task, Appoi
         return s == null ? fallback : s;
     }
 
-    private static int integer(JsonObject o, String key, int fallback, int min, int max, List<Problem> problems) {
+    private static int integer(JsonObject o, String place, String key, int fallback, int min, int max,
+                               List<Problem> problems) {
         JsonElement e = o.get(key);
         if (e == null) {
             return fallback;
@@ -119,7 +121,7 @@ record MappingOptions(Duplicates duplicates, Activity activity, Task task, Appoi
         } catch (RuntimeException ignored) {
             // reported below
         }
-        problems.add(new Problem("onoffice." + key, "must be a whole number from " + min + " to " + max));
+        problems.add(new Problem(place + "." + key, "must be a whole number from " + min + " to " + max));
         return fallback;
     }
 }

@@ -117,7 +117,8 @@ public final class FormStore {
                 String json = Jdbc.one(c, row -> row.getString(1),
                         "SELECT definition FROM form_version WHERE form_key = ? AND version = ?", key, version)
                         .orElseThrow(() -> new IllegalStateException("form " + key + " lacks version " + version));
-                return new StoredForm(accountId, version, parser.parse(JsonParser.parseString(json).getAsJsonObject()));
+                return new StoredForm(accountId, version,
+                        parser.parseStored(JsonParser.parseString(json).getAsJsonObject()));
             } catch (SQLException e) {
                 throw new StorageException("Cannot load form " + key + " version " + version, e);
             } catch (DefinitionException e) {

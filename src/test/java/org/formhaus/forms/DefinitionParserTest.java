@@ -95,7 +95,8 @@ class DefinitionParserTest {
         // The hook for refusing unknown keys (issue 15): a reader knows which members were asked for.
         List<DefinitionException.Problem> problems = new ArrayList<>();
         ObjectReader field = new ObjectReader(JsonParser.parseString(
-                "{\"name\": \"a\", \"requird\": true, \"password\": \"x\"}").getAsJsonObject(), "fields[0]", problems);
+                "{\"name\": \"a\", \"requird\": true, \"password\": \"x\"}").getAsJsonObject(), "fields[0]", problems,
+                true);
         field.string("name");
         field.refuseUnread();
         assertEquals("[fields[0].password: unknown key 'password', fields[0].requird: unknown key 'requird']",

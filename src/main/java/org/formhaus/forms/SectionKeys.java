@@ -1,0 +1,69 @@
+package org.formhaus.forms;
+
+import com.google.gson.JsonElement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys of the definition's sections that other packages give meaning to: {@code onoffice} (read by
+ * {@code mapping.MappingOptions} and {@code mail.ResponsibleAgent}) and {@code emails} ({@code mail.FormEmails}).
+ * Their values are judged there when a form is saved; their keys are listed here, so that a definition being saved
+ * is refused for a key nobody reads ({@code onoffice.task.usr: unknown key 'usr'}), like any other unknown key. A key
+ * those readers learn must be added here too (the README's examples are parsed by a test). Stateless.
+ */
+final class SectionKeys {
+
+    private static final Keys ONOFFICE = Keys.of("duplicates")
+            .with("activity", Keys.of("actionkind", "actiontype").orTrueFalse())
+            .with("task", Keys.of("user", "subject", "priority", "deadlineDays").orTrueFalse())
+            .with("appointment", Keys.of("as", "durationMinutes", "art", "user"));
+    private static final Keys EMAILS = Keys.of("from")
+            .with("confirmation", Keys.of("enabled", "subject", "body"))
+            .with("notice", Keys.of("enabled", "to", "subject", "body"));
+
+    private SectionKeys() {
+    }
+
+    /** Reads the sections' keys of a definition being saved; a lenient reader only marks them known. */
+    static void read(ObjectReader definition) {
+        check(definition, "onoffice", ONOFFICE);
+        check(definition, "emails", EMAILS);
+    }
+
+    private static void check(ObjectReader parent, String member, Keys keys) {
+        JsonElement raw = parent.raw(member);
+        if (raw == null || raw.isJsonNull() || !parent.strict()) {
+            return;
+        }
+        if (!raw.isJsonObject()) {
+            boolean flag = raw.isJsonPrimitive() && raw.getAsJsonPrimitive().isBoolean();
+            if (!keys.trueFalse || !flag) {
+                parent.problem(member, keys.trueFalse ? "must be true, false or an object" : "must be an object");
+            }
+            return;
+        }
+        ObjectReader section = parent.object(member);
+        keys.values.forEach(section::has);
+        keys.sections.forEach((name, inner) -> check(section, name, inner));
+        section.refuseUnread();
+    }
+
+    /** A section's plain keys and its inner sections; {@code trueFalse}: the section may be given as true or false. */
+    private record Keys(List<String> values, Map<String, Keys> sections, boolean trueFalse) {
+
+        static Keys of(String... values) {
+            return new Keys(List.of(values), Map.of(), false);
+        }
+
+        Keys with(String name, Keys inner) {
+            Map<String, Keys> all = new LinkedHashMap<>(sections);
+            all.put(name, inner);
+            return new Keys(values, all, trueFalse);
+        }
+
+        Keys orTrueFalse() {
+            return new Keys(values, sections, true);
+        }
+    }
+}
