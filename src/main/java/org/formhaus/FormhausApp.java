@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.formhaus.admin.AccountConnection;
@@ -57,6 +57,9 @@ import org.formhaus.onoffice.OnOfficeHosts;
 import org.formhaus.onoffice.OnOfficeMetadata;
 import org.formhaus.onoffice.RetryMode;
 import org.formhaus.passwords.PasswordHasher;
+import org.formhaus.options.CatalogueStore;
+import org.formhaus.options.OnOfficeCatalogueSource;
+import org.formhaus.options.OptionsCatalogues;
 import org.formhaus.render.Templates;
 import org.formhaus.retention.RetentionSweeper;
 import org.formhaus.secrets.MasterKeySource;
@@ -66,7 +69,6 @@ import org.formhaus.storage.Database;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
 import org.formhaus.storage.SealedColumns;
-import org.formhaus.web.FormOptions;
 import org.formhaus.web.FormServlet;
 import org.formhaus.web.HealthServlet;
 import org.formhaus.web.StaticServlet;
@@ -92,7 +94,7 @@ public final class FormhausApp implements AutoCloseable {
     private final ConfirmationTokens newsletterTokens;
     private final DeliveryWorker worker;
     private final RetentionSweeper retention;
-    private final FormOptions formOptions;
+    private final OptionsCatalogues formOptions;
     /** Set by {@link #start} right after the first start's console output, before {@link #mount}. */
     private ProvisioningKeys provisioningKeys;
     private final SecurityLog securityLog;
@@ -112,14 +114,13 @@ public final class FormhausApp implements AutoCloseable {
                 publicUrl::get, config.newsletter().confirmLinkValid(), Clock.systemUTC());
         this.worker = deliveryWorker();
         this.retention = new RetentionSweeper(stores.submissions(), config.retention().keep());
-        this.formOptions = new FormOptions(stores.accounts(), onOffice::clientFor, config.forms().optionsCache(),
-                Duration.ofSeconds(3));
         AdminConfig admin = config.admin();
         this.securityLog = new SecurityLog(stores.securityEvents(), Clock.systemUTC());
         this.adminSessions = new AdminSession(stores.users()::find, admin.sessionMaxLifetime(), Clock.systemUTC());
         this.passwordCheck = new PasswordCheck(stores.users(), PasswordHasher.OWASP);
         this.loginThrottle = new LoginThrottle(admin.maxFailuresPerEmail(), admin.maxFailuresPerAddress(),
                 admin.loginWindow(), Clock.systemUTC());
+        this.formOptions = formOptions();
     }
 
     /**
@@ -227,6 +228,16 @@ public final class FormhausApp implements AutoCloseable {
                 delivery, DeliverySettings.of(config.delivery()));
     }
 
+    /** onOffice options of forms: each account's catalogue in the database, refreshed in the background. */
+    private OptionsCatalogues formOptions() {
+        FormsConfig forms = config.forms();
+        // Refreshes decide themselves when to try again (forms.options.retry.seconds), so a client that never retries.
+        OnOfficeCatalogueSource source = new OnOfficeCatalogueSource(stores.accounts(),
+                credentials -> onOffice.clientFor(credentials, RetryMode.NONE), metadata);
+        return new OptionsCatalogues(new CatalogueStore(db), source, new OptionsCatalogues.Settings(
+                forms.optionsCache(), forms.optionsRetry(), forms.optionsRefreshThreads()));
+    }
+
     private FormServlet formServlet() throws SQLException {
         FormsConfig limits = config.forms();
         FormIntake intake = new FormIntake(stores.forms(), stores.submissions(), config.delivery().giveUpAfter(),
@@ -242,12 +253,19 @@ public final class FormhausApp implements AutoCloseable {
                 64 * 1024);
     }
 
-    /** Saving a form checks its mapping against the account's onOffice fields and its e-mail templates. */
+    /**
+     * Saving a form checks its mapping against the account's onOffice fields and its e-mail templates, and loads the
+     * account's options catalogue when the form has onOffice options and none is stored, so its first visitor sees them.
+     */
     private FormSaveCheck formSaveCheck() {
         MappingCheck mappingCheck = new MappingCheck(id -> stores.accounts().find(id).map(a -> a.onOffice()).orElse(null),
                 credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), metadata, knownFields);
         MailTemplateCheck mailCheck = new MailTemplateCheck();
-        return FormSaveCheck.NONE.and(mappingCheck::problems).and((account, definition) -> mailCheck.problems(definition));
+        return FormSaveCheck.NONE.and(mappingCheck::problems).and((account, definition) -> mailCheck.problems(definition))
+                .and((account, definition) -> {
+                    formOptions.prepare(account, definition);
+                    return List.of();
+                });
     }
 
     private MarketplaceServlet marketplaceActivation() throws SQLException {

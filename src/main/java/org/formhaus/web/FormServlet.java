@@ -24,6 +24,7 @@ import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
 import org.formhaus.http.UrlEncoded;
 import org.formhaus.intake.FormIntake;
+import org.formhaus.options.FormOptions;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.SpamCounts;
