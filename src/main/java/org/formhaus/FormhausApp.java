@@ -173,7 +173,7 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/static/*", new StaticServlet(), "/embed.js")
                 .multipart("/f/*", formServlet(), uploadLimits())
                 .servlet(ConfirmationTokens.PATH, new NewsletterConfirmServlet(newsletterTokens, stores.submissions(),
-                        stores.accounts(), credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), templates))
+                        stores.jobs(), config.delivery().giveUpAfter(), worker::nudge, templates))
                 .filter("/admin/api/*", new AdminAuthFilter(stores.users(), adminSessions, securityLog))
                 .servlet("/admin/api/forms", new FormsApiServlet(stores.forms(), formSaveCheck(), stores.spamCounts()),
                         "/admin/api/forms/*")

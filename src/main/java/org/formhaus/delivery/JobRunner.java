@@ -10,6 +10,7 @@ import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.DeliveryAttempt;
 import org.formhaus.storage.DeliveryJobStore;
 import org.formhaus.storage.FormStore;
+import org.formhaus.storage.JobKind;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.storage.Submission;
 import org.formhaus.storage.SubmissionStore;
@@ -64,6 +65,10 @@ final class JobRunner {
     private void deliver(DeliveryJobStore.Job job, Try attempt)
             throws SQLException, OnOfficeException, PermanentDeliveryException {
         Submission submission = submissions.find(job.submissionId()).orElseThrow();
+        if (job.kind() == JobKind.NEWSLETTER_CONFIRMATION) {
+            confirmNewsletter(submission, attempt);
+            return;
+        }
         Optional<StoredForm> form = forms.version(submission.formKey(), submission.formVersion());
         Optional<Account> account = accounts.find(submission.accountId());
         if (form.isEmpty() || account.isEmpty()) {
@@ -78,6 +83,19 @@ final class JobRunner {
                     + "and secret under Settings → onOffice, then retry");
         }
         delivery.deliver(submission, form.get(), account.get(), clients.clientFor(account.get().onOffice()));
+        attempt.delivered();
+    }
+
+    /** Needs only the account and the address recorded at subscription: the form may have changed since. */
+    private void confirmNewsletter(Submission submission, Try attempt)
+            throws SQLException, OnOfficeException, PermanentDeliveryException {
+        Account account = accounts.find(submission.accountId()).orElseThrow(() ->
+                new PermanentDeliveryException("The account no longer exists"));
+        if (!account.onOffice().complete()) {
+            throw new PermanentDeliveryException("The onOffice connection is not set up: enter the API user's token "
+                    + "and secret under Settings → onOffice, then retry");
+        }
+        delivery.confirmNewsletter(submission, clients.clientFor(account.onOffice()));
         attempt.delivered();
     }
 
@@ -137,6 +155,9 @@ final class JobRunner {
         }
 
         private DeliveryAttempt attempt(String outcome, String message) {
+            if (job.kind() == JobKind.NEWSLETTER_CONFIRMATION) {
+                message = message.isEmpty() ? "Newsletter confirmation" : "Newsletter confirmation: " + message;
+            }
             return new DeliveryAttempt(startedMs, System.currentTimeMillis(), outcome, message);
         }
     }

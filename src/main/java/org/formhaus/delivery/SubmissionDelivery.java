@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.formhaus.mapping.MappingException;
 import org.formhaus.mapping.MappingPlan;
+import org.formhaus.mapping.NewsletterConfirmation;
 import org.formhaus.mapping.PlannedStep;
 import org.formhaus.mapping.SubmissionMapper;
 import org.formhaus.mapping.UploadedFile;
@@ -105,6 +106,26 @@ public final class SubmissionDelivery {
             if (!actions.isEmpty()) {
                 run(submission, steps, actions, records, client);
             }
+        }
+    }
+
+    /**
+     * A newsletter subscriber's confirmation ({@link NewsletterConfirmation}), one request; the steps recorded already
+     * are skipped, as in {@link #deliver}.
+     */
+    void confirmNewsletter(Submission submission, OnOfficeClient client)
+            throws OnOfficeException, SQLException, PermanentDeliveryException {
+        JsonObject records = submission.records().deepCopy();
+        List<PlannedStep> steps = new ArrayList<>();
+        List<Action> actions = new ArrayList<>();
+        for (PlannedStep step : NewsletterConfirmation.steps()) {
+            if (!records.has(step.key())) {
+                steps.add(step);
+                actions.add(build(step, records).withIdentifier(step.key()));
+            }
+        }
+        if (!actions.isEmpty()) {
+            run(submission, steps, actions, records, client);
         }
     }
 

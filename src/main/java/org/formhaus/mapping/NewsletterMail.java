@@ -8,8 +8,8 @@ import org.formhaus.onoffice.Actions;
 
 /**
  * Newsletter double opt-in: the address is written with {@code newsletter_aktiv} = {@link #PENDING} and receives a
- * confirmation link by e-mail, sent through onOffice from the account's first sender mailbox; confirming sets
- * {@link #CONFIRMED}.
+ * confirmation link by e-mail, sent through onOffice from the account's first sender mailbox; confirming (the button
+ * on the page the link opens, then {@link NewsletterConfirmation}) sets {@link #CONFIRMED}.
  */
 final class NewsletterMail {
 
@@ -32,9 +32,11 @@ final class NewsletterMail {
         boolean en = "en".equals(form.language());
         String subject = en ? "Please confirm your newsletter subscription" : "Bitte bestätigen Sie Ihre Newsletter-Anmeldung";
         String body = en
-                ? "Hello,\n\nplease confirm that you want to receive our newsletter by opening this link:\n" + url
+                ? "Hello,\n\nplease confirm that you want to receive our newsletter: open this link and press the button "
+                + "there:\n" + url
                 + "\n\nIf you did not subscribe, ignore this e-mail; you will receive nothing further.\n"
-                : "Guten Tag,\n\nbitte bestätigen Sie, dass Sie unseren Newsletter erhalten möchten, indem Sie diesen Link öffnen:\n"
+                : "Guten Tag,\n\nbitte bestätigen Sie, dass Sie unseren Newsletter erhalten möchten: Öffnen Sie diesen Link und "
+                + "klicken Sie dort auf die Schaltfläche:\n"
                 + url + "\n\nFalls Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail; Sie erhalten dann nichts weiter.\n";
         return Actions.sendMail(senders.get(0), List.of(email.toString()), subject, body, false, null);
     }

@@ -1,115 +1,153 @@
 package org.formhaus.newsletter;
 
-import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import org.formhaus.onoffice.ActionResult;
-import org.formhaus.onoffice.Actions;
-import org.formhaus.onoffice.OnOfficeClient;
-import org.formhaus.onoffice.OnOfficeCredentials;
-import org.formhaus.onoffice.OnOfficeException;
+import org.formhaus.mapping.NewsletterConfirmation;
 import org.formhaus.render.Templates;
-import org.formhaus.storage.Account;
-import org.formhaus.storage.AccountStore;
+import org.formhaus.storage.DeliveryJobStore;
+import org.formhaus.storage.JobKind;
 import org.formhaus.storage.Submission;
 import org.formhaus.storage.SubmissionStore;
 
 /**
- * {@code GET /n/confirm?t=<token>}: a subscriber confirms the newsletter. The submission's address gets
- * {@code newsletter_aktiv} = 1 and an agent's-log entry, in one onOffice request, and the submission's records get
- * {@code newsletter.confirmed}. Confirming twice is harmless. When onOffice cannot be reached the visitor is asked to
- * open the link again later (the link stays valid until it expires). Thread-safe.
+ * {@code /n/confirm}: a subscriber confirms the newsletter (double opt-in). {@code GET ?t=<token>}, the link e-mailed
+ * to them, shows a page with a button and changes nothing, so that mail scanners opening links confirm no one.
+ * {@code POST t=<token>}, the button, records the click by queueing a {@link JobKind#NEWSLETTER_CONFIRMATION} job in
+ * the delivery outbox and answers at once; delivery then sets the address's {@code newsletter_aktiv} to 1 in
+ * onOffice, retrying while onOffice is unreachable. Pressing the button again is harmless. onOffice is never waited
+ * for here. Thread-safe.
  */
 public final class NewsletterConfirmServlet extends HttpServlet {
 
     private static final System.Logger LOG = System.getLogger(NewsletterConfirmServlet.class.getName());
-    static final String CONFIRMED = "newsletter.confirmed";
 
     private final transient ConfirmationTokens tokens;
     private final transient SubmissionStore submissions;
-    private final transient AccountStore accounts;
-    private final transient Function<OnOfficeCredentials, OnOfficeClient> clients;
+    private final transient DeliveryJobStore jobs;
+    private final transient Duration giveUpAfter;
+    private final transient Runnable nudge;
     private final transient Templates templates;
 
-    public NewsletterConfirmServlet(ConfirmationTokens tokens, SubmissionStore submissions, AccountStore accounts,
-                                    Function<OnOfficeCredentials, OnOfficeClient> clients, Templates templates) {
+    /**
+     * @param giveUpAfter how long the confirmation is retried while onOffice fails ({@code delivery.give.up.hours})
+     * @param nudge       tells the delivery worker a job is due now
+     */
+    public NewsletterConfirmServlet(ConfirmationTokens tokens, SubmissionStore submissions, DeliveryJobStore jobs,
+                                    Duration giveUpAfter, Runnable nudge, Templates templates) {
         this.tokens = tokens;
         this.submissions = submissions;
-        this.accounts = accounts;
-        this.clients = clients;
+        this.jobs = jobs;
+        this.giveUpAfter = giveUpAfter;
+        this.nudge = nudge;
         this.templates = templates;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> id = tokens.verify(request.getParameter("t"));
+        String token = request.getParameter("t");
+        Optional<Submission> subscription = subscription(request, response, token);
+        if (subscription.isEmpty()) {
+            return;
+        }
+        String language = language(subscription.get());
+        if (subscription.get().records().has(NewsletterConfirmation.CONFIRMED)) {
+            confirmed(request, response, language);
+            return;
+        }
+        boolean en = "en".equals(language);
+        headers(response, 200);
+        templates.render("newsletter-confirm.ftlh", Map.of("language", language,
+                "title", en ? "Confirm your newsletter subscription" : "Newsletter-Anmeldung bestätigen",
+                "text", en ? "Please confirm that you want to receive our newsletter."
+                        : "Bitte bestätigen Sie, dass Sie unseren Newsletter erhalten möchten.",
+                "button", en ? "Confirm subscription" : "Anmeldung bestätigen",
+                "action", request.getContextPath() + ConfirmationTokens.PATH, "token", token,
+                "base", request.getContextPath()), response.getWriter());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Submission> subscription = subscription(request, response, request.getParameter("t"));
+        if (subscription.isEmpty()) {
+            return;
+        }
+        Submission submission = subscription.get();
+        if (!submission.records().has(NewsletterConfirmation.CONFIRMED)) {
+            long now = System.currentTimeMillis();
+            try {
+                if (jobs.enqueue(submission.id(), submission.accountId(), JobKind.NEWSLETTER_CONFIRMATION, now,
+                        now + giveUpAfter.toMillis())) {
+                    nudge.run();
+                }
+            } catch (SQLException e) {
+                unavailable(request, response, "Newsletter confirmation of " + submission.id() + " not recorded", e);
+                return;
+            }
+        }
+        confirmed(request, response, language(submission));
+    }
+
+    /** The subscription a token names; otherwise answers 400 (bad or expired token), 404 or 503 and returns empty. */
+    private Optional<Submission> subscription(HttpServletRequest request, HttpServletResponse response, String token)
+            throws IOException {
+        Optional<String> id = tokens.verify(token);
         if (id.isEmpty()) {
             page(request, response, 400, "de", "Link ungültig / Invalid link",
-                    "Dieser Bestätigungslink ist ungültig oder abgelaufen. / This confirmation link is invalid or has expired.");
-            return;
+                    "Dieser Bestätigungslink ist ungültig oder abgelaufen. / "
+                            + "This confirmation link is invalid or has expired.");
+            return Optional.empty();
         }
         try {
             Optional<Submission> found = submissions.find(id.get());
-            Optional<Account> account = found.isEmpty() ? Optional.empty() : accounts.find(found.get().accountId());
-            if (found.isEmpty() || account.isEmpty() || !found.get().records().has("address")) {
+            if (found.isEmpty() || !found.get().records().has("address")) {
                 page(request, response, 404, "de", "Nicht gefunden / Not found",
                         "Diese Anmeldung gibt es nicht (mehr). / This subscription does not exist (any more).");
-                return;
+                return Optional.empty();
             }
-            Submission submission = found.get();
-            String language = submission.erased() || submission.data().language() == null
-                    ? "de" : submission.data().language();
-            boolean en = "en".equals(language);
-            if (!submission.records().has(CONFIRMED)) {
-                confirm(submission, account.get());
-            }
-            page(request, response, 200, language, en ? "Thank you" : "Vielen Dank",
-                    en ? "Your newsletter subscription is confirmed." : "Ihre Newsletter-Anmeldung ist bestätigt.");
-        } catch (OnOfficeException e) {
-            LOG.log(Level.WARNING, "Newsletter confirmation of " + id.get() + " could not reach onOffice: "
-                    + e.getMessage());
-            page(request, response, 503, "de", "Bitte später erneut / Please try again later",
-                    "Die Bestätigung ist gerade nicht möglich; bitte öffnen Sie den Link später noch einmal. / "
-                            + "Confirming is not possible right now; please open the link again later.");
+            return found;
         } catch (SQLException e) {
-            LOG.log(Level.ERROR, "Newsletter confirmation of " + id.get() + " failed", e);
-            page(request, response, 503, "de", "Bitte später erneut / Please try again later",
-                    "Bitte öffnen Sie den Link später noch einmal. / Please open the link again later.");
+            unavailable(request, response, "Newsletter confirmation of " + id.get() + " failed", e);
+            return Optional.empty();
         }
     }
 
-    private void confirm(Submission submission, Account account) throws OnOfficeException, SQLException {
-        String address = submission.records().get("address").getAsString();
-        OnOfficeClient client = clients.apply(account.onOffice());
-        List<ActionResult> results = client.execute(List.of(
-                Actions.modifyAddress(address, Map.of("newsletter_aktiv", "1")).withIdentifier(CONFIRMED),
-                Actions.createAgentsLog(List.of(address), null, "Email", "Eingang",
-                        "Newsletter-Anmeldung bestätigt (Double-Opt-In)", Map.of()).withIdentifier("agentslog.newsletter")));
-        if (!results.get(0).ok()) {
-            throw OnOfficeException.of(results.get(0));
-        }
-        JsonObject records = submission.records().deepCopy();
-        records.addProperty(CONFIRMED, "ok");
-        if (results.size() > 1 && results.get(1).ok()) {
-            records.addProperty("agentslog.newsletter", results.get(1).firstId());
-        }
-        submissions.saveRecords(submission.id(), records);
+    private static String language(Submission submission) {
+        return submission.erased() || submission.data().language() == null ? "de" : submission.data().language();
+    }
+
+    private void confirmed(HttpServletRequest request, HttpServletResponse response, String language)
+            throws IOException {
+        boolean en = "en".equals(language);
+        page(request, response, 200, language, en ? "Thank you" : "Vielen Dank",
+                en ? "Your newsletter subscription is confirmed." : "Ihre Newsletter-Anmeldung ist bestätigt.");
+    }
+
+    private void unavailable(HttpServletRequest request, HttpServletResponse response, String what, SQLException e)
+            throws IOException {
+        LOG.log(Level.ERROR, what, e);
+        page(request, response, 503, "de", "Bitte später erneut / Please try again later",
+                "Bitte öffnen Sie den Link später noch einmal. / Please open the link again later.");
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response, int status, String language,
                       String title, String text) throws IOException {
+        headers(response, status);
+        templates.render("message.ftlh", Map.of("language", language, "title", title, "text", text,
+                "base", request.getContextPath()), response.getWriter());
+    }
+
+    /** The token is in the address: neither cached nor passed on as a referrer. */
+    private static void headers(HttpServletResponse response, int status) {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        templates.render("message.ftlh", Map.of("language", language, "title", title, "text", text,
-                "base", request.getContextPath()), response.getWriter());
+        response.setHeader("Referrer-Policy", "no-referrer");
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Newsletter double opt-in: signed confirmation links ({@link org.formhaus.newsletter.ConfirmationTokens}) and the page
- * that confirms a subscription in onOffice ({@code GET /n/confirm?t=...}).
+ * Newsletter double opt-in: signed confirmation links ({@link org.formhaus.newsletter.ConfirmationTokens}) and the
+ * page they open ({@code /n/confirm}), where pressing a button queues the confirmation in the delivery outbox. Uses
+ * {@code storage}, {@code render} and {@code mapping}'s records keys; never {@code onoffice}.
  */
 package org.formhaus.newsletter;

@@ -25,7 +25,7 @@ public final class OnOfficeCatalogueSource implements CatalogueSource {
     private final Function<OnOfficeCredentials, OnOfficeClient> clients;
     private final OnOfficeMetadata metadata;
 
-    /** @param metadata shared with the mapping check, so that saving a form and filling its options ask onOffice once */
+    /** @param metadata shared with the mapping check: saving a form and filling its options ask onOffice once */
     public OnOfficeCatalogueSource(AccountStore accounts, Function<OnOfficeCredentials, OnOfficeClient> clients,
                                    OnOfficeMetadata metadata) {
         this.accounts = accounts;

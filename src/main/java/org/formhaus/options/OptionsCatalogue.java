@@ -55,8 +55,8 @@ public record OptionsCatalogue(Map<String, List<Choice>> fields, List<Choice> us
             choices = users;
         } else {
             int dot = field.maps() == null ? -1 : field.maps().indexOf('.');
-            choices = dot < 0 ? List.of()
-                    : fields.getOrDefault(fieldKey(field.maps().substring(0, dot), field.maps().substring(dot + 1)), List.of());
+            choices = dot < 0 ? List.of() : fields.getOrDefault(
+                    fieldKey(field.maps().substring(0, dot), field.maps().substring(dot + 1)), List.of());
         }
         List<FieldOption> options = new ArrayList<>(choices.size());
         choices.forEach(c -> options.add(new FieldOption(c.key(), c.label(language))));

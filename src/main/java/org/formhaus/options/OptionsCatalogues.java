@@ -44,7 +44,7 @@ public final class OptionsCatalogues implements FormOptions, AutoCloseable {
     public record Settings(Duration maxAge, Duration retryAfter, int threads) {
     }
 
-    /** What this instance knows of an account: the catalogue, when it was loaded, no refresh before {@code notBeforeMs}. */
+    /** What this instance knows of an account: the catalogue, its load time, no refresh before {@code notBeforeMs}. */
     private record Known(OptionsCatalogue catalogue, long loadedMs, long notBeforeMs) {
     }
 
@@ -90,7 +90,7 @@ public final class OptionsCatalogues implements FormOptions, AutoCloseable {
         return filled;
     }
 
-    /** The account's catalogue as this instance knows it (empty when none was ever loaded); starts a refresh when due. */
+    /** The account's catalogue as this instance knows it (empty if none was ever loaded); starts a refresh when due. */
     OptionsCatalogue catalogue(long accountId) {
         Known k = known(accountId);
         long now = clock.getAsLong();
@@ -113,7 +113,8 @@ public final class OptionsCatalogues implements FormOptions, AutoCloseable {
             return;
         }
         try {
-            bulkhead.run(accountId, () -> refresh(accountId, false)).get(PREPARE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            bulkhead.run(accountId, () -> refresh(accountId, false))
+                    .get(PREPARE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

@@ -297,13 +297,30 @@ class FormKindsIT {
         String path = link.group().substring(link.group().indexOf("/n/confirm"));
 
         assertEquals(400, server.get(path.substring(0, path.length() - 2) + "xx").statusCode(), "tampered token");
-        HttpResponse<String> confirmed = server.get(path);
+        HttpResponse<String> opened = server.get(path);
+        assertEquals(200, opened.statusCode(), opened.body());
+        assertTrue(opened.body().contains("<button type=\"submit\""), "the link opens a page with a confirm button");
+        assertEquals("3", server.simulator().record("address", addressId).get("newsletter_aktiv").getAsString(),
+                "opening confirms nothing");
+
+        HttpResponse<String> confirmed = pressConfirm(path); // the button: a POST
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         assertTrue(confirmed.body().contains("bestätigt"));
+        JsonObject after = Await.until("the confirmation delivered", Duration.ofSeconds(20), () -> {
+            JsonObject now = submission(s.get("id").getAsString());
+            return now.getAsJsonObject("records").has("newsletter.confirmed") ? now : null;
+        });
         assertEquals("1", server.simulator().record("address", addressId).get("newsletter_aktiv").getAsString());
-        JsonObject after = submission(s.get("id").getAsString());
         assertEquals("ok", record(after, "newsletter.confirmed"));
-        assertEquals(200, server.get(path).statusCode(), "confirming twice is harmless");
+        assertEquals(200, pressConfirm(path).statusCode(), "confirming twice is harmless");
+    }
+
+    /** Presses the confirm button of the page {@code path} (the e-mailed link) opens. */
+    HttpResponse<String> pressConfirm(String path) throws Exception {
+        String token = path.substring(path.indexOf("t=") + 2);
+        return server.send(java.net.http.HttpRequest.newBuilder(server.uri("/n/confirm"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("t=" + token))
+                .header("Content-Type", "application/x-www-form-urlencoded"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
