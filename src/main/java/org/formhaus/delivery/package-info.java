@@ -1,2 +1,5 @@
-/** Durable delivery: workers take due jobs from the outbox, run the mapped onOffice steps and record every attempt. */
+/**
+ * Durable delivery: workers take due jobs from the outbox (a submission's delivery, a newsletter subscriber's
+ * confirmation), run their onOffice steps and record every attempt.
+ */
 package org.formhaus.delivery;
