@@ -26,7 +26,7 @@ class CatalogueStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(testDb.url(), "", "", 2);
+        db = testDb.open();
         store = new CatalogueStore(db);
     }
 
@@ -66,7 +66,7 @@ class CatalogueStoreTest {
     void aStoredCatalogueOutlivesTheConnectionPool() throws Exception {
         store.save(7, CATALOGUE, 1_000);
         db.close();
-        db = Database.open(testDb.url(), "", "", 2);
+        db = testDb.open();
         assertEquals(CATALOGUE.users(), new CatalogueStore(db).find(7).orElseThrow().catalogue().users());
     }
 }

@@ -44,7 +44,7 @@ class OptionsCataloguesTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(testDb.url(), "", "", 4);
+        db = testDb.open();
         store = new CatalogueStore(db);
         catalogues = new OptionsCatalogues(store, onOffice, new OptionsCatalogues.Settings(MAX_AGE,
                 Duration.ofSeconds(60), 2), now::get);

@@ -30,7 +30,7 @@ class DeliveryJobStoreTest {
 
     @BeforeEach
     void open() throws Exception {
-        db = Database.open(testDb.url(), "", "", 2);
+        db = testDb.open();
         jobs = new DeliveryJobStore(db);
         try (Connection c = db.connection()) {
             Jdbc.update(c, "INSERT INTO submission (id, account_id, form_key, form_version, status, data, created_ms, "
