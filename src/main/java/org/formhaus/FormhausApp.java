@@ -136,7 +136,8 @@ public final class FormhausApp implements AutoCloseable {
         SecretBox secrets = new SecretBox(MasterKeySource.load(config, console));
         DatabaseConfig database = config.database();
         Database db = Database.open(database.url(), database.user(), database.password(), database.poolSize(),
-                secrets);
+                secrets, new Database.Timeouts(database.connectionTimeout(), database.socketTimeout(),
+                        database.queryTimeout()));
         try {
             int sealed = new SealedColumns(db).sealClearValues();
             if (sealed > 0) {

@@ -13,7 +13,8 @@ import org.formhaus.storage.StorageException;
  * The one place that turns a failure into what a client is told: a status and a message fit for them.
  * <ul>
  * <li>an {@link HttpProblem} (a refusal a servlet chose) keeps its status and message;</li>
- * <li>a database failure ({@link SQLException} or {@link StorageException}, also as a cause) becomes 503;</li>
+ * <li>a database failure ({@link SQLException} or {@link StorageException}, also as a cause) becomes 503 with
+ * {@code Retry-After} ({@link #headers}): the database blinked, the same request may well succeed in a moment;</li>
  * <li>anything else becomes 500.</li>
  * </ul>
  * The last two are logged with their stack trace under a short reference, and the client gets the wording of its
@@ -32,6 +33,8 @@ import org.formhaus.storage.StorageException;
 public final class ErrorReplies {
 
     private static final System.Logger LOG = System.getLogger(ErrorReplies.class.getName());
+    /** Seconds a client is asked to wait before repeating a request the database could not serve. */
+    public static final int RETRY_AFTER_SECONDS = 3;
 
     /** What a surface says, in its language, about the two failures a client cannot fix; the reference is added. */
     public record Wording(String storage, String internal) {
@@ -53,6 +56,19 @@ public final class ErrorReplies {
     }
 
     /**
+     * Sets the headers that go with {@code problem}: {@code Retry-After} on a 503 (unless the servlet chose one), and
+     * no caching. Every surface calls it before writing a problem in its own format.
+     */
+    public static void headers(HttpServletResponse response, HttpProblem problem) {
+        if (problem.status() == 503 && !response.containsHeader("Retry-After")) {
+            response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        }
+        if (problem.status() >= 500) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+    }
+
+    /**
      * Answers with the problem for {@code failure} as JSON: {@code {"error": "<message>"}}, or the problem's own body
      * where an API's contract wants another shape. Nothing is written once the response is committed.
      */
@@ -63,6 +79,7 @@ public final class ErrorReplies {
             return;
         }
         response.resetBuffer();
+        headers(response, problem);
         if (problem.body() != null) {
             Json.send(response, problem.status(), problem.body());
             return;
@@ -87,6 +104,7 @@ public final class ErrorReplies {
             return;
         }
         response.resetBuffer();
+        headers(response, problem);
         response.setStatus(problem.status());
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");

@@ -2,9 +2,19 @@ package org.formhaus.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.formhaus.secrets.SecretBox;
@@ -13,20 +23,53 @@ import org.formhaus.secrets.SecretBox;
  * The connection pool, migrated to the current schema when opened, and the {@link SecretBox} that the stores seal
  * secrets with before they are written (the key is never in the database). One per application; thread-safe; close
  * it at shutdown.
+ *
+ * <p>A database that blinks never holds a visitor for long: waiting for a connection, opening one, a stalled network
+ * and a statement are each bounded ({@link Timeouts}), so a request fails fast with a {@link SQLException} (which
+ * {@code http.ErrorReplies} answers with 503) instead of hanging. Migrations run on their own connections without
+ * these bounds, as a schema change may rightly take long.
  */
 public final class Database implements AutoCloseable {
 
+    private static final Duration HEALTH_CHECK = Duration.ofMillis(800);
+
+    /**
+     * How long the application waits on the database. {@code connection}: for a connection from the pool, including
+     * opening one (Hikari's connectionTimeout, MariaDB's connectTimeout); {@code socket}: for any reply on an open
+     * connection, so a stalled network ends (MariaDB's socketTimeout); {@code query}: for one statement, ended by
+     * the server (MariaDB's max_statement_time), which leaves the connection usable. Immutable.
+     */
+    public record Timeouts(Duration connection, Duration socket, Duration query) {
+        /** The defaults of conf/formhaus.properties: a visitor has an answer within 3 seconds. */
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofMillis(1000), Duration.ofMillis(1500),
+                Duration.ofMillis(1200));
+    }
+
     private final HikariDataSource pool;
     private final SecretBox secrets;
+    // One thread that asks the database for health checks, so that a stalled check cannot hold the caller.
+    private final ExecutorService checker = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(4), r -> {
+                Thread t = new Thread(r, "formhaus-db-check");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     private Database(HikariDataSource pool, SecretBox secrets) {
         this.pool = pool;
         this.secrets = secrets;
     }
 
-    /** Opens the pool and applies pending migrations; stores seal their secrets with {@code secrets}. */
+    /** Opens the pool with the default {@link Timeouts}; see {@link #open(String, String, String, int, SecretBox, Timeouts)}. */
     public static Database open(String url, String user, String password, int poolSize, SecretBox secrets) {
+        return open(url, user, password, poolSize, secrets, Timeouts.DEFAULT);
+    }
+
+    /** Opens the pool and applies pending migrations; stores seal their secrets with {@code secrets}. */
+    public static Database open(String url, String user, String password, int poolSize, SecretBox secrets,
+                                Timeouts timeouts) {
         if (secrets == null) throw new IllegalArgumentException("The parameter 'secrets' must not be null.");
+        if (timeouts == null) throw new IllegalArgumentException("The parameter 'timeouts' must not be null.");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         // Named explicitly: inside a servlet container, DriverManager does not see drivers of the web application's
@@ -40,16 +83,32 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("formhaus");
+        config.setConnectionTimeout(timeouts.connection().toMillis());
+        // A pooled connection idle for a while is checked before use; a dead one must not eat the whole wait.
+        config.setValidationTimeout(Math.max(250, timeouts.connection().toMillis() / 2));
+        if (url.startsWith("jdbc:mariadb:")) {
+            config.addDataSourceProperty("connectTimeout", Long.toString(timeouts.connection().toMillis()));
+            config.addDataSourceProperty("socketTimeout", Long.toString(timeouts.socket().toMillis()));
+            config.addDataSourceProperty("sessionVariables",
+                    "max_statement_time=" + timeouts.query().toMillis() / 1000.0);
+        }
         // Fail at start-up, not at the first visitor, when the database cannot be reached.
         config.setInitializationFailTimeout(10_000);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(migrations(url, user, password)).locations("classpath:db/migration").load()
+                    .migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
         return new Database(pool, secrets);
+    }
+
+    /** Unpooled connections without the pool's timeouts: a migration may take longer than a visitor may wait. */
+    private static DataSource migrations(String url, String user, String password) {
+        return new DriverDataSource(url, driverFor(url).orElse(null), new Properties(), user.isEmpty() ? null : user,
+                password.isEmpty() ? null : password);
     }
 
     private static Optional<String> driverFor(String url) {
@@ -75,12 +134,22 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
-    /** True when a connection can be had and answers within a second. */
+    /** True when a connection can be had and answers within a second; never takes longer than that. */
     public boolean answers() {
-        try (Connection c = pool.getConnection()) {
-            return c.isValid(1);
-        } catch (SQLException e) {
+        CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(() -> {
+            try (Connection c = pool.getConnection()) {
+                return c.isValid(1);
+            } catch (SQLException e) {
+                return false;
+            }
+        }, checker);
+        try {
+            return check.get(HEALTH_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false; // a check still stalled (or a queue full of them) means: not answering now
         }
     }
 
@@ -103,6 +172,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        checker.shutdownNow();
         pool.close();
     }
 

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -41,7 +40,6 @@ import org.formhaus.storage.SubmissionStatus;
  */
 public final class FormServlet extends HttpServlet {
 
-    private static final System.Logger LOG = System.getLogger(FormServlet.class.getName());
     private static final java.util.regex.Pattern FRAME_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** The limits of the visitor-facing endpoint, from configuration. */
@@ -73,7 +71,13 @@ public final class FormServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = path(request);
-        Optional<StoredForm> found = path.length == 0 ? Optional.empty() : find(path[0]);
+        Optional<StoredForm> found;
+        try {
+            found = path.length == 0 ? Optional.empty() : find(path[0]);
+        } catch (SQLException e) {
+            unavailable(request, response, false, e, "form.unavailable");
+            return;
+        }
         if (found.isEmpty() || path.length > 2 || (path.length == 2 && !path[1].equals("thanks"))) {
             notFound(request, response);
             return;
@@ -98,7 +102,13 @@ public final class FormServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean json = Json.wantsJson(request);
         String[] path = path(request);
-        Optional<StoredForm> found = path.length == 1 ? find(path[0]) : Optional.empty();
+        Optional<StoredForm> found;
+        try {
+            found = path.length == 1 ? find(path[0]) : Optional.empty();
+        } catch (SQLException e) {
+            unavailable(request, response, json, e, "error.unavailable");
+            return;
+        }
         if (found.isEmpty()) {
             if (json) {
                 ErrorReplies.json(request, response, HttpProblem.notFound("Form"));
@@ -151,6 +161,7 @@ public final class FormServlet extends HttpServlet {
             HttpProblem shown = ErrorReplies.problem(request, e,
                     new ErrorReplies.Wording(t.get("error.unavailable"), t.get("error.internal")));
             String message = shown.status() == 413 ? t.get("error.tooLarge") : shown.getMessage();
+            ErrorReplies.headers(response, shown);
             refuse(request, response, json, form, definition, input, shown.status(), Map.of("_form", message));
         }
     }
@@ -213,7 +224,7 @@ public final class FormServlet extends HttpServlet {
     }
 
     private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String language = "en".equals(request.getLocale().getLanguage()) ? "en" : "de";
+        String language = visitorLanguage(request);
         String text = Messages.forLanguage(language).get("form.notFound");
         message(request, response, 404, language, "404", text);
     }
@@ -237,13 +248,30 @@ public final class FormServlet extends HttpServlet {
         return values == null || values.isEmpty() ? "" : values.get(0);
     }
 
-    private Optional<StoredForm> find(String key) throws IOException {
-        try {
-            return intake.forms().current(key);
-        } catch (SQLException e) {
-            LOG.log(Level.ERROR, "Cannot load form " + key, e);
-            throw new IOException("storage unavailable", e);
+    private Optional<StoredForm> find(String key) throws SQLException {
+        return intake.forms().current(key);
+    }
+
+    /**
+     * The form itself could not be loaded (the database blinked): 503 with Retry-After, as JSON or as a short page in
+     * the visitor's language saying {@code messageKey}; form.js sends a kept submission again by itself.
+     */
+    private void unavailable(HttpServletRequest request, HttpServletResponse response, boolean json, SQLException e,
+                             String messageKey) throws IOException {
+        Messages t = Messages.forLanguage(visitorLanguage(request));
+        HttpProblem shown = ErrorReplies.problem(request, e,
+                new ErrorReplies.Wording(t.get(messageKey), t.get("error.internal")));
+        if (json) {
+            ErrorReplies.json(request, response, shown);
+            return;
         }
+        ErrorReplies.headers(response, shown);
+        message(request, response, shown.status(), visitorLanguage(request), Integer.toString(shown.status()),
+                shown.getMessage());
+    }
+
+    private static String visitorLanguage(HttpServletRequest request) {
+        return "en".equals(request.getLocale().getLanguage()) ? "en" : "de";
     }
 
     private static String[] path(HttpServletRequest request) {

@@ -57,6 +57,17 @@ public final class TestDatabase implements AutoCloseable {
                 org.formhaus.secrets.MasterKey.parse(TestServer.MASTER_KEY, "TestServer.MASTER_KEY")));
     }
 
+    /**
+     * This MariaDB database reached through a proxy on 127.0.0.1:{@code port} (see {@link TcpProxy}); closing either
+     * drops the database.
+     */
+    public TestDatabase through(int port) {
+        if (dropName == null) {
+            throw new IllegalStateException("Only a MariaDB test database can be reached through a proxy");
+        }
+        return new TestDatabase(url.replaceFirst("//127\\.0\\.0\\.1:\\d+/", "//127.0.0.1:" + port + "/"), dropName);
+    }
+
     public String url() {
         return url;
     }
