@@ -65,6 +65,7 @@ import org.formhaus.retention.RetentionSweeper;
 import org.formhaus.secrets.MasterKeySource;
 import org.formhaus.secrets.SecretBox;
 import org.formhaus.storage.AccountStore;
+import org.formhaus.storage.ConfirmationQuota;
 import org.formhaus.storage.Database;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
@@ -224,7 +225,8 @@ public final class FormhausApp implements AutoCloseable {
         ClientFactory clients = credentials -> onOffice.clientFor(credentials, RetryMode.NONE);
         SubmissionDelivery delivery = new SubmissionDelivery(stores.submissions(), stores.files(),
                 new SubmissionMapper(knownFields, newsletterTokens),
-                new FormMailPlanner(new AgentEmails(metadata, clients)));
+                new FormMailPlanner(new AgentEmails(metadata, clients),
+                        new ConfirmationQuota(db, config.mail().confirmationsPerAddressPerDay())::admits));
         return DeliveryWorker.create(stores.submissions(), stores.forms(), stores.accounts(), stores.jobs(), clients,
                 delivery, DeliverySettings.of(config.delivery()));
     }

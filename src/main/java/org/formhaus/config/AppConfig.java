@@ -53,6 +53,7 @@ public final class AppConfig {
     private final DeliveryConfig delivery;
     private final RetentionConfig retention;
     private final NewsletterConfig newsletter;
+    private final MailConfig mail;
     private final AdminConfig admin;
     private final MarketplaceConfig marketplace;
     private final SecretsConfig secrets;
@@ -71,6 +72,7 @@ public final class AppConfig {
         this.delivery = DeliveryConfig.read(keys);
         this.retention = RetentionConfig.read(keys);
         this.newsletter = NewsletterConfig.read(keys);
+        this.mail = MailConfig.read(keys);
         this.admin = AdminConfig.read(keys);
         this.marketplace = MarketplaceConfig.read(keys);
         this.secrets = SecretsConfig.read(keys);
@@ -215,6 +217,10 @@ public final class AppConfig {
 
     public NewsletterConfig newsletter() {
         return newsletter;
+    }
+
+    public MailConfig mail() {
+        return mail;
     }
 
     public AdminConfig admin() {

@@ -15,11 +15,15 @@ import org.formhaus.forms.FormDefinition;
  * <pre>{@code
  * "emails": {
  *   "from": "vertrieb@agentur.example",                  // optional; default: the account's first sender
- *   "confirmation": {"enabled": true, "subject": "Danke, ${values.vorname}", "body": "<p>...</p>"},
+ *   "confirmation": {"enabled": true, "subject": "Danke, ${values.vorname}", "body": "<p>...</p>",
+ *                    "repeatFields": ["vorname"]},              // optional; see below
+
  *   "notice": {"enabled": true, "to": ["team@agentur.example"]}   // subject/body: built-in defaults
  * }
  * }</pre>
- * Immutable.
+ * The confirmation goes to whatever address a visitor typed, so by default it repeats no free text the visitor entered
+ * (the values of text, textarea, e-mail, phone, hidden and file fields are empty in its templates): else anyone could
+ * make Formhaus mail their text to anyone. {@code repeatFields} opts such fields in by name. Immutable.
  */
 record FormEmails(String from, MailSpec confirmation, MailSpec notice) {
 
@@ -41,15 +45,15 @@ record FormEmails(String from, MailSpec confirmation, MailSpec notice) {
         if (from != null && !EmailAddresses.isValid(from)) {
             problems.add(new Problem(SECTION + ".from", "'" + from + "' is not an e-mail address"));
         }
-        MailSpec confirmation = spec(o, "confirmation", problems);
-        MailSpec notice = spec(o, "notice", problems);
+        MailSpec confirmation = spec(form, o, "confirmation", problems);
+        MailSpec notice = spec(form, o, "notice", problems);
         if (notice.enabled() && notice.to().isEmpty()) {
             problems.add(new Problem(SECTION + ".notice.to", "name at least one recipient address"));
         }
         return new FormEmails(from, confirmation, notice);
     }
 
-    private static MailSpec spec(JsonObject section, String name, List<Problem> problems) {
+    private static MailSpec spec(FormDefinition form, JsonObject section, String name, List<Problem> problems) {
         String place = SECTION + "." + name;
         JsonElement e = section.get(name);
         if (e == null || e.isJsonNull()) {
@@ -62,7 +66,37 @@ record FormEmails(String from, MailSpec confirmation, MailSpec notice) {
         JsonObject o = e.getAsJsonObject();
         boolean enabled = !o.has("enabled") || bool(o.get("enabled"), place + ".enabled", problems);
         return new MailSpec(name, enabled, recipients(o, place, problems), text(o, "subject", place, problems),
-                text(o, "body", place, problems));
+                text(o, "body", place, problems), repeatFields(form, o, name, place, problems));
+    }
+
+    /** The confirmation's opted-in free-text fields: names of value-carrying fields of the form. */
+    private static List<String> repeatFields(FormDefinition form, JsonObject o, String name, String place,
+                                             List<Problem> problems) {
+        List<String> names = new ArrayList<>();
+        JsonElement e = o.get("repeatFields");
+        if (e == null || e.isJsonNull()) {
+            return names;
+        }
+        if (!name.equals("confirmation")) {
+            problems.add(new Problem(place + ".repeatFields", "only the confirmation takes repeatFields (the notice "
+                    + "shows every field)"));
+            return names;
+        }
+        if (!e.isJsonArray()) {
+            problems.add(new Problem(place + ".repeatFields", "must be a list of field names"));
+            return names;
+        }
+        JsonArray list = e.getAsJsonArray();
+        for (int i = 0; i < list.size(); i++) {
+            String field = list.get(i).isJsonPrimitive() ? list.get(i).getAsString() : "";
+            if (form.field(field).filter(f -> f.type().carriesValue()).isEmpty()) {
+                problems.add(new Problem(place + ".repeatFields[" + i + "]", "'" + field
+                        + "' is no field of this form"));
+            } else {
+                names.add(field);
+            }
+        }
+        return names;
     }
 
     private static List<String> recipients(JsonObject o, String place, List<Problem> problems) {

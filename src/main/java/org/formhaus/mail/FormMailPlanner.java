@@ -30,6 +30,17 @@ public final class FormMailPlanner implements MailPlanner {
 
     private static final System.Logger LOG = System.getLogger(FormMailPlanner.class.getName());
 
+    /**
+     * Whether a submission's confirmation to an address may go out; the same answer each time for one submission.
+     * {@code storage.ConfirmationQuota} counts per address and day across instances.
+     */
+    @FunctionalInterface
+    public interface Quota {
+        boolean admits(String submissionId, String address, long nowMs) throws java.sql.SQLException;
+
+        Quota NONE = (submissionId, address, nowMs) -> true;
+    }
+
     /** Looks up an onOffice user's email address by user name; null when unknown. */
     @FunctionalInterface
     public interface UserEmails {
@@ -38,20 +49,25 @@ public final class FormMailPlanner implements MailPlanner {
 
     private final MailTemplates templates = new MailTemplates();
     private final UserEmails userEmails;
+    private final Quota quota;
 
-    /** @param userEmails finds an onOffice user's email address, for the recipient "responsible" */
-    public FormMailPlanner(UserEmails userEmails) {
+    /**
+     * @param userEmails finds an onOffice user's email address, for the recipient "responsible"
+     * @param quota      limits the confirmations each address gets
+     */
+    public FormMailPlanner(UserEmails userEmails, Quota quota) {
         this.userEmails = userEmails;
+        this.quota = quota;
     }
 
-    /** Without a user directory: "responsible" falls back to the sender mailbox. */
+    /** Without a user directory: "responsible" falls back to the sender mailbox; no confirmation quota. */
     public FormMailPlanner() {
-        this((account, username) -> null);
+        this((account, username) -> null, Quota.NONE);
     }
 
     @Override
     public List<Action> mails(Submission submission, StoredForm form, Account account, JsonObject records)
-            throws PermanentDeliveryException {
+            throws PermanentDeliveryException, java.sql.SQLException {
         FormDefinition definition = form.definition();
         List<org.formhaus.forms.DefinitionException.Problem> problems = new ArrayList<>();
         FormEmails emails = FormEmails.read(definition, problems);
@@ -67,14 +83,26 @@ public final class FormMailPlanner implements MailPlanner {
         String sender = sender(emails, account);
         String visitor = visitorEmail(definition, values);
         List<Action> mails = new ArrayList<>();
-        if (emails.confirmation().enabled() && visitor != null) {
-            mails.add(mail(emails.confirmation(), definition, model, sender, List.of(visitor), null));
+        if (emails.confirmation().enabled() && visitor != null && admitted(submission, form, visitor)) {
+            mails.add(mail(emails.confirmation(), definition, MailModel.forConfirmation(definition, values,
+                    emails.confirmation().repeatFields(), submission.id(), submission.createdMs()), sender,
+                    List.of(visitor), null));
         }
         if (emails.notice().enabled()) {
             mails.add(mail(emails.notice(), definition, model, sender,
                     noticeRecipients(emails.notice(), definition, account, records, sender), visitor));
         }
         return mails;
+    }
+
+    private boolean admitted(Submission submission, StoredForm form, String visitor) throws java.sql.SQLException {
+        if (quota.admits(submission.id(), visitor, System.currentTimeMillis())) {
+            return true;
+        }
+        // No address in the log: personal data.
+        LOG.log(System.Logger.Level.INFO, "Confirmation of submission " + submission.id() + " (form " + form.key()
+                + ") not sent: its address had today's confirmations already");
+        return false;
     }
 
     private Action mail(MailSpec spec, FormDefinition form, Map<String, Object> model, String sender,

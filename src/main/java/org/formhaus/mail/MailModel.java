@@ -25,6 +25,30 @@ final class MailModel {
     private MailModel() {
     }
 
+    /**
+     * The confirmation's model: the values of free-text fields ({@link #freeText}) are left out unless
+     * {@code repeatFields} names them, as the confirmation goes to whatever address the visitor typed.
+     */
+    static Map<String, Object> forConfirmation(FormDefinition form, Map<String, Object> values,
+                                               java.util.Collection<String> repeatFields, String submissionId,
+                                               long createdMs) {
+        Map<String, Object> repeated = new LinkedHashMap<>();
+        for (Field field : form.fields()) {
+            if (values.containsKey(field.name()) && (!freeText(field) || repeatFields.contains(field.name()))) {
+                repeated.put(field.name(), values.get(field.name()));
+            }
+        }
+        return of(form, repeated, submissionId, createdMs);
+    }
+
+    /** Fields whose value the visitor may type freely (a file's name too), as opposed to chosen, dates and numbers. */
+    static boolean freeText(Field field) {
+        return switch (field.type()) {
+            case TEXT, TEXTAREA, EMAIL, PHONE, HIDDEN, FILE -> true;
+            default -> false;
+        };
+    }
+
     static Map<String, Object> of(FormDefinition form, Map<String, Object> values, String submissionId, long createdMs) {
         Map<String, String> byName = new LinkedHashMap<>();
         List<Map<String, String>> filled = new ArrayList<>();

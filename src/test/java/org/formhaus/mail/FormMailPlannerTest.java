@@ -62,7 +62,9 @@ class FormMailPlannerTest {
 
     @Test
     void theConfirmationGoesToTheVisitorFromTheFirstSenderInTheFormsLanguageWithEveryValueEscaped() throws Exception {
-        List<Action> mails = plan(form("de", "{\"confirmation\": {\"enabled\": true}}"),
+        // The free-text fields opted in: by default the confirmation repeats none (aConfirmationRepeatsNoFreeText...).
+        List<Action> mails = plan(form("de", "{\"confirmation\": {\"enabled\": true, "
+                        + "\"repeatFields\": [\"vorname\", \"text\"]}}"),
                 submission("Max <script>", "max@example.org"));
         assertEquals(1, mails.size());
         JsonObject p = mails.get(0).parameters();
@@ -115,5 +117,39 @@ class FormMailPlannerTest {
                 submission("Max", ""));
         assertEquals(List.of("mail.notice"), mails.stream().map(Action::identifier).toList());
         assertFalse(mails.get(0).parameters().has("replyto"));
+    }
+
+    @Test
+    void aConfirmationRepeatsNoFreeTextTheVisitorEnteredUnlessTheFormOptsItIn() throws Exception {
+        Submission spam = submission("Buy pills at http://spam.example", "victim@example.org");
+        String body = plan(form("de", "{\"confirmation\": {}}"), spam).get(0).parameters().get("body").getAsString();
+        assertFalse(body.contains("spam.example"), body);
+        assertFalse(body.contains("zurückrufen"), body);
+        assertTrue(body.contains("Guten Tag,"), body);
+
+        String optedIn = plan(form("de", "{\"confirmation\": {\"repeatFields\": [\"text\"]}}"), spam).get(0)
+                .parameters().get("body").getAsString();
+        assertTrue(optedIn.contains("zurückrufen"), optedIn);
+        assertFalse(optedIn.contains("spam.example"), "vorname is not opted in: " + optedIn);
+    }
+
+    @Test
+    void repeatFieldsMustNameFieldsOfTheFormAndBelongToTheConfirmation() throws Exception {
+        StoredForm unknown = form("de", "{\"confirmation\": {\"repeatFields\": [\"nachname\"]}}");
+        PermanentDeliveryException e = assertThrows(PermanentDeliveryException.class,
+                () -> plan(unknown, submission("Max", "max@example.org")));
+        assertTrue(e.getMessage().contains("emails.confirmation.repeatFields[0]"), e.getMessage());
+        StoredForm notice = form("de", "{\"notice\": {\"to\": \"team@agentur.example\", \"repeatFields\": []}}");
+        e = assertThrows(PermanentDeliveryException.class, () -> plan(notice, submission("Max", "max@example.org")));
+        assertTrue(e.getMessage().contains("emails.notice.repeatFields"), e.getMessage());
+    }
+
+    @Test
+    void overTheQuotaTheConfirmationIsLeftOutAndTheNoticeStillGoes() throws Exception {
+        FormMailPlanner limited = new FormMailPlanner((account, user) -> null, (id, address, now) -> false);
+        List<Action> mails = limited.mails(submission("Max", "max@example.org"),
+                form("de", "{\"confirmation\": {}, \"notice\": {\"to\": \"team@agentur.example\"}}"), account,
+                new JsonObject());
+        assertEquals(List.of("mail.notice"), mails.stream().map(Action::identifier).toList());
     }
 }
