@@ -6,7 +6,11 @@
 //   values are not sent (the server ignores them anyway);
 // - a multi-step form shows one step at a time, with a progress indicator, and checks each step before the next;
 // - every field is checked as the server checks it (rules in data-fh-rules) before sending; errors appear next to
-//   their fields (aria-describedby, aria-invalid), focus moves to the first one, entered values stay.
+//   their fields (aria-describedby, aria-invalid), focus moves to the first one, entered values stay;
+// - no lead is lost when the database blinks: a submission is kept in this tab (sessionStorage) while it is sent; when
+//   the answer is "not stored for now" (503, the page carries data-fh-retry-after) it is sent again by itself, as it
+//   was, same token included (a repeat gets the first answer), until it is accepted, and a live region tells the
+//   visitor it is being saved. Any other answer forgets it. Forms with file uploads are not kept.
 (function () {
   "use strict";
   var params = new URLSearchParams(location.search);
@@ -38,6 +42,56 @@
   if ("ResizeObserver" in window) new ResizeObserver(report).observe(document.body);
   window.addEventListener("load", report);
   window.addEventListener("resize", report);
+
+  // ---- No lead lost -------------------------------------------------------------------------------------------
+  var PENDING = "formhaus:pending:";
+  function storage() {
+    try { return window.sessionStorage; } catch (e) { return null; } // blocked (e.g. third-party frame settings)
+  }
+  function keep(key, action, body) {
+    var s = storage();
+    if (s) try { s.setItem(PENDING + key, JSON.stringify({ action: action, body: body })); } catch (e) { /* full */ }
+  }
+  function forgetAll() {
+    var s = storage();
+    if (!s) return;
+    for (var i = s.length - 1; i >= 0; i--) if ((s.key(i) || "").indexOf(PENDING) === 0) s.removeItem(s.key(i));
+  }
+  function sendAgain(pending) {
+    // A plain form POST, as the first one was: the server answers the same way (thank-you page, errors, or 503 again).
+    var again = document.createElement("form");
+    again.method = "post";
+    again.action = pending.action;
+    again.hidden = true;
+    new URLSearchParams(pending.body).forEach(function (value, name) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = value;
+      again.appendChild(input);
+    });
+    document.body.appendChild(again);
+    again.submit();
+  }
+  (function resendKept() {
+    var marker = document.querySelector("[data-fh-retry-after]");
+    var s = storage();
+    var key = marker && (marker.getAttribute("data-fh-form-key") || marker.getAttribute("data-fh-form"));
+    var pending = key && s && s.getItem(PENDING + key);
+    if (!pending) { forgetAll(); return; }
+    var status = document.createElement("p");
+    status.className = "fh-saving";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    (marker.tagName === "FORM" ? marker.parentNode : marker).insertBefore(status,
+        marker.tagName === "FORM" ? marker : marker.firstChild);
+    // Filled in after the region exists, so that screen readers announce it.
+    setTimeout(function () { status.textContent = marker.getAttribute("data-fh-saving"); }, 50);
+    var error = document.getElementById("fh-form-error");
+    if (error) error.hidden = true;
+    var seconds = Math.min(60, Math.max(1, parseInt(marker.getAttribute("data-fh-retry-after"), 10) || 3));
+    setTimeout(function () { sendAgain(JSON.parse(pending)); }, seconds * 1000);
+  })();
 
   if (!form) { report(); return; }
 
@@ -271,7 +325,10 @@
   }
 
   form.addEventListener("submit", function (event) {
-    if (!validate(form)) event.preventDefault();
+    if (!validate(form)) { event.preventDefault(); return; }
+    if (form.enctype !== "multipart/form-data") {
+      keep(form.getAttribute("data-fh-form"), form.action, new URLSearchParams(new FormData(form)).toString());
+    }
   });
 
   // After the server re-rendered the form with errors: focus the first one.

@@ -29,6 +29,12 @@ final class FormPage {
                    Map<String, String> context, String action, String base, boolean prefilled) {
     }
 
+    /**
+     * Beside "_form" in a refusal's errors: the submission could not be stored for now (503) and form.js should send
+     * it again by itself after this many seconds. Never a field name (those start with a letter).
+     */
+    static final String RETRY_AFTER = "_retryAfter";
+
     // Stand-ins rendered into the cached page, replaced per request; HTML escaping leaves them as they are.
     private static final String TOKEN = "@@fh-token@@";
     private static final String ACTION = "@@fh-action@@";
@@ -146,6 +152,7 @@ final class FormPage {
         model.put("summary", summary);
         model.put("summaryText", t.get("form.errorSummary", summary.size()));
         model.put("formError", r.errors().getOrDefault("_form", ""));
+        model.put("retryAfter", r.errors().getOrDefault(RETRY_AFTER, ""));
         model.put("token", r.token());
         model.put("context", r.context());
         model.put("action", r.action());

@@ -75,7 +75,7 @@ public final class FormServlet extends HttpServlet {
         try {
             found = path.length == 0 ? Optional.empty() : find(path[0]);
         } catch (SQLException e) {
-            unavailable(request, response, false, e, "form.unavailable");
+            unavailable(request, response, false, e, "form.unavailable", path[0]);
             return;
         }
         if (found.isEmpty() || path.length > 2 || (path.length == 2 && !path[1].equals("thanks"))) {
@@ -106,7 +106,7 @@ public final class FormServlet extends HttpServlet {
         try {
             found = path.length == 1 ? find(path[0]) : Optional.empty();
         } catch (SQLException e) {
-            unavailable(request, response, json, e, "error.unavailable");
+            unavailable(request, response, json, e, "error.unavailable", path[0]);
             return;
         }
         if (found.isEmpty()) {
@@ -162,7 +162,10 @@ public final class FormServlet extends HttpServlet {
                     new ErrorReplies.Wording(t.get("error.unavailable"), t.get("error.internal")));
             String message = shown.status() == 413 ? t.get("error.tooLarge") : shown.getMessage();
             ErrorReplies.headers(response, shown);
-            refuse(request, response, json, form, definition, input, shown.status(), Map.of("_form", message));
+            Map<String, String> errors = shown.status() == 503 && !json
+                    ? Map.of("_form", message, FormPage.RETRY_AFTER, Integer.toString(ErrorReplies.RETRY_AFTER_SECONDS))
+                    : Map.of("_form", message);
+            refuse(request, response, json, form, definition, input, shown.status(), errors);
         }
     }
 
@@ -257,7 +260,7 @@ public final class FormServlet extends HttpServlet {
      * the visitor's language saying {@code messageKey}; form.js sends a kept submission again by itself.
      */
     private void unavailable(HttpServletRequest request, HttpServletResponse response, boolean json, SQLException e,
-                             String messageKey) throws IOException {
+                             String messageKey, String formKey) throws IOException {
         Messages t = Messages.forLanguage(visitorLanguage(request));
         HttpProblem shown = ErrorReplies.problem(request, e,
                 new ErrorReplies.Wording(t.get(messageKey), t.get("error.internal")));
@@ -266,8 +269,12 @@ public final class FormServlet extends HttpServlet {
             return;
         }
         ErrorReplies.headers(response, shown);
-        message(request, response, shown.status(), visitorLanguage(request), Integer.toString(shown.status()),
-                shown.getMessage());
+        response.setStatus(shown.status());
+        response.setContentType("text/html;charset=UTF-8");
+        templates.render("message.ftlh", Map.of("language", visitorLanguage(request), "title",
+                Integer.toString(shown.status()), "text", shown.getMessage(), "base", request.getContextPath(),
+                "retryAfter", Integer.toString(ErrorReplies.RETRY_AFTER_SECONDS), "formKey", formKey,
+                "saving", t.get("form.saving")), response.getWriter());
     }
 
     private static String visitorLanguage(HttpServletRequest request) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.formhaus.testing.Await;
+import org.formhaus.testing.HeadlessChrome;
 import org.formhaus.testing.TcpProxy;
 import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestForms;
@@ -19,12 +20,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * When the database blinks: Formhaus reaches MariaDB through a TCP proxy on 127.0.0.1 that the test stalls (every byte
  * and every new connection held, as a stalled network or a black-holed route does). With the default timeouts a
  * visitor has an answer within 3 s: 503 with Retry-After in Formhaus's own HTML or JSON, never an exception's name;
- * /healthz answers within 1 s; once the database is back, the same submission is accepted.
+ * /healthz answers within 1 s; once the database is back, the same submission is accepted. In Chromium, form.js keeps a
+ * submission the server could not store, says it is being saved and sends it again by itself until it is stored, once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseBlinkIT {
@@ -38,6 +43,7 @@ class DatabaseBlinkIT {
         proxy = TcpProxy.to(3306);
         server = TestServer.on(TestDatabase.mariaDb().through(proxy.port())).start(); // default database timeouts
         server.adminJson("POST", "/admin/api/forms", TestForms.contact("blink"));
+        server.adminJson("POST", "/admin/api/forms", TestForms.contact("blink-browser"));
     }
 
     @AfterEach
@@ -112,6 +118,49 @@ class DatabaseBlinkIT {
         }
         proxy.resume();
         awaitHealthy();
+    }
+
+    @Test
+    void inChromiumASubmissionTheDatabaseCouldNotStoreIsSentAgainByItselfAndStoredOnce() throws Exception {
+        awaitHealthy();
+        try (HeadlessChrome chrome = HeadlessChrome.start("de")) {
+            WebDriver browser = chrome.driver();
+            browser.get(server.uri("/f/blink-browser").toString());
+            browser.findElement(By.id("fh-vorname")).sendKeys("Lotte");
+            browser.findElement(By.id("fh-email")).sendKeys("lotte.kept@example.org");
+            browser.findElement(By.id("fh-text")).sendKeys("Bitte um Rückruf");
+            browser.findElement(By.id("fh-dsgvo")).click();
+            proxy.stall();
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement saving = Await.until("the visitor to be told the entry is being saved", Duration.ofSeconds(20),
+                    () -> {
+                        WebElement status = browser.findElement(By.cssSelector("[role=status].fh-saving"));
+                        return status.getText().contains("werden gespeichert") ? status : null;
+                    });
+            assertEquals("polite", saving.getAttribute("aria-live"));
+            assertEquals(0, stored("lotte.kept@example.org"), "nothing stored while the database stalls");
+
+            proxy.resume();
+            Await.until("the thank-you page", Duration.ofSeconds(30),
+                    () -> browser.getCurrentUrl().endsWith("/f/blink-browser/thanks") ? true : null);
+        }
+        assertEquals(1, stored("lotte.kept@example.org"), "stored once");
+    }
+
+    private long stored(String email) throws Exception {
+        return Await.until("the database to count", Duration.ofSeconds(10), () -> {
+            // Straight to MariaDB, not through the proxy the test stalls.
+            String direct = server.database().url().replace(":" + proxy.port() + "/", ":3306/");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(direct);
+                 java.sql.PreparedStatement count = c.prepareStatement(
+                         "SELECT COUNT(*) FROM submission WHERE form_key = 'blink-browser' AND data LIKE ?")) {
+                count.setString(1, "%" + email + "%");
+                try (java.sql.ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
     }
 
     private void awaitHealthy() throws Exception {
