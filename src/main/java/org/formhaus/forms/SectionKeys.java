@@ -19,7 +19,7 @@ final class SectionKeys {
             .with("task", Keys.of("user", "subject", "priority", "deadlineDays").orTrueFalse())
             .with("appointment", Keys.of("as", "durationMinutes", "art", "user"));
     private static final Keys EMAILS = Keys.of("from")
-            .with("confirmation", Keys.of("enabled", "subject", "body"))
+            .with("confirmation", Keys.of("enabled", "subject", "body", "repeatFields"))
             .with("notice", Keys.of("enabled", "to", "subject", "body"));
 
     private SectionKeys() {
