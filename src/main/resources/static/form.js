@@ -10,7 +10,10 @@
 // - no lead is lost when the database blinks: a submission is kept in this tab (sessionStorage) while it is sent; when
 //   the answer is "not stored for now" (503, the page carries data-fh-retry-after) it is sent again by itself, as it
 //   was, same token included (a repeat gets the first answer), until it is accepted, and a live region tells the
-//   visitor it is being saved. Any other answer forgets it. Forms with file uploads are not kept.
+//   visitor it is being saved. Any other answer forgets it. Forms with file uploads are not kept;
+// - when the form is flooded, or always asks for it, the browser solves a proof of work (data-fh-pow: the challenge;
+//   data-fh-pow-url: where to fetch one) with Web Crypto, a digest at a time so the page stays responsive, and sends
+//   the solution as _fh_pow; after a 428 (data-fh-pow-resubmit) it sends the form again by itself.
 (function () {
   "use strict";
   var params = new URLSearchParams(location.search);
@@ -324,8 +327,52 @@
     goTo(firstInvalid ? stepOf(firstInvalid) : 0, false);
   }
 
+  // ---- Proof of work ----------------------------------------------------------------------------------------------
+  var proof = null; // a promise of the solution, while the form asks for one
+  // One digest at a time, awaited: the page stays responsive while the browser works.
+  async function solve(c) {
+    var encoder = new TextEncoder();
+    var target = new Uint8Array(c.challenge.match(/../g).map(function (h) { return parseInt(h, 16); }));
+    for (var number = 0; number <= c.maxnumber; number++) {
+      var digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(c.salt + number)));
+      var same = true;
+      for (var i = 0; i < digest.length && same; i++) same = digest[i] === target[i];
+      if (same) {
+        return btoa(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: number, salt: c.salt,
+          signature: c.signature }));
+      }
+    }
+    throw new Error("no solution");
+  }
+  function withSolution(solution) {
+    var input = form.querySelector("input[name=_fh_pow]");
+    if (!input) {
+      input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "_fh_pow";
+      form.appendChild(input);
+    }
+    input.value = solution;
+    return solution;
+  }
+  if (window.crypto && crypto.subtle) {
+    if (form.hasAttribute("data-fh-pow")) {
+      proof = solve(JSON.parse(form.getAttribute("data-fh-pow"))).then(withSolution);
+      if (form.hasAttribute("data-fh-pow-resubmit")) proof.then(function () { form.submit(); });
+    } else if (form.hasAttribute("data-fh-pow-url")) {
+      proof = fetch(form.getAttribute("data-fh-pow-url"), { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.json(); }).then(solve).then(withSolution);
+    }
+  }
+
   form.addEventListener("submit", function (event) {
     if (!validate(form)) { event.preventDefault(); return; }
+    if (proof && !form.querySelector("input[name=_fh_pow]")) {
+      // Not solved yet: send as soon as it is (form.submit() fires no second submit event).
+      event.preventDefault();
+      proof.then(function () { form.submit(); }, function () { form.submit(); });
+      return;
+    }
     if (form.enctype !== "multipart/form-data") {
       keep(form.getAttribute("data-fh-form"), form.action, new URLSearchParams(new FormData(form)).toString());
     }

@@ -71,6 +71,7 @@ import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
 import org.formhaus.storage.SealedColumns;
 import org.formhaus.web.FormServlet;
+import org.formhaus.web.FormProtection;
 import org.formhaus.web.HealthServlet;
 import org.formhaus.web.StaticServlet;
 
@@ -265,6 +266,7 @@ public final class FormhausApp implements AutoCloseable {
                 credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), metadata, knownFields);
         MailTemplateCheck mailCheck = new MailTemplateCheck();
         return FormSaveCheck.NONE.and(mappingCheck::problems).and((account, definition) -> mailCheck.problems(definition))
+                .and((account, definition) -> FormProtection.problems(definition))
                 .and((account, definition) -> {
                     formOptions.prepare(account, definition);
                     return List.of();

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The keys of the definition's sections that other packages give meaning to: {@code onoffice} (read by
- * {@code mapping.MappingOptions} and {@code mail.ResponsibleAgent}) and {@code emails} ({@code mail.FormEmails}).
+ * {@code mapping.MappingOptions} and {@code mail.ResponsibleAgent}), {@code emails} ({@code mail.FormEmails}) and
+ * {@code protection} ({@code web.FormProtection}).
  * Their values are judged there when a form is saved; their keys are listed here, so that a definition being saved
  * is refused for a key nobody reads ({@code onoffice.task.usr: unknown key 'usr'}), like any other unknown key. A key
  * those readers learn must be added here too (the README's examples are parsed by a test). Stateless.
@@ -21,6 +22,7 @@ final class SectionKeys {
     private static final Keys EMAILS = Keys.of("from")
             .with("confirmation", Keys.of("enabled", "subject", "body", "repeatFields"))
             .with("notice", Keys.of("enabled", "to", "subject", "body"));
+    private static final Keys PROTECTION = Keys.of("proofOfWork");
 
     private SectionKeys() {
     }
@@ -29,6 +31,7 @@ final class SectionKeys {
     static void read(ObjectReader definition) {
         check(definition, "onoffice", ONOFFICE);
         check(definition, "emails", EMAILS);
+        check(definition, "protection", PROTECTION);
     }
 
     private static void check(ObjectReader parent, String member, Keys keys) {

@@ -34,6 +34,8 @@ final class FormPage {
      * it again by itself after this many seconds. Never a field name (those start with a letter).
      */
     static final String RETRY_AFTER = "_retryAfter";
+    /** Beside the errors: a proof-of-work challenge (JSON) form.js solves, then sends the form again by itself. */
+    static final String PROOF_OF_WORK = "_proofOfWork";
 
     // Stand-ins rendered into the cached page, replaced per request; HTML escaping leaves them as they are.
     private static final String TOKEN = "@@fh-token@@";
@@ -153,6 +155,8 @@ final class FormPage {
         model.put("summaryText", t.get("form.errorSummary", summary.size()));
         model.put("formError", r.errors().getOrDefault("_form", ""));
         model.put("retryAfter", r.errors().getOrDefault(RETRY_AFTER, ""));
+        model.put("proofOfWork", r.errors().getOrDefault(PROOF_OF_WORK, ""));
+        model.put("alwaysProofOfWork", FormProtection.alwaysProofOfWork(form));
         model.put("token", r.token());
         model.put("context", r.context());
         model.put("action", r.action());

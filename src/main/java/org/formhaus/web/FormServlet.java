@@ -52,6 +52,7 @@ public final class FormServlet extends HttpServlet {
     private final FormPage page;
     private final Templates templates;
     private final SpamGuard spam;
+    private final ProofOfWork proofOfWork;
     private final SubmissionReader reader;
     private final EmbedPolicy embedding;
     private final FormValidator validator = new FormValidator();
@@ -64,6 +65,7 @@ public final class FormServlet extends HttpServlet {
         this.page = new FormPage(templates);
         this.spam = new SpamGuard(new FormToken(instanceKey), settings.perClientPerMinute(), settings.perFormPerMinute(),
                 settings.minFillSeconds(), spamCounts);
+        this.proofOfWork = new ProofOfWork(instanceKey, java.time.Clock.systemUTC());
         this.reader = new SubmissionReader(settings.maxBodyBytes(), settings.maxFileBytes());
         this.embedding = new EmbedPolicy(accounts);
     }
@@ -76,6 +78,10 @@ public final class FormServlet extends HttpServlet {
             found = path.length == 0 ? Optional.empty() : find(path[0]);
         } catch (SQLException e) {
             unavailable(request, response, false, e, "form.unavailable", path[0]);
+            return;
+        }
+        if (found.isPresent() && path.length == 2 && path[1].equals("challenge")) {
+            Json.send(response, 200, proofOfWork.challenge(found.get().key())); // for a form that always asks
             return;
         }
         if (found.isEmpty() || path.length > 2 || (path.length == 2 && !path[1].equals("thanks"))) {
@@ -125,7 +131,7 @@ public final class FormServlet extends HttpServlet {
         SubmissionInput input = new SubmissionInput(Map.of(), Map.of());
         try {
             SpamGuard.Verdict limited = spam.rateLimit(form.key(), request.getRemoteAddr(), now);
-            if (!limited.passed()) {
+            if (limited.outcome() == SpamGuard.Outcome.LIMITED) {
                 response.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
                 if (!json) {
                     input = reader.read(request); // a browser gets its form back filled in
@@ -133,6 +139,13 @@ public final class FormServlet extends HttpServlet {
                 throw new Refusal(429, "_form", t.get("error.tooMany", limited.retryAfterSeconds()));
             }
             input = reader.read(request);
+            if (limited.outcome() == SpamGuard.Outcome.PROOF_NEEDED || FormProtection.alwaysProofOfWork(definition)) {
+                ProofOfWork.Verdict proof = proofOfWork.check(form.key(), input.first(ProofOfWork.FIELD));
+                if (proof != ProofOfWork.Verdict.SOLVED) {
+                    askForProof(request, response, json, form, definition, input, proof);
+                    return;
+                }
+            }
             SpamGuard.Verdict verdict = spam.inspect(form.key(), input, now);
             switch (verdict.outcome()) {
                 case HONEYPOT -> {
@@ -167,6 +180,32 @@ public final class FormServlet extends HttpServlet {
                     : Map.of("_form", message);
             refuse(request, response, json, form, definition, input, shown.status(), errors);
         }
+    }
+
+    /**
+     * The form is flooded (or always asks): 428 with a new challenge when no solution came, 400 when it was forged,
+     * expired or used before. A browser gets its form back filled in, with the challenge; form.js solves it and sends
+     * the form again by itself.
+     */
+    private void askForProof(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,
+                             FormDefinition definition, SubmissionInput input, ProofOfWork.Verdict proof)
+            throws IOException {
+        Messages t = Messages.forLanguage(definition.language());
+        int status = proof == ProofOfWork.Verdict.MISSING ? 428 : 400;
+        JsonObject challenge = proofOfWork.challenge(form.key());
+        if (json) {
+            JsonObject body = new JsonObject();
+            String message = t.get(status == 428 ? "error.proofOfWork" : "error.proofOfWorkInvalid");
+            body.addProperty("error", message);
+            JsonObject errors = new JsonObject();
+            errors.addProperty(ProofOfWork.FIELD, message);
+            body.add("errors", errors);
+            body.add("proofOfWork", challenge);
+            Json.send(response, status, body);
+            return;
+        }
+        refuse(request, response, false, form, definition, input, status,
+                Map.of(FormPage.PROOF_OF_WORK, Json.GSON.toJson(challenge)));
     }
 
     /** A submission refused before validation: status, the field to show it at ("_form": above the form), message. */

@@ -5,8 +5,9 @@ import java.sql.SQLException;
 import org.formhaus.storage.SpamCounts;
 
 /**
- * The spam and abuse checks of a submission, before it is validated: rate limits per client address and form and
- * per form (all clients), the honeypot field, and the signed form token with the minimum fill time. Every rejection
+ * The spam and abuse checks of a submission, before it is validated: rate limits per client address and form (429)
+ * and per form from all clients (above it a flood: the browser is asked for a {@link ProofOfWork} instead of refusing
+ * a real visitor), the honeypot field, and the signed form token with the minimum fill time. Every rejection
  * is counted per form and reason ({@link SpamCounts}); nothing rejected is stored or delivered. Thread-safe; one per
  * application.
  */
@@ -27,8 +28,10 @@ final class SpamGuard {
 
     enum Outcome {
         PASS,
-        /** Over a rate limit: 429 with Retry-After. */
+        /** Over the per-client rate limit: 429 with Retry-After. */
         LIMITED,
+        /** Over the per-form threshold (a flood from many clients): only with a solved proof of work. */
+        PROOF_NEEDED,
         /** The honeypot was filled: answer as if accepted, so the bot learns nothing; drop it. */
         HONEYPOT,
         /** No valid token: the client never loaded the form (400). */
@@ -54,12 +57,12 @@ final class SpamGuard {
     /** Checked first, before the body is read: a flood costs as little as possible. */
     Verdict rateLimit(String formKey, String clientAddress, long now) {
         long wait = perClient.acquire(clientAddress + "|" + formKey, now);
-        if (wait == 0) {
-            wait = perForm.acquire(formKey, now);
-        }
         if (wait > 0) {
             count(formKey, "rate-limit", now);
             return new Verdict(Outcome.LIMITED, wait);
+        }
+        if (perForm.acquire(formKey, now) > 0) {
+            return new Verdict(Outcome.PROOF_NEEDED, 0);
         }
         return Verdict.PASS;
     }
