@@ -30,9 +30,9 @@ final class ProofOfWork {
     static final String FIELD = "_fh_pow";
     /**
      * The largest secret number; a browser tries half of them on average, one Web Crypto digest at a time. Measured in
-     * headless Chromium on this project's loaded 2-core test machine (ProofOfWorkIT prints it): 25,000 digests took
-     * about 1.0 s, so at 20,000 the average solution (10,000 digests) takes about 0.4 s, and a phone a few times slower
-     * than that machine's share of a core stays under a second on average.
+     * headless Chromium on this project's loaded 2-core test machine (ProofOfWorkIT prints it): the average solution
+     * at 20,000, 10,000 digests, took 0.24 s (25,000 took 1.0 s at a busier moment), so a phone several times slower
+     * stays under a second on average.
      */
     static final int MAX_NUMBER = 20_000;
     static final Duration VALIDITY = Duration.ofMinutes(10);
