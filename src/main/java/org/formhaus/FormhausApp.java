@@ -249,7 +249,7 @@ public final class FormhausApp implements AutoCloseable {
         return new FormServlet(intake, stores.accounts(), formOptions, stores.spamCounts(), templates,
                 stores.instance().getOrCreateSecret("form.token.key"),
                 new FormServlet.Settings(limits.submissionsPerClientPerMinute(), limits.submissionsPerFormPerMinute(),
-                        limits.minFillSeconds(), limits.maxBodyBytes(), limits.maxFileBytes()));
+                        limits.minFillSeconds(), limits.maxBodyBytes(), limits.maxFileBytes(), limits.tokenValidity()));
     }
 
     private MultipartConfigElement uploadLimits() {

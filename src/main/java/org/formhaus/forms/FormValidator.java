@@ -240,7 +240,7 @@ public final class FormValidator {
         if (field.maxBytes() != null && file.size() > field.maxBytes()) {
             return new Outcome(file.fileName(), messages.get("error.fileSize", megabytes(field.maxBytes())));
         }
-        if (!field.accept().isEmpty() && !accepted(field.accept(), file)) {
+        if (!FileTypes.accepted(field.accept(), file.contentType())) {
             return new Outcome(file.fileName(), messages.get("error.fileType", String.join(", ", field.accept())));
         }
         return new Outcome(file.fileName(), null);
@@ -250,22 +250,6 @@ public final class FormValidator {
     public static String megabytes(long bytes) {
         BigDecimal mb = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024 * 1024), 1, java.math.RoundingMode.HALF_UP);
         return mb.stripTrailingZeros().toPlainString() + " MB";
-    }
-
-    /** By extension ({@code pdf}) or media type ({@code application/pdf}, {@code image/*}). */
-    static boolean accepted(List<String> accept, FileInput file) {
-        String name = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
-        String type = file.contentType() == null ? "" : file.contentType().toLowerCase(Locale.ROOT);
-        for (String a : accept) {
-            if (a.contains("/")) {
-                if (a.endsWith("/*") ? type.startsWith(a.substring(0, a.length() - 1)) : type.equals(a)) {
-                    return true;
-                }
-            } else if (name.endsWith("." + a)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String checkNumber(Field field, BigDecimal number, Messages messages) {

@@ -2,11 +2,13 @@ package org.formhaus.intake;
 
 import com.google.gson.JsonObject;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.formhaus.forms.Field;
 import org.formhaus.forms.FieldType;
@@ -18,6 +20,7 @@ import org.formhaus.storage.StoredForm;
 import org.formhaus.storage.Submission;
 import org.formhaus.storage.SubmissionStatus;
 import org.formhaus.storage.SubmissionStore;
+import org.formhaus.storage.UsedToken;
 import org.formhaus.submission.AcceptedSubmission;
 import org.formhaus.submission.Consent;
 import org.formhaus.submission.PageContext;
@@ -26,7 +29,9 @@ import org.formhaus.submission.SubmittedFile;
 /**
  * Accepts a valid submission: builds its {@link AcceptedSubmission} (values, language, the consent texts as shown,
  * page context, uploaded files), commits it with its files and its delivery job in one transaction, then wakes the
- * delivery worker. Thread-safe; one per application.
+ * delivery worker. A submission that carries its served page's token ({@link IdempotencyKey}) is accepted once: the
+ * token is marked used in the same transaction, and a repeat gets the first one's {@link Receipt} (same values) or a
+ * conflict (other values), over every instance on the database. Thread-safe; one per application.
  */
 public final class FormIntake {
 
@@ -60,16 +65,75 @@ public final class FormIntake {
     public Submission accept(StoredForm form, FormDefinition shown, Map<String, Object> values,
                              Map<String, String> context, Map<String, Upload> files, long now) throws SQLException {
         AcceptedSubmission data = content(form, shown, values, context, files, now);
+        Submission submission = new Submission(UUID.randomUUID().toString(), form.accountId(), form.key(),
+                form.version(), SubmissionStatus.RECEIVED, data, new JsonObject(), null, now, now);
+        submissions.accept(submission, now + giveUpAfter.toMillis(), newFiles(data, files));
+        onAccepted.run();
+        return submission;
+    }
+
+    /**
+     * As {@link #accept(StoredForm, FormDefinition, Map, Map, Map, long)}, once per token: with a {@code key}, a
+     * submission whose token was used already stores nothing and gets the earlier answer, or a conflict.
+     * @param key null when the submission came without a token (it is then simply accepted)
+     */
+    public Receipt accept(StoredForm form, FormDefinition shown, Map<String, Object> values,
+                          Map<String, String> context, Map<String, Upload> files, IdempotencyKey key, long now)
+            throws SQLException {
+        if (key == null) {
+            return Receipt.accepted(accept(form, shown, values, context, files, now).id());
+        }
+        AcceptedSubmission data = content(form, shown, values, context, files, now);
+        Submission submission = new Submission(UUID.randomUUID().toString(), form.accountId(), form.key(),
+                form.version(), SubmissionStatus.RECEIVED, data, new JsonObject(), null, now, now);
+        try {
+            submissions.accept(submission, now + giveUpAfter.toMillis(), newFiles(data, files),
+                    used(form, key, submission.id()));
+        } catch (SQLIntegrityConstraintViolationException taken) {
+            return earlier(form.key(), key).orElseThrow(() -> taken);
+        }
+        onAccepted.run();
+        return Receipt.accepted(submission.id());
+    }
+
+    /**
+     * Answers a submission the honeypot caught as {@link #accept} would, storing no submission: a new id, marked
+     * with its token like a real one, so that repeating it looks the same too.
+     */
+    public Receipt discard(StoredForm form, IdempotencyKey key, long now) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        if (key == null) {
+            return Receipt.accepted(id);
+        }
+        try {
+            submissions.usedTokens().record(used(form, key, id), now);
+        } catch (SQLIntegrityConstraintViolationException taken) {
+            return earlier(form.key(), key).orElseThrow(() -> taken);
+        }
+        return Receipt.accepted(id);
+    }
+
+    /**
+     * The answer an earlier submission with this token got, when there was one: {@link Receipt.Outcome#REPEATED}
+     * with its id for the same values, {@link Receipt.Outcome#CONFLICT} for others.
+     */
+    public Optional<Receipt> earlier(String formKey, IdempotencyKey key) throws SQLException {
+        return submissions.usedTokens().find(formKey, key.tokenId()).map(used -> used.valuesDigest()
+                .equals(key.valuesDigest()) ? new Receipt(Receipt.Outcome.REPEATED, used.submissionId())
+                : new Receipt(Receipt.Outcome.CONFLICT, null));
+    }
+
+    private static UsedToken used(StoredForm form, IdempotencyKey key, String submissionId) {
+        return new UsedToken(form.key(), key.tokenId(), key.valuesDigest(), submissionId, key.expiresMs());
+    }
+
+    private static List<NewFile> newFiles(AcceptedSubmission data, Map<String, Upload> files) {
         List<NewFile> stored = new ArrayList<>();
         for (SubmittedFile file : data.files()) {
             Upload upload = files.get(file.field());
             stored.add(new NewFile(file.field(), upload.fileName(), upload.contentType(), upload.content()));
         }
-        Submission submission = new Submission(UUID.randomUUID().toString(), form.accountId(), form.key(),
-                form.version(), SubmissionStatus.RECEIVED, data, new JsonObject(), null, now, now);
-        submissions.accept(submission, now + giveUpAfter.toMillis(), stored);
-        onAccepted.run();
-        return submission;
+        return stored;
     }
 
     /** What is kept of a submission: a file only when its field is filled in, a consent only when given. */

@@ -3,8 +3,9 @@ package org.formhaus.intake;
 import org.formhaus.forms.FileInput;
 
 /**
- * One uploaded file as a visitor's request carried it: the file name, its media type (null when none was sent) and
- * its bytes, read into memory (the upload limits bound their size). Lives for one request.
+ * One uploaded file as a visitor's request carried it: the file name, its media type as its bytes tell it
+ * ({@link org.formhaus.forms.FileTypes#detect}) and its bytes, read into memory (the upload limits bound their size).
+ * Lives for one request.
  */
 public record Upload(String fileName, String contentType, byte[] content) {
 

@@ -16,9 +16,16 @@ import org.formhaus.submission.SubmissionJson;
 public final class SubmissionStore {
 
     private final Database db;
+    private final UsedTokenStore usedTokens;
 
     public SubmissionStore(Database db) {
         this.db = db;
+        this.usedTokens = new UsedTokenStore(db);
+    }
+
+    /** The single-use form tokens submissions have used. */
+    public UsedTokenStore usedTokens() {
+        return usedTokens;
     }
 
     /** Stores a new submission together with its delivery job, due at once. */
@@ -28,7 +35,20 @@ public final class SubmissionStore {
 
     /** Stores a new submission, its uploaded files ({@link SubmissionFileStore}) and its delivery job at once. */
     public void accept(Submission s, long giveUpMs, List<NewFile> files) throws SQLException {
+        accept(s, giveUpMs, files, null);
+    }
+
+    /**
+     * As {@link #accept(Submission, long, List)}, and marks the form token the submission came with as used, in the
+     * same transaction: of two submissions with one token, one is stored and the other stores nothing.
+     * @param token null when the submission came without a token
+     * @throws java.sql.SQLIntegrityConstraintViolationException when the token was used already
+     */
+    public void accept(Submission s, long giveUpMs, List<NewFile> files, UsedToken token) throws SQLException {
         db.inTransaction(c -> {
+            if (token != null) {
+                UsedTokenStore.insert(c, token); // first: a used token costs no other write before it fails
+            }
             Jdbc.update(c, "INSERT INTO submission (id, account_id, form_key, form_version, status, data, records, "
                             + "created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     s.id(), s.accountId(), s.formKey(), s.formVersion(), s.status().jsonName(),
@@ -38,6 +58,9 @@ public final class SubmissionStore {
             SubmissionFileStore.insert(c, s.id(), files, s.createdMs());
             return null;
         });
+        if (token != null) {
+            usedTokens.sweep(s.createdMs());
+        }
     }
 
     public Optional<Submission> find(String id) throws SQLException {

@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.formhaus.forms.FileInput;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.FormValidator;
@@ -23,20 +23,23 @@ import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
 import org.formhaus.http.UrlEncoded;
 import org.formhaus.intake.FormIntake;
+import org.formhaus.intake.IdempotencyKey;
+import org.formhaus.intake.Receipt;
 import org.formhaus.options.FormOptions;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.StoredForm;
-import org.formhaus.storage.Submission;
 import org.formhaus.storage.SubmissionStatus;
 
 /**
- * {@code /f/{key}}: serves a form as a page and accepts its submissions. A submission passes the spam checks
- * ({@link SpamGuard}), is read within limits ({@link SubmissionReader}), validated, stored together with its delivery
- * job, and only then answered; onOffice is never waited for here. Every refusal goes through {@link #refuse}, which
- * writes it as JSON {@code {"errors": {...}}} or as the form page again; a failure gets its status and message from
- * {@link ErrorReplies} first. Thread-safe.
+ * {@code /f/{key}}: serves a form as a page and accepts its submissions. A submission is rate-limited, read within
+ * limits ({@link SubmissionReader}), its token checked ({@link SpamGuard}); a repeat of an accepted submission (same
+ * token, same values) gets that one's answer again and one with other values a 409; then it is validated, checked
+ * against the honeypot (answered as if accepted, nothing stored) and the minimum fill time, stored together with its
+ * delivery job, and only then answered; onOffice is never waited for here. Every refusal goes through
+ * {@link #refuse}, which writes it as JSON {@code {"errors": {...}}} or as the form page again; a failure gets its
+ * status and message from {@link ErrorReplies} first. Thread-safe.
  */
 public final class FormServlet extends HttpServlet {
 
@@ -44,7 +47,7 @@ public final class FormServlet extends HttpServlet {
 
     /** The limits of the visitor-facing endpoint, from configuration. */
     public record Settings(int perClientPerMinute, int perFormPerMinute, int minFillSeconds, long maxBodyBytes,
-                           long maxFileBytes) {
+                           long maxFileBytes, Duration tokenValidity) {
     }
 
     private final FormIntake intake;
@@ -64,7 +67,7 @@ public final class FormServlet extends HttpServlet {
         this.templates = templates;
         this.page = new FormPage(templates);
         this.spam = new SpamGuard(new FormToken(instanceKey), settings.perClientPerMinute(), settings.perFormPerMinute(),
-                settings.minFillSeconds(), spamCounts);
+                settings.minFillSeconds(), settings.tokenValidity(), spamCounts);
         this.proofOfWork = new ProofOfWork(instanceKey, java.time.Clock.systemUTC());
         this.reader = new SubmissionReader(settings.maxBodyBytes(), settings.maxFileBytes());
         this.embedding = new EmbedPolicy(accounts);
@@ -139,23 +142,22 @@ public final class FormServlet extends HttpServlet {
                 throw new Refusal(429, "_form", t.get("error.tooMany", limited.retryAfterSeconds()));
             }
             input = reader.read(request);
+            SpamGuard.Verdict verdict = spam.inspectToken(form.key(), input, now);
+            if (verdict.outcome() == SpamGuard.Outcome.BAD_TOKEN) {
+                throw new Refusal(400, "_form", t.get("error.token"));
+            }
+            // A repeat first: its proof of work was used up by the submission it repeats.
+            IdempotencyKey key = spam.idempotencyKey(form.key(), verdict.token(), input);
+            Optional<Receipt> earlier = key == null ? Optional.empty() : intake.earlier(form.key(), key);
+            if (earlier.isPresent()) {
+                answer(request, response, json, form, definition, earlier.get());
+                return;
+            }
             if (limited.outcome() == SpamGuard.Outcome.PROOF_NEEDED || FormProtection.alwaysProofOfWork(definition)) {
                 ProofOfWork.Verdict proof = proofOfWork.check(form.key(), input.first(ProofOfWork.FIELD));
                 if (proof != ProofOfWork.Verdict.SOLVED) {
                     askForProof(request, response, json, form, definition, input, proof);
                     return;
-                }
-            }
-            SpamGuard.Verdict verdict = spam.inspect(form.key(), input, now);
-            switch (verdict.outcome()) {
-                case HONEYPOT -> {
-                    // Answer as if all went well: the bot learns nothing; nothing is stored or delivered.
-                    succeed(request, response, json, form, "spam-" + UUID.randomUUID());
-                    return;
-                }
-                case BAD_TOKEN -> throw new Refusal(400, "_form", t.get("error.token"));
-                case TOO_FAST -> throw new Refusal(422, "_form", t.get("error.tooFast"));
-                default -> {
                 }
             }
             Map<String, FileInput> files = new HashMap<>();
@@ -165,9 +167,16 @@ public final class FormServlet extends HttpServlet {
                 refuse(request, response, json, form, definition, input, 422, result.errors().asMap());
                 return;
             }
-            Submission accepted = intake.accept(form, definition, result.values(),
-                    PageContext.fromSubmission(definition, input.params()), input.files(), now);
-            succeed(request, response, json, form, accepted.id());
+            if (spam.caughtByHoneypot(form.key(), input, now)) {
+                // Answered as if accepted, repeats included: the bot learns nothing; nothing is stored or delivered.
+                answer(request, response, json, form, definition, intake.discard(form, key, now));
+                return;
+            }
+            if (spam.tooFast(form.key(), verdict.token(), now)) {
+                throw new Refusal(422, "_form", t.get("error.tooFast"));
+            }
+            answer(request, response, json, form, definition, intake.accept(form, definition, result.values(),
+                    PageContext.fromSubmission(definition, input.params()), input.files(), key, now));
         } catch (Refusal r) {
             refuse(request, response, json, form, definition, input, r.status, Map.of(r.field, r.getMessage()));
         } catch (RuntimeException | SQLException e) {
@@ -217,6 +226,21 @@ public final class FormServlet extends HttpServlet {
             super(message, null, false, false);
             this.status = status;
             this.field = field;
+        }
+    }
+
+    /** The answer to a submission that passed: its id (new or repeated), or 409 when its token was used otherwise. */
+    private void answer(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,
+                        FormDefinition definition, Receipt receipt) throws IOException {
+        if (!receipt.conflict()) {
+            succeed(request, response, json, form, receipt.submissionId());
+            return;
+        }
+        Messages t = Messages.forLanguage(definition.language());
+        if (json) {
+            ErrorReplies.json(request, response, new HttpProblem(409, t.get("error.tokenUsed")));
+        } else {
+            message(request, response, 409, definition.language(), t.get("form.alreadySent"), t.get("error.tokenUsed"));
         }
     }
 

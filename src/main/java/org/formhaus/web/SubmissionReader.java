@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.formhaus.forms.FileTypes;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.UrlEncoded;
 import org.formhaus.intake.Upload;
@@ -71,8 +72,10 @@ final class SubmissionReader {
                         throw tooLarge();
                     }
                     if (part.getSize() > 0 && !files.containsKey(part.getName())) {
-                        files.put(part.getName(), new Upload(safeName(part.getSubmittedFileName()),
-                                contentType(part), readLimited(part.getInputStream(), maxFileBytes)));
+                        String name = safeName(part.getSubmittedFileName());
+                        byte[] content = readLimited(part.getInputStream(), maxFileBytes);
+                        // The type the bytes tell, never the one the browser declared.
+                        files.put(part.getName(), new Upload(name, FileTypes.detect(content, name), content));
                     }
                 } else {
                     if (part.getSize() > MAX_VALUE_BYTES) {
@@ -89,11 +92,6 @@ final class SubmissionReader {
             throw HttpProblem.badRequest("Malformed multipart body");
         }
         return new SubmissionInput(params, files);
-    }
-
-    private static String contentType(Part part) {
-        String t = part.getContentType();
-        return t == null || t.length() > 200 ? "application/octet-stream" : t;
     }
 
     /** The file name without any path a browser might send, and no control characters; at most 255 characters. */
