@@ -40,6 +40,7 @@ import org.formhaus.delivery.ClientFactory;
 import org.formhaus.delivery.DeliverySettings;
 import org.formhaus.delivery.DeliveryWorker;
 import org.formhaus.delivery.SubmissionDelivery;
+import org.formhaus.forms.ThankYouUrl;
 import org.formhaus.http.ErrorReplyFilter;
 import org.formhaus.intake.FormIntake;
 import org.formhaus.mail.AgentEmails;
@@ -73,6 +74,7 @@ import org.formhaus.storage.SealedColumns;
 import org.formhaus.web.FormServlet;
 import org.formhaus.web.FormProtection;
 import org.formhaus.web.HealthServlet;
+import org.formhaus.web.ResponseHardening;
 import org.formhaus.web.StaticServlet;
 
 /**
@@ -172,6 +174,7 @@ public final class FormhausApp implements AutoCloseable {
         PasswordChange passwordChange = new PasswordChange(stores.users(), passwordCheck, loginThrottle, securityLog);
         Routes routes = new Routes()
                 .filter("/*", new ErrorReplyFilter())
+                .filter("/*", new ResponseHardening()) // second: its TRACE refusal is answered by the first
                 .servlet("/healthz", new HealthServlet(db, stores.jobs()))
                 .servlet("/static/*", new StaticServlet(), "/embed.js")
                 .multipart("/f/*", formServlet(), uploadLimits())
@@ -253,13 +256,14 @@ public final class FormhausApp implements AutoCloseable {
     }
 
     private MultipartConfigElement uploadLimits() {
-        return new MultipartConfigElement(null, config.forms().maxFileBytes(), config.forms().maxRequestBytes(),
-                64 * 1024);
+        // No per-file limit in the container: the reader checks each file itself, to name its field in the 413.
+        return new MultipartConfigElement(null, -1, config.forms().maxRequestBytes(), 64 * 1024);
     }
 
     /**
-     * Saving a form checks its mapping against the account's onOffice fields and its e-mail templates, and loads the
-     * account's options catalogue when the form has onOffice options and none is stored, so its first visitor sees them.
+     * Saving a form checks its mapping against the account's onOffice fields, its e-mail templates and its thank-you
+     * URL, and loads the account's options catalogue when the form has onOffice options and none is stored, so its
+     * first visitor sees them.
      */
     private FormSaveCheck formSaveCheck() {
         MappingCheck mappingCheck = new MappingCheck(id -> stores.accounts().find(id).map(a -> a.onOffice()).orElse(null),
@@ -267,6 +271,7 @@ public final class FormhausApp implements AutoCloseable {
         MailTemplateCheck mailCheck = new MailTemplateCheck();
         return FormSaveCheck.NONE.and(mappingCheck::problems).and((account, definition) -> mailCheck.problems(definition))
                 .and((account, definition) -> FormProtection.problems(definition))
+                .and((account, definition) -> ThankYouUrl.check(definition))
                 .and((account, definition) -> {
                     formOptions.prepare(account, definition);
                     return List.of();

@@ -22,10 +22,15 @@ final class EmbedPolicy {
         this.accounts = accounts;
     }
 
+    /**
+     * Two policies, both enforced: who may frame the page (replacing {@link ResponseHardening}'s
+     * {@code frame-ancestors 'none'}), and where scripts may come from, as on every page.
+     */
     void frameHeaders(long accountId, HttpServletResponse response) {
         List<String> origins = accounts.cachedAllowedOrigins(accountId);
         response.setHeader("Content-Security-Policy", "frame-ancestors "
                 + (origins.isEmpty() ? "*" : "'self' " + String.join(" ", origins)));
+        response.addHeader("Content-Security-Policy", ResponseHardening.SCRIPTS);
     }
 
     /** The announced parent origin when it may embed the account's forms, else null. */

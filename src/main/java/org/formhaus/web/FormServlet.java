@@ -17,6 +17,7 @@ import org.formhaus.forms.FileInput;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.FormValidator;
 import org.formhaus.forms.Messages;
+import org.formhaus.forms.ThankYouUrl;
 import org.formhaus.forms.ValidationResult;
 import org.formhaus.http.ErrorReplies;
 import org.formhaus.http.HttpProblem;
@@ -177,6 +178,9 @@ public final class FormServlet extends HttpServlet {
             }
             answer(request, response, json, form, definition, intake.accept(form, definition, result.values(),
                     PageContext.fromSubmission(definition, input.params()), input.files(), key, now));
+        } catch (FileTooLarge f) {
+            refuse(request, response, json, form, definition, f.textValues(), 413,
+                    Map.of(f.field(), t.get("error.fileSize", FormValidator.megabytes(f.limitBytes()))));
         } catch (Refusal r) {
             refuse(request, response, json, form, definition, input, r.status, Map.of(r.field, r.getMessage()));
         } catch (RuntimeException | SQLException e) {
@@ -255,7 +259,8 @@ public final class FormServlet extends HttpServlet {
         }
         String thanks = form.definition().thankYouUrl();
         response.setStatus(303);
-        response.setHeader("Location", thanks != null && !thanks.isBlank() ? thanks
+        // Checked again here: a definition saved before the rule existed may hold anything.
+        response.setHeader("Location", ThankYouUrl.allowed(thanks) ? thanks
                 : request.getContextPath() + "/f/" + form.key() + "/thanks"
                 + frameQuery(form, UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS)));
     }

@@ -61,6 +61,7 @@ final class SubmissionReader {
     private SubmissionInput multipart(HttpServletRequest request) throws IOException {
         Map<String, List<String>> params = new LinkedHashMap<>();
         Map<String, Upload> files = new LinkedHashMap<>();
+        String tooLarge = null;
         try {
             var parts = request.getParts();
             if (parts.size() > MAX_FIELDS) {
@@ -69,9 +70,8 @@ final class SubmissionReader {
             for (Part part : parts) {
                 if (part.getSubmittedFileName() != null) {
                     if (part.getSize() > maxFileBytes) {
-                        throw tooLarge();
-                    }
-                    if (part.getSize() > 0 && !files.containsKey(part.getName())) {
+                        tooLarge = tooLarge == null ? part.getName() : tooLarge; // read on: the text values
+                    } else if (part.getSize() > 0 && !files.containsKey(part.getName())) {
                         String name = safeName(part.getSubmittedFileName());
                         byte[] content = readLimited(part.getInputStream(), maxFileBytes);
                         // The type the bytes tell, never the one the browser declared.
@@ -90,6 +90,9 @@ final class SubmissionReader {
             throw tooLarge();
         } catch (ServletException e) {
             throw HttpProblem.badRequest("Malformed multipart body");
+        }
+        if (tooLarge != null) {
+            throw new FileTooLarge(tooLarge, maxFileBytes, new SubmissionInput(params, Map.of()));
         }
         return new SubmissionInput(params, files);
     }
