@@ -42,6 +42,7 @@ import org.formhaus.delivery.DeliveryWorker;
 import org.formhaus.delivery.SubmissionDelivery;
 import org.formhaus.forms.ThankYouUrl;
 import org.formhaus.http.ErrorReplyFilter;
+import org.formhaus.http.ResponseHardening;
 import org.formhaus.intake.FormIntake;
 import org.formhaus.mail.AgentEmails;
 import org.formhaus.mail.FormMailPlanner;
@@ -74,7 +75,6 @@ import org.formhaus.storage.SealedColumns;
 import org.formhaus.web.FormServlet;
 import org.formhaus.web.FormProtection;
 import org.formhaus.web.HealthServlet;
-import org.formhaus.web.ResponseHardening;
 import org.formhaus.web.StaticServlet;
 
 /**

@@ -11,8 +11,11 @@ import com.google.gson.stream.JsonWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reading JSON request bodies and writing JSON replies, the same way everywhere, and {@link #GSON}: the one Gson
@@ -46,13 +49,22 @@ public final class Json {
         return out.toString();
     }
 
-    /** The request body as JSON; a 400 naming the problem when it is not. */
+    /**
+     * The request body as JSON; a 400 naming the problem when it is not, a 413 when it is over {@link #MAX_BODY}
+     * bytes, whether it declares its length or comes in chunks. Read as UTF-8 unless the request names a charset.
+     */
     public static JsonElement body(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY) {
-            throw new HttpProblem(413, "Request body too large (limit " + MAX_BODY + " bytes)");
+            throw tooLarge();
         }
-        try (Reader reader = request.getReader()) {
-            JsonElement parsed = JsonParser.parseReader(reader);
+        InputStream in = request.getInputStream();
+        // The limit is counted on what arrives: a chunked body declares no length.
+        byte[] bytes = in.readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw tooLarge();
+        }
+        try {
+            JsonElement parsed = JsonParser.parseString(new String(bytes, charset(request)));
             if (parsed == null || parsed.isJsonNull()) {
                 throw HttpProblem.badRequest("Request body must be JSON, got nothing");
             }
@@ -61,6 +73,19 @@ public final class Json {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw HttpProblem.badRequest("Malformed JSON: " + cause.getMessage());
         }
+    }
+
+    private static Charset charset(HttpServletRequest request) {
+        String name = request.getCharacterEncoding();
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest("Unknown charset '" + name + "'");
+        }
+    }
+
+    private static HttpProblem tooLarge() {
+        return new HttpProblem(413, "Request body too large (limit " + MAX_BODY + " bytes)");
     }
 
     /**

@@ -3,6 +3,7 @@ package org.formhaus.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.formhaus.http.ResponseHardening;
 import org.formhaus.storage.AccountStore;
 
 /**

@@ -89,7 +89,8 @@ final class SubmissionReader {
             // The container's multipart limits (upload.max.*) were exceeded.
             throw tooLarge();
         } catch (ServletException e) {
-            throw HttpProblem.badRequest("Malformed multipart body");
+            // Jetty reports its multipart limits (upload.max.request.bytes) as an IllegalStateException within.
+            throw overLimit(e) ? tooLarge() : HttpProblem.badRequest("Malformed multipart body");
         }
         if (tooLarge != null) {
             throw new FileTooLarge(tooLarge, maxFileBytes, new SubmissionInput(params, Map.of()));
@@ -126,6 +127,16 @@ final class SubmissionReader {
         while (skipped < DRAIN_BYTES && (n = in.read(buffer)) > 0) {
             skipped += n;
         }
+    }
+
+    private static boolean overLimit(ServletException e) {
+        int depth = 0;
+        for (Throwable t = e.getCause(); t != null && depth++ < 10; t = t.getCause()) {
+            if (t instanceof IllegalStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpProblem tooLarge() {

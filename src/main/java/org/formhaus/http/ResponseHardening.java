@@ -1,4 +1,4 @@
-package org.formhaus.web;
+package org.formhaus.http;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -21,8 +21,9 @@ import java.io.IOException;
  *     plugins, no {@code <base>}) and {@code frame-ancestors 'none'}.</li>
  * </ul>
  * A servlet may set stricter or its own values afterwards: the admin UI and the Marketplace pages set their whole
- * policy; a form page replaces {@code frame-ancestors} with its account's allowed sites ({@link EmbedPolicy}) and
- * keeps {@link #SCRIPTS} as a second policy. Stateless and thread-safe.
+ * policy; a form page replaces {@code frame-ancestors} with its account's allowed sites and keeps {@link #SCRIPTS} as
+ * a second policy. Mounted right after {@link ErrorReplyFilter}, which answers its refusal. Stateless and
+ * thread-safe.
  */
 public final class ResponseHardening implements Filter {
 
@@ -40,8 +41,7 @@ public final class ResponseHardening implements Filter {
         String method = request.getMethod();
         if (method.equals("TRACE") || method.equals("TRACK")) {
             response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
-            Json.error(response, 405, "Method " + method + " not allowed");
-            return;
+            throw new HttpProblem(405, "Method " + method + " not allowed"); // answered by ErrorReplyFilter
         }
         chain.doFilter(request, response);
     }
