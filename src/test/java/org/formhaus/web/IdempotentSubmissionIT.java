@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.formhaus.testing.Await;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +49,8 @@ class IdempotentSubmissionIT {
 
     @BeforeAll
     void start() throws Exception {
-        TestDatabase db = TestDatabase.mariaDb();
-        first = TestServer.start(db, DEFAULT_SPAM);
-        second = TestServer.join(db, DEFAULT_SPAM);
+        first = TestServer.onMariaDb().with(DEFAULT_SPAM).start();
+        second = TestServer.joining(first.database()).with(DEFAULT_SPAM).start();
     }
 
     @AfterAll
@@ -66,7 +65,7 @@ class IdempotentSubmissionIT {
     /** A form of its own for each test: the per-client limit and the counts stay apart. */
     String newForm() throws Exception {
         String key = "once" + (++forms);
-        first.adminJson("POST", "/admin/api/forms", ContactFormEndToEnd.CONTACT.replace("\"kontakt\"", "\"" + key + "\""));
+        first.adminJson("POST", "/admin/api/forms", TestForms.contact(key));
         return key;
     }
 

@@ -15,7 +15,7 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.formhaus.testing.TestDatabase;
+import org.formhaus.testing.TestForms;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +34,8 @@ class PublicSurfaceIT {
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.h2(), IdempotentSubmissionIT.DEFAULT_SPAM);
-        server.adminJson("POST", "/admin/api/forms", ContactFormEndToEnd.CONTACT);
+        server = TestServer.onH2().with(IdempotentSubmissionIT.DEFAULT_SPAM).start();
+        server.adminJson("POST", "/admin/api/forms", TestForms.CONTACT);
     }
 
     @AfterAll
@@ -159,7 +159,7 @@ class PublicSurfaceIT {
     }
 
     static String thankYouForm(String key, String thankYouUrl) {
-        return ContactFormEndToEnd.CONTACT.replace("\"kontakt\"", "\"" + key + "\"")
+        return TestForms.contact(key)
                 .replace("\"title\": \"Kontakt\",", "\"title\": \"Kontakt\", \"thankYouUrl\": "
                         + new JsonPrimitive(thankYouUrl) + ",");
     }

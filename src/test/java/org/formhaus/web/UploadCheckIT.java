@@ -11,7 +11,6 @@ import java.util.List;
 import org.formhaus.storage.StoredFile;
 import org.formhaus.storage.SubmissionFileStore;
 import org.formhaus.testing.Multipart;
-import org.formhaus.testing.TestDatabase;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +45,7 @@ class UploadCheckIT {
 
     @BeforeAll
     void start() throws Exception {
-        server = TestServer.start(TestDatabase.h2(), IdempotentSubmissionIT.DEFAULT_SPAM);
+        server = TestServer.onH2().with(IdempotentSubmissionIT.DEFAULT_SPAM).start();
         server.adminJson("POST", "/admin/api/forms", FORM);
     }
 
