@@ -137,6 +137,7 @@ public final class NewsletterConfirmServlet extends HttpServlet {
     private void unavailable(HttpServletRequest request, HttpServletResponse response, String doing,
                              SQLException e) throws IOException {
         HttpProblem shown = ErrorReplies.problem(request, e, WORDING, doing);
+        ErrorReplies.headers(response, shown);
         page(request, response, shown.status(), "de", "Bitte später erneut / Please try again later",
                 shown.getMessage());
     }

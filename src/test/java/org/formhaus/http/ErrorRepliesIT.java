@@ -154,6 +154,7 @@ class ErrorRepliesIT {
         for (String kind : List.of("sql", "storage", "wrapped")) {
             HttpResponse<String> reply = get("/api/" + kind);
             assertEquals(503, reply.statusCode(), kind);
+            assertEquals("3", reply.headers().firstValue("Retry-After").orElse(""), kind);
             assertTrue(error(reply).matches("Storage unavailable, please try again" + REF), reply.body());
             leaksNothing(reply);
         }
