@@ -46,10 +46,18 @@ public final class ErrorReplies {
 
     /** The problem to show for {@code failure}; unexpected failures are logged here, with a reference. */
     public static HttpProblem problem(HttpServletRequest request, Throwable failure, Wording wording) {
+        return problem(request, failure, wording, null);
+    }
+
+    /**
+     * As {@link #problem(HttpServletRequest, Throwable, Wording)}, with what was being done for the log line (e.g.
+     * which submission), since the request's query, which may name it, is never logged.
+     */
+    public static HttpProblem problem(HttpServletRequest request, Throwable failure, Wording wording, String doing) {
         if (failure instanceof HttpProblem problem) {
             return problem;
         }
-        String ref = logged(request, failure);
+        String ref = logged(request, failure, doing);
         return storage(failure)
                 ? new HttpProblem(503, wording.storage() + " (ref " + ref + ")")
                 : new HttpProblem(500, wording.internal() + " (ref " + ref + ")");
@@ -109,7 +117,8 @@ public final class ErrorReplies {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-                + problem.status() + "</title></head>\n<body><p>" + Html.escape(problem.getMessage()) + "</p></body></html>\n");
+                + problem.status() + "</title></head>\n<body><p>" + Html.escape(problem.getMessage())
+                + "</p></body></html>\n");
     }
 
     private static boolean storage(Throwable failure) {
@@ -124,9 +133,10 @@ public final class ErrorReplies {
     }
 
     /** The query is never logged: it may carry tokens (newsletter links, onOffice's signed calls). */
-    private static String logged(HttpServletRequest request, Throwable failure) {
+    private static String logged(HttpServletRequest request, Throwable failure, String doing) {
         String ref = UUID.randomUUID().toString().substring(0, 8);
-        LOG.log(Level.ERROR, "Failure [" + ref + "] on " + request.getMethod() + " " + request.getRequestURI(), failure);
+        LOG.log(Level.ERROR, "Failure [" + ref + "] on " + request.getMethod() + " " + request.getRequestURI()
+                + (doing == null ? "" : ": " + doing), failure);
         return ref;
     }
 }

@@ -86,7 +86,8 @@ public final class SignedTokens {
             }
             int sep = signed.lastIndexOf('.');
             long expires = Long.parseLong(signed.substring(sep + 1));
-            return clock.instant().getEpochSecond() > expires ? Optional.empty() : Optional.of(signed.substring(0, sep));
+            boolean expired = clock.instant().getEpochSecond() > expires;
+            return expired ? Optional.empty() : Optional.of(signed.substring(0, sep));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             return Optional.empty(); // not base64url, or signed but not ours in shape: as good as forged
         }

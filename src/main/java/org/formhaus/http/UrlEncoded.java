@@ -42,7 +42,8 @@ public final class UrlEncoded {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw HttpProblem.badRequest("Malformed urlencoded data near '" + (s.length() > 20 ? s.substring(0, 20) : s) + "'");
+            String near = s.length() > 20 ? s.substring(0, 20) : s;
+            throw HttpProblem.badRequest("Malformed urlencoded data near '" + near + "'");
         }
     }
 }

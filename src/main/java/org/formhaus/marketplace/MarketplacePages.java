@@ -48,6 +48,7 @@ final class MarketplacePages {
     void error(HttpServletRequest request, HttpServletResponse response, String title, Exception failure)
             throws IOException {
         HttpProblem shown = ErrorReplies.problem(request, failure, ErrorReplies.Wording.ENGLISH);
+        ErrorReplies.headers(response, shown);
         page(request, response, shown.status(), "marketplace/error.ftlh",
                 Map.of("message", shown.getMessage(), "title", title));
     }
@@ -56,6 +57,7 @@ final class MarketplacePages {
     static void textError(HttpServletRequest request, HttpServletResponse response, Exception failure)
             throws IOException {
         HttpProblem shown = ErrorReplies.problem(request, failure, ErrorReplies.Wording.ENGLISH);
+        ErrorReplies.headers(response, shown);
         text(response, shown.status(), shown.getMessage());
     }
 

@@ -4,11 +4,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.formhaus.http.ErrorReplies;
+import org.formhaus.http.HttpProblem;
 import org.formhaus.mapping.NewsletterConfirmation;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.DeliveryJobStore;
@@ -26,7 +27,10 @@ import org.formhaus.storage.SubmissionStore;
  */
 public final class NewsletterConfirmServlet extends HttpServlet {
 
-    private static final System.Logger LOG = System.getLogger(NewsletterConfirmServlet.class.getName());
+    /** Only a database failure gets here (anything else is left to ErrorReplyFilter). */
+    private static final ErrorReplies.Wording WORDING = new ErrorReplies.Wording(
+            "Bitte öffnen Sie den Link später noch einmal. / Please open the link again later.",
+            "Ein interner Fehler ist aufgetreten. / An internal error occurred.");
 
     private final transient ConfirmationTokens tokens;
     private final transient SubmissionStore submissions;
@@ -129,11 +133,13 @@ public final class NewsletterConfirmServlet extends HttpServlet {
                 en ? "Your newsletter subscription is confirmed." : "Ihre Newsletter-Anmeldung ist bestätigt.");
     }
 
-    private void unavailable(HttpServletRequest request, HttpServletResponse response, String what, SQLException e)
-            throws IOException {
-        LOG.log(Level.ERROR, what, e);
-        page(request, response, 503, "de", "Bitte später erneut / Please try again later",
-                "Bitte öffnen Sie den Link später noch einmal. / Please open the link again later.");
+    /** A database failure, shown with its status and reference by {@link ErrorReplies}, in both languages. */
+    private void unavailable(HttpServletRequest request, HttpServletResponse response, String doing,
+                             SQLException e) throws IOException {
+        HttpProblem shown = ErrorReplies.problem(request, e, WORDING, doing);
+        ErrorReplies.headers(response, shown);
+        page(request, response, shown.status(), "de", "Bitte später erneut / Please try again later",
+                shown.getMessage());
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response, int status, String language,

@@ -81,7 +81,8 @@ class ErrorRepliesIT {
     static Exception failure(String kind) {
         return switch (kind) {
             case "problem" -> new HttpProblem(409, "A form with key 'kontakt' exists already");
-            case "shaped" -> new HttpProblem(400, "User exists", new JsonPrimitive("User with email a@b.de already exists"));
+            case "shaped" -> new HttpProblem(400, "User exists",
+                    new JsonPrimitive("User with email a@b.de already exists"));
             case "sql" -> new SQLException(SECRET_DETAIL);
             case "storage" -> new StorageException("Reading admin user 7 failed", new SQLException(SECRET_DETAIL));
             case "wrapped" -> new IOException("storage unavailable", new SQLException(SECRET_DETAIL));
@@ -153,6 +154,7 @@ class ErrorRepliesIT {
         for (String kind : List.of("sql", "storage", "wrapped")) {
             HttpResponse<String> reply = get("/api/" + kind);
             assertEquals(503, reply.statusCode(), kind);
+            assertEquals("3", reply.headers().firstValue("Retry-After").orElse(""), kind);
             assertTrue(error(reply).matches("Storage unavailable, please try again" + REF), reply.body());
             leaksNothing(reply);
         }

@@ -85,7 +85,8 @@ class SignedTokensTest {
             assertEquals(Optional.empty(), tokens.open(garbage), String.valueOf(garbage));
         }
         // Genuinely signed, but no expiry in it (a bare sign(), not issue()): refused, not thrown.
-        String unexpiring = Base64.getUrlEncoder().withoutPadding().encodeToString("sub-42".getBytes(StandardCharsets.UTF_8));
+        String unexpiring = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("sub-42".getBytes(StandardCharsets.UTF_8));
         assertEquals(Optional.empty(), tokens.open(unexpiring + "." + tokens.sign("sub-42")));
     }
 

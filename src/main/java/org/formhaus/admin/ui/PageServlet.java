@@ -54,6 +54,9 @@ abstract class PageServlet extends HttpServlet {
         } catch (Exception e) {
             HttpProblem shown = ErrorReplies.problem(request, e, new ErrorReplies.Wording(
                     page.text().get("error.storage"), page.text().get("error.internal")));
+            if (!response.isCommitted()) {
+                ErrorReplies.headers(response, shown);
+            }
             error(page, shown.status(), shown.getMessage());
         }
     }
