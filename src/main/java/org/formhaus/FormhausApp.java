@@ -340,6 +340,7 @@ public final class FormhausApp implements AutoCloseable {
         retention.close();
         formOptions.close();
         worker.close();
+        onOffice.close();
         db.close();
     }
 }

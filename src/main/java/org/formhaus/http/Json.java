@@ -11,8 +11,10 @@ import com.google.gson.stream.JsonWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reading JSON request bodies and writing JSON replies, the same way everywhere, and {@link #GSON}: the one Gson
@@ -46,12 +48,16 @@ public final class Json {
         return out.toString();
     }
 
-    /** The request body as JSON; a 400 naming the problem when it is not. */
+    /**
+     * The request body as JSON; a 400 naming the problem when it is not. Always read as UTF-8, whatever charset the
+     * Content-Type names or leaves out: JSON is UTF-8 by definition (RFC 8259), while containers decode a body
+     * without a charset as ISO-8859-1 ("Rückruf" would arrive as "RÃ¼ckruf").
+     */
     public static JsonElement body(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY) {
             throw new HttpProblem(413, "Request body too large (limit " + MAX_BODY + " bytes)");
         }
-        try (Reader reader = request.getReader()) {
+        try (Reader reader = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
             JsonElement parsed = JsonParser.parseReader(reader);
             if (parsed == null || parsed.isJsonNull()) {
                 throw HttpProblem.badRequest("Request body must be JSON, got nothing");

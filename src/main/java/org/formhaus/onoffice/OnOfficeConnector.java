@@ -10,6 +10,8 @@ import java.time.Duration;
  * the {@link OnOfficeHosts} requests may go to, and hands out a client per API user. Create one per application and
  * share it; it is thread-safe, and the clients it returns are too. Its settings are fixed when built, except that
  * {@link #allowAlso(URI)} may widen the hosts once the in-process simulator's address is known (sandbox mode).
+ * {@link #close()} it when the application stops: that ends the HTTP client's threads (inside a servlet container
+ * they would outlive an undeploy).
  *
  * <pre>{@code
  * OnOfficeConnector connector = OnOfficeConnector.builder().requestTimeout(Duration.ofSeconds(20)).build();
@@ -21,7 +23,7 @@ import java.time.Duration;
  * (or the reply is lost), repeating it runs them again, so a retried CREATE may create a duplicate record. Use
  * {@link RetryMode#NONE} or {@link RetryMode#SAFE_ONLY} for writes whose repetition you control yourself.
  */
-public final class OnOfficeConnector {
+public final class OnOfficeConnector implements AutoCloseable {
 
     private final HttpClient httpClient;
     private final Duration connectTimeout;
@@ -95,6 +97,12 @@ public final class OnOfficeConnector {
 
     Clock clock() {
         return clock;
+    }
+
+    /** Ends the shared HTTP client's threads; clients handed out before must not be used afterwards. */
+    @Override
+    public void close() {
+        HttpClientShutdown.stop(httpClient, Duration.ofSeconds(5));
     }
 
     /** Collects settings; {@link #build()} validates them. Not thread-safe; use once. */
