@@ -172,7 +172,8 @@ public final class FormhausApp implements AutoCloseable {
         PasswordChange passwordChange = new PasswordChange(stores.users(), passwordCheck, loginThrottle, securityLog);
         Routes routes = new Routes()
                 .filter("/*", new ErrorReplyFilter())
-                .servlet("/healthz", new HealthServlet(db, stores.jobs()))
+                .servlet(HealthServlet.HEALTH, new HealthServlet(db, stores.jobs(), worker::isRunning),
+                        HealthServlet.LIVE, HealthServlet.READY)
                 .servlet("/static/*", new StaticServlet(), "/embed.js")
                 .multipart("/f/*", formServlet(), uploadLimits())
                 .servlet(ConfirmationTokens.PATH, new NewsletterConfirmServlet(newsletterTokens, stores.submissions(),
