@@ -8,10 +8,10 @@ import java.time.Duration;
 /**
  * The app's single entry point to onOffice: holds the shared {@link HttpClient}, the timeouts, the retry policy and
  * the {@link OnOfficeHosts} requests may go to, and hands out a client per API user. Create one per application and
- * share it; it is thread-safe, and the clients it returns are too. Its settings are fixed when built, except that
- * {@link #allowAlso(URI)} may widen the hosts once the in-process simulator's address is known (sandbox mode).
- * {@link #close()} it when the application stops: that ends the HTTP client's threads (inside a servlet container
- * they would outlive an undeploy).
+ * share it; it is thread-safe (the HTTP client is made once, at the first request), and the clients it returns are
+ * too. Its settings are fixed when built, except that {@link #allowAlso(URI)} may widen the hosts once the
+ * in-process simulator's address is known (sandbox mode). {@link #close()} it when the application stops: that ends
+ * the HTTP client's threads (inside a servlet container they would outlive an undeploy).
  *
  * <pre>{@code
  * OnOfficeConnector connector = OnOfficeConnector.builder().requestTimeout(Duration.ofSeconds(20)).build();
@@ -25,7 +25,9 @@ import java.time.Duration;
  */
 public final class OnOfficeConnector implements AutoCloseable {
 
-    private final HttpClient httpClient;
+    /** Made at the first request: building it sets up TLS (the JDK's trust store), a good part of start-up time. */
+    private HttpClient httpClient;
+    private boolean closed;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
@@ -38,10 +40,6 @@ public final class OnOfficeConnector implements AutoCloseable {
         this.requestTimeout = b.requestTimeout;
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
-        this.httpClient = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     public static Builder builder() {
@@ -91,7 +89,16 @@ public final class OnOfficeConnector implements AutoCloseable {
         return retryPolicy;
     }
 
-    HttpClient httpClient() {
+    synchronized HttpClient httpClient() {
+        if (closed) {
+            throw new IllegalStateException("The onOffice connector was closed (the application is stopping)");
+        }
+        if (httpClient == null) {
+            httpClient = HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
         return httpClient;
     }
 
@@ -102,7 +109,14 @@ public final class OnOfficeConnector implements AutoCloseable {
     /** Ends the shared HTTP client's threads; clients handed out before must not be used afterwards. */
     @Override
     public void close() {
-        HttpClientShutdown.stop(httpClient, Duration.ofSeconds(5));
+        HttpClient made;
+        synchronized (this) {
+            closed = true;
+            made = httpClient;
+        }
+        if (made != null) {
+            HttpClientShutdown.stop(made, Duration.ofSeconds(5));
+        }
     }
 
     /** Collects settings; {@link #build()} validates them. Not thread-safe; use once. */
