@@ -56,7 +56,8 @@ class ContainerDeploymentIT {
              DeployedWar tomcat = DeployedWar.start(Container.TOMCAT, WAR, port, dir,
                      Map.of("formhaus.db.url", db.url()),
                      Map.of("formhaus/admin.token", TestServer.ADMIN_TOKEN, "formhaus/sandbox", "true",
-                             "formhaus/public.url", base, "formhaus/spam.min.fill.seconds", "0"),
+                             "formhaus/public.url", base, "formhaus/spam.min.fill.seconds", "0",
+                             "formhaus/secrets.key", TestServer.MASTER_KEY),
                      Map.of())) {
             runContactJourney(tomcat);
             assertLeavesNothingBehind(tomcat);
