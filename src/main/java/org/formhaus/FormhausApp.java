@@ -175,7 +175,8 @@ public final class FormhausApp implements AutoCloseable {
         Routes routes = new Routes()
                 .filter("/*", new ErrorReplyFilter())
                 .filter("/*", new ResponseHardening()) // second: its TRACE refusal is answered by the first
-                .servlet("/healthz", new HealthServlet(db, stores.jobs()))
+                .servlet(HealthServlet.HEALTH, new HealthServlet(db, stores.jobs(), worker::isRunning),
+                        HealthServlet.LIVE, HealthServlet.READY)
                 .servlet("/static/*", new StaticServlet(), "/embed.js")
                 .multipart("/f/*", formServlet(), uploadLimits())
                 .servlet(ConfirmationTokens.PATH, new NewsletterConfirmServlet(newsletterTokens, stores.submissions(),
@@ -345,6 +346,7 @@ public final class FormhausApp implements AutoCloseable {
         retention.close();
         formOptions.close();
         worker.close();
+        onOffice.close();
         db.close();
     }
 }

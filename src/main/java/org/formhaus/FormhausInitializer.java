@@ -6,16 +6,18 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.formhaus.config.AppConfig;
 
 /**
  * Starts Formhaus inside a servlet container. In a WAR (any Servlet 6 container, found through
- * {@code META-INF/services}) it builds the app from {@code FORMHAUS_CONFIG} and the environment; the embedded server
- * hands it an app that is already built, as the context attribute {@link #APP}.
+ * {@code META-INF/services}) it builds the app from the settings the container offers ({@link ContainerSettings}:
+ * context parameters, JNDI, environment, system properties) and stops it again, leaving nothing behind, when the
+ * container undeploys it; the embedded server hands it an app that is already built, as the context attribute
+ * {@link #APP}.
  */
 public final class FormhausInitializer implements ServletContainerInitializer {
 
@@ -32,17 +34,24 @@ public final class FormhausInitializer implements ServletContainerInitializer {
                 given.mount(context);
                 return;
             }
-            FormhausApp app = FormhausApp.start(AppConfig.load(configFile(context), System.getenv()), System.out);
-            app.mount(context);
-            // A container does not say where it is reachable; public.url does (links in emails, sandbox).
-            Optional<String> publicUrl = app.config().http().configuredPublicUrl();
-            if (publicUrl.isPresent()) {
-                app.connectSandbox(URI.create(publicUrl.get()), System.out);
+            Map<String, String> settings = ContainerSettings.of(context);
+            FormhausApp app;
+            try {
+                app = FormhausApp.start(AppConfig.load(null, settings), System.out);
+            } catch (SQLException | RuntimeException e) {
+                WebAppDrivers.deregister(FormhausInitializer.class.getClassLoader()); // a failed deploy leaks nothing
+                throw e;
+            }
+            try {
+                mount(app, context);
+            } catch (Exception e) {
+                stop(app);
+                throw new ServletException("Formhaus cannot start: " + e.getMessage(), e);
             }
             context.addListener(new ServletContextListener() {
                 @Override
                 public void contextDestroyed(ServletContextEvent event) {
-                    app.close();
+                    stop(app);
                 }
             });
         } catch (SQLException e) {
@@ -50,12 +59,20 @@ public final class FormhausInitializer implements ServletContainerInitializer {
         }
     }
 
-    /**
-     * The configuration file: {@code FORMHAUS_CONFIG} when set, else the context parameter {@value #CONFIG_PARAM}
-     * (e.g. a Tomcat {@code <Parameter>} in context.xml), else none.
-     */
-    private static Path configFile(ServletContext context) {
-        String param = context.getInitParameter(CONFIG_PARAM);
-        return System.getenv("FORMHAUS_CONFIG") == null && param != null && !param.isBlank() ? Path.of(param) : null;
+    private static void mount(FormhausApp app, ServletContext context) throws Exception {
+        app.mount(context);
+        // A container does not say where it is reachable; public.url does (links in emails, sandbox).
+        Optional<String> publicUrl = app.config().http().configuredPublicUrl();
+        if (publicUrl.isPresent()) {
+            URI base = URI.create(publicUrl.get());
+            app.connectSandbox(base, System.out);
+            app.seedExampleForm(base, System.out);
+        }
+    }
+
+    /** Undeploy: stops delivery, threads and the pool, and forgets the JDBC drivers this web application loaded. */
+    private static void stop(FormhausApp app) {
+        app.close();
+        WebAppDrivers.deregister(FormhausInitializer.class.getClassLoader());
     }
 }

@@ -64,6 +64,11 @@ public final class DeliveryWorker implements AutoCloseable {
         return id;
     }
 
+    /** False once the worker was closed, or its polling thread died; then only a restart brings delivery back. */
+    public boolean isRunning() {
+        return running && poller.isAlive();
+    }
+
     /** Looks for due jobs now instead of at the next poll, e.g. right after a submission was accepted. */
     public void nudge() {
         synchronized (wakeUp) {
@@ -83,7 +88,9 @@ public final class DeliveryWorker implements AutoCloseable {
                 }
                 if (due.isEmpty()) {
                     synchronized (wakeUp) {
-                        wakeUp.wait(settings.pollMs());
+                        // Renewals are due every third of a lease, however long the poll interval is.
+                        wakeUp.wait(inFlight.isEmpty() ? settings.pollMs()
+                                : Math.min(settings.pollMs(), settings.leaseMs() / 3));
                     }
                 }
             } catch (InterruptedException e) {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -51,7 +50,9 @@ public final class Json {
 
     /**
      * The request body as JSON; a 400 naming the problem when it is not, a 413 when it is over {@link #MAX_BODY}
-     * bytes, whether it declares its length or comes in chunks. Read as UTF-8 unless the request names a charset.
+     * bytes, whether it declares its length or comes in chunks. Always read as UTF-8, whatever charset the
+     * Content-Type names or leaves out: JSON is UTF-8 by definition (RFC 8259), while containers decode a body
+     * without a charset as ISO-8859-1 ("Rückruf" would arrive as "RÃ¼ckruf").
      */
     public static JsonElement body(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY) {
@@ -64,7 +65,7 @@ public final class Json {
             throw tooLarge();
         }
         try {
-            JsonElement parsed = JsonParser.parseString(new String(bytes, charset(request)));
+            JsonElement parsed = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
             if (parsed == null || parsed.isJsonNull()) {
                 throw HttpProblem.badRequest("Request body must be JSON, got nothing");
             }
@@ -72,15 +73,6 @@ public final class Json {
         } catch (JsonParseException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw HttpProblem.badRequest("Malformed JSON: " + cause.getMessage());
-        }
-    }
-
-    private static Charset charset(HttpServletRequest request) {
-        String name = request.getCharacterEncoding();
-        try {
-            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            throw HttpProblem.badRequest("Unknown charset '" + name + "'");
         }
     }
 

@@ -8,8 +8,10 @@ import java.time.Duration;
 /**
  * The app's single entry point to onOffice: holds the shared {@link HttpClient}, the timeouts, the retry policy and
  * the {@link OnOfficeHosts} requests may go to, and hands out a client per API user. Create one per application and
- * share it; it is thread-safe, and the clients it returns are too. Its settings are fixed when built, except that
- * {@link #allowAlso(URI)} may widen the hosts once the in-process simulator's address is known (sandbox mode).
+ * share it; it is thread-safe (the HTTP client is made once, at the first request), and the clients it returns are
+ * too. Its settings are fixed when built, except that {@link #allowAlso(URI)} may widen the hosts once the
+ * in-process simulator's address is known (sandbox mode). {@link #close()} it when the application stops: that ends
+ * the HTTP client's threads (inside a servlet container they would outlive an undeploy).
  *
  * <pre>{@code
  * OnOfficeConnector connector = OnOfficeConnector.builder().requestTimeout(Duration.ofSeconds(20)).build();
@@ -21,9 +23,11 @@ import java.time.Duration;
  * (or the reply is lost), repeating it runs them again, so a retried CREATE may create a duplicate record. Use
  * {@link RetryMode#NONE} or {@link RetryMode#SAFE_ONLY} for writes whose repetition you control yourself.
  */
-public final class OnOfficeConnector {
+public final class OnOfficeConnector implements AutoCloseable {
 
-    private final HttpClient httpClient;
+    /** Made at the first request: building it sets up TLS (the JDK's trust store), a good part of start-up time. */
+    private HttpClient httpClient;
+    private boolean closed;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
@@ -36,10 +40,6 @@ public final class OnOfficeConnector {
         this.requestTimeout = b.requestTimeout;
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
-        this.httpClient = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     public static Builder builder() {
@@ -89,12 +89,34 @@ public final class OnOfficeConnector {
         return retryPolicy;
     }
 
-    HttpClient httpClient() {
+    synchronized HttpClient httpClient() {
+        if (closed) {
+            throw new IllegalStateException("The onOffice connector was closed (the application is stopping)");
+        }
+        if (httpClient == null) {
+            httpClient = HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
         return httpClient;
     }
 
     Clock clock() {
         return clock;
+    }
+
+    /** Ends the shared HTTP client's threads; clients handed out before must not be used afterwards. */
+    @Override
+    public void close() {
+        HttpClient made;
+        synchronized (this) {
+            closed = true;
+            made = httpClient;
+        }
+        if (made != null) {
+            HttpClientShutdown.stop(made, Duration.ofSeconds(5));
+        }
     }
 
     /** Collects settings; {@link #build()} validates them. Not thread-safe; use once. */

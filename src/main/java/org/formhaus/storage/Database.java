@@ -48,16 +48,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final SecretBox secrets;
     // One thread that asks the database for health checks, so that a stalled check cannot hold the caller.
+    private final PoolThreads checkerThreads = new PoolThreads("formhaus-db-check-");
     private final ExecutorService checker = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(4), r -> {
-                Thread t = new Thread(r, "formhaus-db-check");
-                t.setDaemon(true);
-                return t;
-            }, new ThreadPoolExecutor.DiscardPolicy());
+            new LinkedBlockingQueue<>(4), checkerThreads, new ThreadPoolExecutor.DiscardPolicy());
+    private final PoolThreads threads;
 
-    private Database(HikariDataSource pool, SecretBox secrets) {
+    private Database(HikariDataSource pool, SecretBox secrets, PoolThreads threads) {
         this.pool = pool;
         this.secrets = secrets;
+        this.threads = threads;
     }
 
     /** Opens the pool with the default {@link Timeouts}; see {@link #open(String, String, String, int, SecretBox, Timeouts)}. */
@@ -92,6 +91,8 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("sessionVariables",
                     "max_statement_time=" + timeouts.query().toMillis() / 1000.0);
         }
+        PoolThreads threads = new PoolThreads("formhaus-db-");
+        config.setThreadFactory(threads);
         // Fail at start-up, not at the first visitor, when the database cannot be reached.
         config.setInitializationFailTimeout(10_000);
         HikariDataSource pool = new HikariDataSource(config);
@@ -100,9 +101,10 @@ public final class Database implements AutoCloseable {
                     .migrate();
         } catch (RuntimeException e) {
             pool.close();
+            threads.awaitEnd(Duration.ofSeconds(5));
             throw e;
         }
-        return new Database(pool, secrets);
+        return new Database(pool, secrets, threads);
     }
 
     /** Unpooled connections without the pool's timeouts: a migration may take longer than a visitor may wait. */
@@ -170,10 +172,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Closes the pool and waits (briefly) until its threads and the health checker's have ended. */
     @Override
     public void close() {
         checker.shutdownNow();
         pool.close();
+        threads.awaitEnd(Duration.ofSeconds(5));
+        checkerThreads.awaitEnd(Duration.ofSeconds(2));
     }
 
     /** A unit of JDBC work on one connection. */

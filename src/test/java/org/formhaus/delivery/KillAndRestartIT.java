@@ -65,6 +65,54 @@ class KillAndRestartIT {
         }
     }
 
+    /**
+     * Issue 14: with the default lease (renewed while a delivery runs), a crashed instance's jobs come back within
+     * about half a minute, so every lead is delivered within a minute of a kill -9 and a restart. Only the visitor
+     * limits are off (the test submits faster than a visitor) and the simulator's host allowed; every delivery
+     * setting is the default.
+     */
+    @Test
+    void withDefaultSettingsEveryLeadIsDeliveredWithinAMinuteOfAKillAndRestart() throws Exception {
+        int leads = 12;
+        try (TestDatabase db = TestDatabase.mariaDb();
+             SimulatorServer sim = SimulatorServer.start(Simulator.create(TestServer.SIM_TOKEN, TestServer.SIM_SECRET), 0)) {
+            // The simulator on this machine is allowed as an operator would allow a host; no delivery setting is set.
+            Map<String, String> settings = Map.of("db.url", db.url(), "sandbox", "false", "spam.min.fill.seconds", "0",
+                    "ratelimit.submissions.per.minute", "0", "onoffice.hosts", "localhost");
+            sim.simulator().setFault(FaultMode.SLOW, 400);
+            List<String> emails = new ArrayList<>();
+            AppProcess first = AppProcess.start(settings, Path.of("target", "kill-defaults-first.log"));
+            try {
+                AppClient app = new AppClient(first.baseUri());
+                app.adminJson("PUT", "/admin/api/settings/onoffice", Leads.onOfficeSettings(sim.apiUri()));
+                app.adminJson("POST", "/admin/api/forms", Leads.FORM);
+                for (int i = 0; i < leads; i++) {
+                    emails.add("defaults." + i + "@example.org");
+                    app.submit("lead", Leads.entry(emails.get(i)));
+                }
+                Await.until("one delivered and some in flight", Duration.ofSeconds(30), () ->
+                        delivered(db) >= 1 && leased(db) >= 1 ? true : null);
+            } finally {
+                first.kill();
+            }
+            long killedAt = System.nanoTime();
+            assertTrue(leased(db) >= 1, "the kill left leased jobs behind");
+
+            try (AppProcess second = AppProcess.start(settings, Path.of("target", "kill-defaults-second.log"))) {
+                AppClient app = new AppClient(second.baseUri());
+                assertEquals(200, app.get("/livez").statusCode());
+                assertEquals(200, app.get("/readyz").statusCode());
+                Await.until("every lead delivered after the restart", Duration.ofSeconds(60), () ->
+                        delivered(db) == leads ? true : null);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - killedAt);
+            System.out.println("KillAndRestartIT: with default settings, every lead delivered " + took.toMillis()
+                    + " ms after the kill");
+            assertTrue(took.compareTo(Duration.ofMinutes(1)) < 0, "took " + took);
+            assertExactlyOnce(sim, emails, db);
+        }
+    }
+
     @Test
     void aGracefulStopReleasesJobsInFlightAtOnceForTheNextInstance() throws Exception {
         TestDatabase db = TestDatabase.mariaDb();

@@ -31,6 +31,12 @@ public final class AppClient {
         return JsonParser.parseString(response.body());
     }
 
+    /** A GET without credentials, e.g. of a probe ({@code /livez}). */
+    public HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** POSTs a form urlencoded, asking for JSON; returns the submission id. */
     public String submit(String formKey, Map<String, List<String>> fields) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/f/" + formKey))
