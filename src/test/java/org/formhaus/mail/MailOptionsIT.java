@@ -97,7 +97,7 @@ class MailOptionsIT {
 
         JsonObject more = only(m -> to(m).contains("vertrieb@agentur.example"));
         assertEquals(List.of("vertrieb@agentur.example", visitor), to(more));
-        assertEquals("Exposé für ", more.get("subject").getAsString(),
+        assertEquals("Exposé für", more.get("subject").getAsString(),
                 "a mail to the visitor repeats no free text they typed (no spam relay)");
         assertFalse(more.has("replyto"));
         assertEquals(sender, more.get("from").getAsString());
