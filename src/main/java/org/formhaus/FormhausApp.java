@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,6 +73,7 @@ import org.formhaus.storage.Database;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
 import org.formhaus.storage.SealedColumns;
+import org.formhaus.storage.StoredFile;
 import org.formhaus.web.FormServlet;
 import org.formhaus.web.FormProtection;
 import org.formhaus.web.HealthServlet;
@@ -231,7 +233,15 @@ public final class FormhausApp implements AutoCloseable {
         SubmissionDelivery delivery = new SubmissionDelivery(stores.submissions(), stores.files(),
                 new SubmissionMapper(knownFields, newsletterTokens),
                 new FormMailPlanner(new AgentEmails(metadata, clients),
-                        new ConfirmationQuota(db, config.mail().confirmationsPerAddressPerDay())::admits));
+                        new ConfirmationQuota(db, config.mail().confirmationsPerAddressPerDay())::admits,
+                        submissionId -> {
+                            List<FormMailPlanner.UploadedFiles.File> files = new ArrayList<>();
+                            for (StoredFile f : stores.files().list(submissionId)) {
+                                stores.files().content(f.id()).ifPresent(bytes ->
+                                        files.add(new FormMailPlanner.UploadedFiles.File(f.fileName(), bytes)));
+                            }
+                            return files;
+                        }));
         return DeliveryWorker.create(stores.submissions(), stores.forms(), stores.accounts(), stores.jobs(), clients,
                 delivery, DeliverySettings.of(config.delivery()));
     }

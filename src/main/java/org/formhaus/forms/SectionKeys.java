@@ -19,9 +19,14 @@ final class SectionKeys {
             .with("activity", Keys.of("actionkind", "actiontype").orTrueFalse())
             .with("task", Keys.of("user", "subject", "priority", "deadlineDays").orTrueFalse())
             .with("appointment", Keys.of("as", "durationMinutes", "art", "user"));
-    private static final Keys EMAILS = Keys.of("from")
-            .with("confirmation", Keys.of("enabled", "subject", "body", "repeatFields"))
-            .with("notice", Keys.of("enabled", "to", "subject", "body"));
+    private static final Keys ATTACH = Keys.of("uploads", "expose", "documents");
+    private static final Keys EMAILS = Keys.of("from", "addressCompletion")
+            .with("confirmation", Keys.of("enabled", "subject", "body", "templateid", "cc", "bcc", "replyToVisitor",
+                    "repeatFields").with("attach", ATTACH))
+            .with("notice", Keys.of("enabled", "to", "subject", "body", "templateid", "cc", "bcc", "replyToVisitor")
+                    .with("attach", ATTACH))
+            .withList("more", Keys.of("enabled", "to", "subject", "body", "templateid", "cc", "bcc", "replyToVisitor")
+                    .with("attach", ATTACH));
     private static final Keys PROTECTION = Keys.of("proofOfWork");
 
     private SectionKeys() {
@@ -46,27 +51,51 @@ final class SectionKeys {
             }
             return;
         }
-        ObjectReader section = parent.object(member);
+        read(parent.object(member), keys);
+    }
+
+    private static void read(ObjectReader section, Keys keys) {
         keys.values.forEach(section::has);
         keys.sections.forEach((name, inner) -> check(section, name, inner));
+        keys.lists.forEach((name, inner) -> {
+            JsonElement list = section.raw(name);
+            if (list == null || !list.isJsonArray()) {
+                return; // the section's reader judges a value that is not a list
+            }
+            for (int i = 0; i < list.getAsJsonArray().size(); i++) {
+                JsonElement item = list.getAsJsonArray().get(i);
+                if (item.isJsonObject()) {
+                    read(section.child(item.getAsJsonObject(), section.at(name) + "[" + i + "]"), inner);
+                }
+            }
+        });
         section.refuseUnread();
     }
 
-    /** A section's plain keys and its inner sections; {@code trueFalse}: the section may be given as true or false. */
-    private record Keys(List<String> values, Map<String, Keys> sections, boolean trueFalse) {
+    /**
+     * A section's plain keys, its inner sections and its lists of sections; {@code trueFalse}: the section may be
+     * given as true or false.
+     */
+    private record Keys(List<String> values, Map<String, Keys> sections, Map<String, Keys> lists, boolean trueFalse) {
 
         static Keys of(String... values) {
-            return new Keys(List.of(values), Map.of(), false);
+            return new Keys(List.of(values), Map.of(), Map.of(), false);
         }
 
         Keys with(String name, Keys inner) {
             Map<String, Keys> all = new LinkedHashMap<>(sections);
             all.put(name, inner);
-            return new Keys(values, all, trueFalse);
+            return new Keys(values, all, lists, trueFalse);
+        }
+
+        Keys withList(String name, Keys inner) {
+            Map<String, Keys> all = new LinkedHashMap<>(lists);
+            all.put(name, inner);
+            return new Keys(values, sections, all, trueFalse);
         }
 
         Keys orTrueFalse() {
-            return new Keys(values, sections, true);
+            return new Keys(values, sections, lists, true);
         }
     }
 }

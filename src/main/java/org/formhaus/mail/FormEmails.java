@@ -16,19 +16,38 @@ import org.formhaus.forms.FormDefinition;
  * "emails": {
  *   "from": "vertrieb@agentur.example",                  // optional; default: the account's first sender
  *   "confirmation": {"enabled": true, "subject": "Danke, ${values.vorname}", "body": "<p>...</p>",
- *                    "repeatFields": ["vorname"]},              // optional; see below
-
- *   "notice": {"enabled": true, "to": ["team@agentur.example"]}   // subject/body: built-in defaults
+ *                    "repeatFields": ["vorname"], "attach": {"expose": "Standard"}},
+ *   "notice": {"enabled": true, "to": ["team@agentur.example"], "cc": ["chef@agentur.example"]},
+ *   "more": [{"to": ["responsible"], "templateid": 12, "replyToVisitor": true}],   // at most three mails in all
+ *   "addressCompletion": "modus1"                       // onOffice's address-completion mail to the visitor
  * }
  * }</pre>
  * The confirmation goes to whatever address a visitor typed, so by default it repeats no free text the visitor entered
  * (the values of text, textarea, e-mail, phone, hidden and file fields are empty in its templates): else anyone could
- * make Formhaus mail their text to anyone. {@code repeatFields} opts such fields in by name. Immutable.
+ * make Formhaus mail their text to anyone. {@code repeatFields} opts such fields in by name; any other mail that goes
+ * to the visitor ({@code "visitor"} among its recipients) follows the same rule. Immutable.
  */
-record FormEmails(String from, MailSpec confirmation, MailSpec notice) {
+record FormEmails(String from, MailSpec confirmation, MailSpec notice, List<MailSpec> more, String addressCompletion) {
 
     static final String SECTION = "emails";
-    static final FormEmails NONE = new FormEmails(null, MailSpec.off("confirmation"), MailSpec.off("notice"));
+    /** The most e-mails one submission sends (confirmation, notice and further mails together). */
+    static final int MAX_MAILS = 3;
+    /** The recipient that stands for the visitor's own address (the form's first e-mail field). */
+    static final String VISITOR = "visitor";
+    static final List<String> COMPLETION_MODES = List.of("modus1", "modus2");
+    static final FormEmails NONE = new FormEmails(null, MailSpec.off("confirmation"), MailSpec.off("notice"),
+            List.of(), null);
+
+    FormEmails {
+        more = List.copyOf(more);
+    }
+
+    /** Every mail of the section, confirmation first. */
+    List<MailSpec> all() {
+        List<MailSpec> all = new ArrayList<>(List.of(confirmation, notice));
+        all.addAll(more);
+        return all;
+    }
 
     /** Reads the section, adding what is wrong (with its place, e.g. {@code emails.notice.to[0]}) to {@code problems}. */
     static FormEmails read(FormDefinition form, List<Problem> problems) {
@@ -45,17 +64,46 @@ record FormEmails(String from, MailSpec confirmation, MailSpec notice) {
         if (from != null && !EmailAddresses.isValid(from)) {
             problems.add(new Problem(SECTION + ".from", "'" + from + "' is not an e-mail address"));
         }
-        MailSpec confirmation = spec(form, o, "confirmation", problems);
-        MailSpec notice = spec(form, o, "notice", problems);
+        MailSpec confirmation = spec(form, o.get("confirmation"), "confirmation", SECTION + ".confirmation", false,
+                problems);
+        MailSpec notice = spec(form, o.get("notice"), "notice", SECTION + ".notice", true, problems);
         if (notice.enabled() && notice.to().isEmpty()) {
             problems.add(new Problem(SECTION + ".notice.to", "name at least one recipient address"));
         }
-        return new FormEmails(from, confirmation, notice);
+        int count = (confirmation.enabled() ? 1 : 0) + (notice.enabled() ? 1 : 0);
+        List<MailSpec> more = new ArrayList<>();
+        JsonElement list = o.get("more");
+        if (list != null && !list.isJsonNull() && !list.isJsonArray()) {
+            problems.add(new Problem(SECTION + ".more", "must be a list of e-mails such as [{\"to\": [...]}]"));
+        } else if (list != null && list.isJsonArray()) {
+            for (int i = 0; i < list.getAsJsonArray().size(); i++) {
+                String place = SECTION + ".more[" + i + "]";
+                MailSpec spec = spec(form, list.getAsJsonArray().get(i), "more" + (i + 1), place, false, problems);
+                if (!spec.enabled()) {
+                    continue;
+                }
+                if (spec.to().isEmpty()) {
+                    problems.add(new Problem(place + ".to", "name at least one recipient address"));
+                }
+                if (++count > MAX_MAILS) {
+                    problems.add(new Problem(place, "a submission sends at most " + MAX_MAILS
+                            + " e-mails (confirmation, notice and further mails together)"));
+                    break;
+                }
+                more.add(spec);
+            }
+        }
+        String completion = text(o, "addressCompletion", SECTION, problems);
+        if (completion != null && !COMPLETION_MODES.contains(completion)) {
+            problems.add(new Problem(SECTION + ".addressCompletion", "must be 'modus1' (address data) or 'modus2'"
+                    + " (address data and search criteria), not '" + completion + "'"));
+            completion = null;
+        }
+        return new FormEmails(from, confirmation, notice, more, completion);
     }
 
-    private static MailSpec spec(FormDefinition form, JsonObject section, String name, List<Problem> problems) {
-        String place = SECTION + "." + name;
-        JsonElement e = section.get(name);
+    private static MailSpec spec(FormDefinition form, JsonElement e, String name, String place, boolean replyByDefault,
+                                 List<Problem> problems) {
         if (e == null || e.isJsonNull()) {
             return MailSpec.off(name);
         }
@@ -65,8 +113,13 @@ record FormEmails(String from, MailSpec confirmation, MailSpec notice) {
         }
         JsonObject o = e.getAsJsonObject();
         boolean enabled = !o.has("enabled") || bool(o.get("enabled"), place + ".enabled", problems);
-        return new MailSpec(name, enabled, recipients(o, place, problems), text(o, "subject", place, problems),
-                text(o, "body", place, problems), repeatFields(form, o, name, place, problems));
+        boolean replyToVisitor = o.has("replyToVisitor") ? bool(o.get("replyToVisitor"), place + ".replyToVisitor",
+                problems) : replyByDefault;
+        return new MailSpec(name, enabled, addresses(o, "to", place, true, problems), text(o, "subject", place, problems),
+                text(o, "body", place, problems), templateId(o, place, problems),
+                addresses(o, "cc", place, false, problems), addresses(o, "bcc", place, false, problems),
+                replyToVisitor, attachments(o.get("attach"), place + ".attach", name.equals("confirmation"), problems),
+                repeatFields(form, o, name, place, problems));
     }
 
     /** The confirmation's opted-in free-text fields: names of value-carrying fields of the form. */
@@ -99,9 +152,63 @@ record FormEmails(String from, MailSpec confirmation, MailSpec notice) {
         return names;
     }
 
-    private static List<String> recipients(JsonObject o, String place, List<Problem> problems) {
+    private static Integer templateId(JsonObject o, String place, List<Problem> problems) {
+        JsonElement e = o.get("templateid");
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()
+                && e.getAsBigDecimal().stripTrailingZeros().scale() <= 0 && e.getAsBigDecimal().signum() > 0
+                && e.getAsBigDecimal().compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+            return e.getAsInt();
+        }
+        problems.add(new Problem(place + ".templateid", "must be the id (a positive whole number) of an onOffice"
+                + " e-mail template"));
+        return null;
+    }
+
+    private static MailAttachments attachments(JsonElement e, String place, boolean toVisitor,
+                                               List<Problem> problems) {
+        if (e == null || e.isJsonNull()) {
+            return MailAttachments.NONE;
+        }
+        if (!e.isJsonObject()) {
+            problems.add(new Problem(place, "must be an object such as {\"uploads\": true}"));
+            return MailAttachments.NONE;
+        }
+        JsonObject o = e.getAsJsonObject();
+        boolean uploads = o.has("uploads") && bool(o.get("uploads"), place + ".uploads", problems);
+        if (uploads && toVisitor) {
+            // Else anyone could have Formhaus mail any file to any address.
+            problems.add(new Problem(place + ".uploads", "the confirmation goes to whatever address the visitor typed,"
+                    + " so it never carries the uploaded files"));
+            uploads = false;
+        }
+        String expose = text(o, "expose", place, problems);
+        List<String> documents = new ArrayList<>();
+        JsonElement list = o.get("documents");
+        if (list != null && !list.isJsonNull()) {
+            JsonArray ids = list.isJsonArray() ? list.getAsJsonArray() : new JsonArray();
+            if (!list.isJsonArray()) {
+                ids.add(list);
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i).isJsonPrimitive() ? ids.get(i).getAsString().strip() : "";
+                if (id.matches("\\d{1,18}")) {
+                    documents.add(id);
+                } else {
+                    problems.add(new Problem(place + ".documents[" + i + "]", "'" + id + "' is not the id of a file"
+                            + " of the estate in onOffice"));
+                }
+            }
+        }
+        return new MailAttachments(uploads, expose, documents);
+    }
+
+    private static List<String> addresses(JsonObject o, String key, String place, boolean agentAllowed,
+                                          List<Problem> problems) {
         List<String> to = new ArrayList<>();
-        JsonElement e = o.get("to");
+        JsonElement e = o.get(key);
         if (e == null || e.isJsonNull()) {
             return to;
         }
@@ -113,11 +220,13 @@ record FormEmails(String from, MailSpec confirmation, MailSpec notice) {
         }
         for (int i = 0; i < list.size(); i++) {
             String address = list.get(i).isJsonPrimitive() ? list.get(i).getAsString().strip() : "";
-            if (!EmailAddresses.isValid(address) && !address.equals(ResponsibleAgent.KEYWORD)) {
-                problems.add(new Problem(place + ".to[" + i + "]", "'" + address + "' is neither an e-mail address nor '"
-                        + ResponsibleAgent.KEYWORD + "' (the responsible agent)"));
-            } else {
+            if (agentAllowed && (address.equals(ResponsibleAgent.KEYWORD) || address.equals(VISITOR))
+                    || EmailAddresses.isValid(address)) {
                 to.add(address);
+            } else {
+                problems.add(new Problem(place + "." + key + "[" + i + "]", "'" + address + "' is "
+                        + (agentAllowed ? "neither an e-mail address nor '" + ResponsibleAgent.KEYWORD
+                        + "' (the responsible agent) nor '" + VISITOR + "'" : "not an e-mail address")));
             }
         }
         return to;

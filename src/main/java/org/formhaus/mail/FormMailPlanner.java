@@ -2,6 +2,7 @@ package org.formhaus.mail;
 
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.formhaus.delivery.MailPlanner;
@@ -18,8 +19,11 @@ import org.formhaus.storage.Submission;
 
 /**
  * Plans a submission's emails from its form's {@code emails} section: the visitor's confirmation (to the address in
- * the form's first e-mail field; skipped when the visitor left it empty) and the internal notice (to the listed
- * addresses, reply-to the visitor). The notice recipient {@code "responsible"} is the responsible agent's onOffice
+ * the form's first e-mail field; skipped when the visitor left it empty), the internal notice (to the listed
+ * addresses, reply-to the visitor) and up to one further mail ({@code more}; three in all), each with its copies, an
+ * optional onOffice e-mail template and its attachments ({@link MailAttachments}); and, when the form asks for it,
+ * onOffice's address-completion mail to the visitor's new address ({@code mail.addressCompletion}, at most once like
+ * the others). The notice recipient {@code "responsible"} is the responsible agent's onOffice
  * email ({@link ResponsibleAgent}); when no agent or address can be found, the notice goes to the sender mailbox
  * instead, so the agency still hears of the lead. Sent from the form's {@code from} mailbox, else the account's first sender. Each
  * action's identifier ({@code mail.confirmation}, {@code mail.notice}) is its key in the submission's records.
@@ -41,6 +45,16 @@ public final class FormMailPlanner implements MailPlanner {
         Quota NONE = (submissionId, address, nowMs) -> true;
     }
 
+    /** A submission's uploaded files with their bytes (files retention has deleted are left out). */
+    @FunctionalInterface
+    public interface UploadedFiles {
+        /** One file as the visitor uploaded it. */
+        record File(String name, byte[] content) {
+        }
+
+        List<File> of(String submissionId) throws Exception;
+    }
+
     /** Looks up an onOffice user's email address by user name; null when unknown. */
     @FunctionalInterface
     public interface UserEmails {
@@ -50,19 +64,24 @@ public final class FormMailPlanner implements MailPlanner {
     private final MailTemplates templates = new MailTemplates();
     private final UserEmails userEmails;
     private final Quota quota;
+    private final UploadedFiles uploadedFiles;
 
     /**
-     * @param userEmails finds an onOffice user's email address, for the recipient "responsible"
-     * @param quota      limits the confirmations each address gets
+     * @param userEmails    finds an onOffice user's email address, for the recipient "responsible"
+     * @param quota         limits the confirmations each address gets
+     * @param uploadedFiles the visitor's uploaded files, for mails that attach them
      */
-    public FormMailPlanner(UserEmails userEmails, Quota quota) {
+    public FormMailPlanner(UserEmails userEmails, Quota quota, UploadedFiles uploadedFiles) {
         this.userEmails = userEmails;
         this.quota = quota;
+        this.uploadedFiles = uploadedFiles;
     }
 
-    /** Without a user directory: "responsible" falls back to the sender mailbox; no confirmation quota. */
+    /**
+     * Without a user directory, confirmation quota and uploaded files: "responsible" falls back to the sender mailbox.
+     */
     public FormMailPlanner() {
-        this((account, username) -> null, Quota.NONE);
+        this((account, username) -> null, Quota.NONE, submissionId -> List.of());
     }
 
     @Override
@@ -75,24 +94,74 @@ public final class FormMailPlanner implements MailPlanner {
             throw new PermanentDeliveryException("The e-mail settings of form '" + definition.key() + "' are invalid ("
                     + problems.get(0) + "): correct the form, then retry");
         }
-        if (!emails.confirmation().enabled() && !emails.notice().enabled()) {
+        List<MailSpec> enabled = emails.all().stream().filter(MailSpec::enabled).toList();
+        if (enabled.isEmpty() && emails.addressCompletion() == null) {
             return List.of();
         }
         Map<String, Object> values = submission.data().values();
         Map<String, Object> model = MailModel.of(definition, values, submission.id(), submission.createdMs());
         String sender = sender(emails, account);
         String visitor = visitorEmail(definition, values);
+        String estate = estateOf(definition, values, records);
         List<Action> mails = new ArrayList<>();
-        if (emails.confirmation().enabled() && visitor != null && admitted(submission, form, visitor)) {
-            mails.add(mail(emails.confirmation(), definition, MailModel.forConfirmation(definition, values,
-                    emails.confirmation().repeatFields(), submission.id(), submission.createdMs()), sender,
-                    List.of(visitor), null));
+        Map<String, Object> visitorModel = MailModel.forConfirmation(definition, values,
+                emails.confirmation().repeatFields(), submission.id(), submission.createdMs());
+        Boolean admitted = null;
+        for (MailSpec spec : enabled) {
+            List<String> to = spec.name().equals("confirmation") ? (visitor == null ? List.of() : List.of(visitor))
+                    : recipients(spec, definition, account, records, sender, visitor);
+            if (to.isEmpty()) {
+                continue; // the confirmation of a visitor who left the e-mail field empty
+            }
+            // A mail to the address the visitor typed is no spam relay: it repeats no free text (unless opted in) and
+            // counts against that address's daily confirmations.
+            boolean toVisitor = visitor != null && to.contains(visitor);
+            if (toVisitor && admitted == null) {
+                admitted = admitted(submission, form, visitor);
+            }
+            if (toVisitor && !admitted) {
+                to = to.stream().filter(r -> !r.equals(visitor)).toList(); // the agency's copy still goes
+                toVisitor = false;
+                if (to.isEmpty()) {
+                    continue;
+                }
+            }
+            mails.add(mail(spec, definition, toVisitor ? visitorModel : model, sender, to,
+                    spec.replyToVisitor() ? visitor : null, submission.id(), estate, !toVisitor));
         }
-        if (emails.notice().enabled()) {
-            mails.add(mail(emails.notice(), definition, model, sender,
-                    noticeRecipients(emails.notice(), definition, account, records, sender), visitor));
+        String address = records.has("address") ? records.get("address").getAsString() : null;
+        if (emails.addressCompletion() != null && address != null) {
+            mails.add(Actions.sendAddressCompletion(address, emails.addressCompletion(), sender)
+                    .withIdentifier("mail.addressCompletion"));
         }
         return mails;
+    }
+
+    private Action mail(MailSpec spec, FormDefinition form, Map<String, Object> model, String sender,
+                        List<String> to, String replyTo, String submissionId, String estate, boolean uploadsAllowed)
+            throws PermanentDeliveryException {
+        String place = spec.place();
+        try {
+            String subject = templates.render(place + ".subject", MailTemplates.Part.SUBJECT,
+                    source(spec.subject(), spec.name(), form, MailTemplates.Part.SUBJECT), model);
+            String body = templates.render(place + ".body", MailTemplates.Part.BODY,
+                    source(spec.body(), spec.name(), form, MailTemplates.Part.BODY), model);
+            Actions.MailExtras extras = new Actions.MailExtras(spec.templateId(), spec.cc(), spec.bcc(),
+                    estate == null ? List.of() : List.of(estate),
+                    spec.attach().expose() == null || estate == null ? List.of()
+                            : List.of(MailAttachments.exposeUrn(spec.attach().expose())),
+                    estate == null ? List.of() : spec.attach().documents(),
+                    spec.attach().uploads() && uploadsAllowed ? uploads(submissionId) : Map.of());
+            if (spec.attach().needsEstate() && estate == null) {
+                LOG.log(System.Logger.Level.WARNING, "The " + spec.name() + " e-mail of form " + form.key()
+                        + " goes without its exposé or estate files: the submission names no estate");
+            }
+            return Actions.sendMail(sender, to, subject, body, true, replyTo, extras)
+                    .withIdentifier(spec.identifier());
+        } catch (MailTemplates.MailTemplateException e) {
+            throw new PermanentDeliveryException("The " + spec.name() + " e-mail of form '" + form.key()
+                    + "' could not be written: " + e.getMessage() + "; fix the template, then retry", e);
+        }
     }
 
     private boolean admitted(Submission submission, StoredForm form, String visitor) throws java.sql.SQLException {
@@ -105,25 +174,48 @@ public final class FormMailPlanner implements MailPlanner {
         return false;
     }
 
-    private Action mail(MailSpec spec, FormDefinition form, Map<String, Object> model, String sender,
-                        List<String> to, String replyTo) throws PermanentDeliveryException {
-        String place = "emails." + spec.name();
+    /** The visitor's uploaded files by file name (a name used twice gets a number); missing ones are left out. */
+    private Map<String, byte[]> uploads(String submissionId) throws PermanentDeliveryException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
         try {
-            String subject = templates.render(place + ".subject", MailTemplates.Part.SUBJECT,
-                    source(spec.subject(), spec.name(), form, MailTemplates.Part.SUBJECT), model);
-            String body = templates.render(place + ".body", MailTemplates.Part.BODY,
-                    source(spec.body(), spec.name(), form, MailTemplates.Part.BODY), model);
-            return Actions.sendMail(sender, to, subject, body, true, replyTo).withIdentifier(spec.identifier());
-        } catch (MailTemplates.MailTemplateException e) {
-            throw new PermanentDeliveryException("The " + spec.name() + " e-mail of form '" + form.key()
-                    + "' could not be written: " + e.getMessage() + "; fix the template, then retry", e);
+            for (UploadedFiles.File file : uploadedFiles.of(submissionId)) {
+                String name = file.name();
+                for (int n = 2; files.containsKey(name); n++) {
+                    name = n + "-" + file.name();
+                }
+                files.put(name, file.content());
+            }
+        } catch (Exception e) {
+            throw new PermanentDeliveryException("The uploaded files could not be read for the e-mail: "
+                    + e.getMessage() + "; retry", e);
         }
+        return files;
     }
 
-    private List<String> noticeRecipients(MailSpec notice, FormDefinition form, Account account, JsonObject records,
-                                          String sender) {
+    /** The submission's estate: the one it created, else the one it asks about (the field mapped to estate.Id). */
+    static String estateOf(FormDefinition form, Map<String, Object> values, JsonObject records) {
+        if (records.has("estate") && records.get("estate").isJsonPrimitive()) {
+            return records.get("estate").getAsString();
+        }
+        for (Field field : form.fields()) {
+            if ("estate.Id".equals(field.maps()) && values.get(field.name()) instanceof String id
+                    && id.strip().matches("\\d{1,18}")) {
+                return id.strip();
+            }
+        }
+        return null;
+    }
+
+    private List<String> recipients(MailSpec spec, FormDefinition form, Account account, JsonObject records,
+                                    String sender, String visitor) {
         List<String> to = new ArrayList<>();
-        for (String recipient : notice.to()) {
+        for (String recipient : spec.to()) {
+            if (recipient.equals(FormEmails.VISITOR)) {
+                if (visitor != null && !to.contains(visitor)) {
+                    to.add(visitor);
+                }
+                continue;
+            }
             if (!recipient.equals(ResponsibleAgent.KEYWORD)) {
                 to.add(recipient);
                 continue;
@@ -154,7 +246,9 @@ public final class FormMailPlanner implements MailPlanner {
     }
 
     static String source(String own, String mail, FormDefinition form, MailTemplates.Part part) {
-        return own != null ? own : MailTemplates.builtIn(mail, form.language(), part);
+        // A further mail without its own text reads like the notice.
+        return own != null ? own : MailTemplates.builtIn(mail.startsWith("more") ? "notice" : mail, form.language(),
+                part);
     }
 
     private static String sender(FormEmails emails, Account account) throws PermanentDeliveryException {

@@ -20,19 +20,19 @@ public final class MailTemplateCheck {
         List<Problem> problems = new ArrayList<>();
         FormEmails emails = FormEmails.read(form, problems);
         Map<String, Object> sample = MailModel.sample(form);
-        for (MailSpec spec : List.of(emails.confirmation(), emails.notice())) {
-            check(spec.name(), spec.subject(), MailTemplates.Part.SUBJECT, "subject", sample, problems);
-            check(spec.name(), spec.body(), MailTemplates.Part.BODY, "body", sample, problems);
+        for (MailSpec spec : emails.all()) {
+            check(spec, spec.subject(), MailTemplates.Part.SUBJECT, "subject", sample, problems);
+            check(spec, spec.body(), MailTemplates.Part.BODY, "body", sample, problems);
         }
         return problems;
     }
 
-    private void check(String mail, String source, MailTemplates.Part part, String key, Map<String, Object> sample,
+    private void check(MailSpec mail, String source, MailTemplates.Part part, String key, Map<String, Object> sample,
                        List<Problem> problems) {
         if (source == null) {
             return; // the built-in default, tested with the build
         }
-        String place = "emails." + mail + "." + key;
+        String place = mail.place() + "." + key;
         try {
             templates.render(place, part, source, sample);
         } catch (MailTemplates.MailTemplateException e) {

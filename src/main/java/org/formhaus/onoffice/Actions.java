@@ -196,6 +196,35 @@ public final class Actions {
     /** DO sendmail from a mailbox (email identity) assigned to the API user. {@code replyTo} may be null. */
     public static Action sendMail(String emailIdentity, Collection<String> receivers, String subject, String body,
                                   boolean useHtml, String replyTo) {
+        return sendMail(emailIdentity, receivers, subject, body, useHtml, replyTo, MailExtras.NONE);
+    }
+
+    /**
+     * What a sendmail may carry besides its text, named as onOffice names the parameters: {@code templateid} (an
+     * onOffice e-mail template, which wins over the body), {@code cc}, {@code bcc}, {@code estateids} (for macros and
+     * exposés), {@code pdfexposeidentifiers} (exposé URNs), {@code onlineattachmentids} (estate file ids) and
+     * {@code attachmentsDirectData} (file name → bytes, sent base64). Empty lists are left out. Immutable.
+     */
+    public record MailExtras(Integer templateId, List<String> cc, List<String> bcc, List<String> estateIds,
+                             List<String> exposeIdentifiers, List<String> onlineAttachmentIds,
+                             Map<String, byte[]> directAttachments) {
+
+        public static final MailExtras NONE = new MailExtras(null, List.of(), List.of(), List.of(), List.of(),
+                List.of(), Map.of());
+
+        public MailExtras {
+            cc = List.copyOf(cc);
+            bcc = List.copyOf(bcc);
+            estateIds = List.copyOf(estateIds);
+            exposeIdentifiers = List.copyOf(exposeIdentifiers);
+            onlineAttachmentIds = List.copyOf(onlineAttachmentIds);
+            directAttachments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(directAttachments));
+        }
+    }
+
+    /** DO sendmail with a template, copies and attachments ({@link MailExtras}). */
+    public static Action sendMail(String emailIdentity, Collection<String> receivers, String subject, String body,
+                                  boolean useHtml, String replyTo, MailExtras extras) {
         JsonObject p = new JsonObject();
         p.addProperty("emailidentity", requireText(emailIdentity, "emailIdentity"));
         p.add("receiver", strings(receivers));
@@ -203,7 +232,37 @@ public final class Actions {
         p.addProperty("body", body == null ? "" : body);
         p.addProperty("useHtml", useHtml);
         if (replyTo != null && !replyTo.isBlank()) p.addProperty("replyto", replyTo);
+        if (extras.templateId() != null) p.addProperty("templateid", extras.templateId());
+        if (!extras.cc().isEmpty()) p.add("cc", strings(extras.cc()));
+        if (!extras.bcc().isEmpty()) p.add("bcc", strings(extras.bcc()));
+        if (!extras.estateIds().isEmpty()) p.add("estateids", ints(extras.estateIds()));
+        if (!extras.exposeIdentifiers().isEmpty()) p.add("pdfexposeidentifiers", strings(extras.exposeIdentifiers()));
+        if (!extras.onlineAttachmentIds().isEmpty()) p.add("onlineattachmentids", ints(extras.onlineAttachmentIds()));
+        if (!extras.directAttachments().isEmpty()) {
+            JsonObject files = new JsonObject();
+            extras.directAttachments().forEach((name, bytes) ->
+                    files.addProperty(name, Base64.getEncoder().encodeToString(bytes)));
+            p.add("attachmentsDirectData", files);
+        }
         return Action.of(ActionKind.DO, "sendmail", p);
+    }
+
+    /**
+     * DO sendaddresscompletion: onOffice e-mails the address {@code addressId} a link to complete its own data
+     * ({@code mode} {@code modus1}: address data, {@code modus2}: with search criteria), from {@code emailIdentity}.
+     */
+    public static Action sendAddressCompletion(String addressId, String mode, String emailIdentity) {
+        JsonObject p = new JsonObject();
+        p.addProperty("addressId", Long.parseLong(requireId(addressId, "addressId")));
+        p.addProperty("mode", requireText(mode, "mode"));
+        if (emailIdentity != null && !emailIdentity.isBlank()) p.addProperty("emailidentity", emailIdentity);
+        return Action.of(ActionKind.DO, "sendaddresscompletion", p);
+    }
+
+    private static com.google.gson.JsonArray ints(List<String> ids) {
+        com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+        ids.forEach(id -> a.add(Long.parseLong(id)));
+        return a;
     }
 
     /** DO unlockProvider: the one call allowed while a marketplace activation is pending. */

@@ -23,7 +23,7 @@ class UnknownDefinitionKeysTest {
     static final String WITH_UNKNOWN_KEYS = """
             { "key": "geheim", "kind": "contact", "password": "s3cret", "expires": "2026-12-31", "maxSubmissions": 10,
               "onoffice": {"colour": "red", "task": {"usr": "mmakler"}},
-              "emails": {"confirmation": {"enabled": true, "to": ["x@example.org"]}, "notice": {"to": ["t@example.org"], "cc": []}},
+              "emails": {"confirmation": {"enabled": true, "to": ["x@example.org"]}, "notice": {"to": ["t@example.org"], "colour": []}},
               "fields": [
                 {"name": "email", "type": "email", "maps": "address.Email", "password": "x"},
                 {"name": "art", "type": "radio", "options": [{"value": "kauf", "label": "Kauf", "colour": "red"}],
@@ -45,7 +45,7 @@ class UnknownDefinitionKeysTest {
                 "onoffice.task.usr: unknown key 'usr'",
                 "onoffice.colour: unknown key 'colour'",
                 "emails.confirmation.to: unknown key 'to'",
-                "emails.notice.cc: unknown key 'cc'",
+                "emails.notice.colour: unknown key 'colour'",
                 "expires: unknown key 'expires'",
                 "maxSubmissions: unknown key 'maxSubmissions'",
                 "password: unknown key 'password'"), e.problems().stream().map(Object::toString).toList());

@@ -147,7 +147,8 @@ class FormMailPlannerTest {
 
     @Test
     void overTheQuotaTheConfirmationIsLeftOutAndTheNoticeStillGoes() throws Exception {
-        FormMailPlanner limited = new FormMailPlanner((account, user) -> null, (id, address, now) -> false);
+        FormMailPlanner limited = new FormMailPlanner((account, user) -> null, (id, address, now) -> false,
+                id -> List.of());
         List<Action> mails = limited.mails(submission("Max", "max@example.org"),
                 form("de", "{\"confirmation\": {}, \"notice\": {\"to\": \"team@agentur.example\"}}"), account,
                 new JsonObject());

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.formhaus.admin.AccountConnection;
 import org.formhaus.admin.AdminSession;
 import org.formhaus.connection.ConnectionReport;
+import org.formhaus.connection.TestEmailResult;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
@@ -29,7 +30,7 @@ import org.formhaus.http.Json;
 
 /**
  * The signed-in admin's pages under {@code /admin}: dashboard, form editor, submissions of a form, settings (with the
- * connection check), API tokens and the onOffice setup guide. Without a session every page redirects to
+ * connection check and the test e-mail from each sender mailbox), API tokens and the onOffice setup guide. Without a session every page redirects to
  * {@code /admin/login}. Pages read through the stores; changes go through the admin JSON API from the page's script.
  */
 public final class AdminPagesServlet extends PageServlet {
@@ -101,11 +102,16 @@ public final class AdminPagesServlet extends PageServlet {
             return;
         }
         String[] path = path(page);
-        if (path.length != 2 || !path[0].equals("settings") || !path[1].equals("check")) {
+        if (path.length != 2 || !path[0].equals("settings")
+                || !(path[1].equals("check") || path[1].equals("test-email"))) {
             throw HttpProblem.notFound("Page");
         }
         Map<String, Object> model = new HashMap<>();
         model.put("user", signedIn.get().user().email());
+        if (path[1].equals("test-email")) {
+            testEmails(page, signedIn.get().accountId(), model);
+            return;
+        }
         ConnectionReport report;
         try {
             report = connection.check(signedIn.get().accountId());
@@ -115,6 +121,25 @@ public final class AdminPagesServlet extends PageServlet {
             return;
         }
         settings(page, signedIn.get().accountId(), report, model);
+    }
+
+    /** Sends a test e-mail from each saved sender mailbox to itself and shows, per mailbox, sent or why not. */
+    private void testEmails(Page page, long accountId, Map<String, Object> model) throws Exception {
+        Account account = accounts.find(accountId).orElseThrow(() -> HttpProblem.notFound("Account"));
+        if (account.senders().isEmpty()) {
+            model.put("testEmailError", page.text().get("settings.testEmail.noSenders"));
+        } else {
+            List<TestEmailResult> results = new ArrayList<>();
+            try {
+                for (String mailbox : account.senders()) {
+                    results.add(connection.sendTestEmail(accountId, mailbox));
+                }
+                model.put("testEmails", results);
+            } catch (HttpProblem notConfigured) {
+                model.put("testEmailError", page.text().get("settings.check.notConfigured"));
+            }
+        }
+        settings(page, accountId, null, model);
     }
 
     private void dashboard(Page page, long account, Map<String, Object> model) throws Exception {
