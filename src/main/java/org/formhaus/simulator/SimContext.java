@@ -172,7 +172,7 @@ final class SimContext {
         } catch (NumberFormatException e) {
             // not a number: not found either
         }
-        throw SimError.notFound(type, id);
+        throw SimError.notFound();
     }
 
     /** Copies {@code data} into {@code target}, each value checked against its catalogue field. */

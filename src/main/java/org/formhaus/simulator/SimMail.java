@@ -29,8 +29,7 @@ final class SimMail {
         String identity = str(p, "emailidentity");
         if (identity == null || identity.isBlank()) throw SimError.missingParameter("emailidentity");
         if (c.s.assignedMailboxes.stream().noneMatch(identity::equalsIgnoreCase)) {
-            throw new SimError(SimError.IDENTITY_NOT_ASSIGNED, "Email identity '" + identity
-                    + "' is not assigned to the API user");
+            throw new SimError(SimError.INVALID_EMAIL_IDENTITY, "Invalid email identity");
         }
         if (p.has("templateid")) c.need("use email templates", ApiRight.EMAIL_TEMPLATES);
         List<String> receivers = strings(p.get("receiver"));
