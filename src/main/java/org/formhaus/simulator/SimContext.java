@@ -63,8 +63,8 @@ final class SimContext {
     void needFieldRights(String module, Iterable<String> keys, String operation) throws SimError {
         for (String key : keys) {
             SimField f = catalogue.field(module, key).orElse(null);
-            if (f != null && f.writeRight() != null) {
-                need(operation + " field '" + key + "'", f.writeRight());
+            if (f != null && !f.writeRights().isEmpty()) {
+                need(operation + " field '" + key + "'", f.writeRights().toArray(ApiRight[]::new));
             }
         }
     }

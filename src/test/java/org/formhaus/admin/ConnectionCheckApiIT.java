@@ -71,13 +71,13 @@ class ConnectionCheckApiIT {
     @Test
     void theExternalPropertyNumberRightIsNeededOnlyOnceAnOwnerFormExists() throws Exception {
         server.simulator().right(ApiRight.EDIT_EXTERNAL_PROPERTY_NUMBER, false);
-        assertEquals("NOT_NEEDED", status(check(), "Edit external property number"), "a contact form needs no estate");
+        assertEquals("NOT_NEEDED", status(check(), "Allows external property numbers to be edited"), "a contact form needs no estate");
         server.adminJson("PUT", "/admin/api/forms/verkauf", """
                 {"kind": "owner", "fields": [
                   {"name": "email", "type": "email", "required": true, "maps": "address.Email"},
                   {"name": "ort", "type": "text", "maps": "estate.ort"}]}""");
         try {
-            assertEquals(List.of("Edit external property number"), missing(check()));
+            assertEquals(List.of("Allows external property numbers to be edited"), missing(check()));
         } finally {
             server.admin("DELETE", "/admin/api/forms/verkauf", null);
         }
