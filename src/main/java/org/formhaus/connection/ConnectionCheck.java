@@ -245,7 +245,7 @@ public final class ConnectionCheck {
         boolean needed = info.neededBy(used);
         if (missing != null) {
             return check(right, info, needed ? CheckStatus.MISSING : CheckStatus.NOT_NEEDED,
-                    needed ? missing : "currently off; your forms do not need it");
+                    needed ? missing : ConnectionReport.OFF_NOT_NEEDED);
         }
         if (present != null) {
             return check(right, info, needed ? CheckStatus.OK : CheckStatus.NOT_NEEDED, needed ? null : "currently on");

@@ -27,6 +27,9 @@ public record ConnectionReport(boolean ok, String checkedAt, Credentials credent
         this(ok, checkedAt, credentials, rights, mailboxes, warnings, List.of());
     }
 
+    /** The detail of a right found off that no form needed when the check ran. */
+    public static final String OFF_NOT_NEEDED = "currently off; your forms do not need it";
+
     /**
      * One form: the rights it needs (labels as on onOffice's Rights tab, derived from its kind and what it maps and
      * does) and those of them the check found missing, with one sentence per missing right for the admin.
@@ -51,7 +54,10 @@ public record ConnectionReport(boolean ok, String checkedAt, Credentials credent
      */
     public ConnectionReport withForms(Map<String, Map.Entry<String, Set<ApiRight>>> formNeeds) {
         Set<String> missingLabels = new HashSet<>();
-        rights.stream().filter(r -> r.status() == CheckStatus.MISSING).forEach(r -> missingLabels.add(r.right()));
+        // Off counts as missing for a form that needs it, also when no form needed it at the time of the check.
+        rights.stream().filter(r -> r.status() == CheckStatus.MISSING
+                || r.status() == CheckStatus.NOT_NEEDED && OFF_NOT_NEEDED.equals(r.detail()))
+                .forEach(r -> missingLabels.add(r.right()));
         List<FormRights> out = new ArrayList<>();
         List<String> allWarnings = new ArrayList<>(warnings);
         formNeeds.forEach((key, titled) -> {
