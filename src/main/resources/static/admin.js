@@ -63,6 +63,13 @@
                 return;
             }
             api(editor.dataset.method, editor.dataset.url, definition).then(function (result) {
+                if (result.ok && result.data && result.data.warnings && result.data.warnings.length) {
+                    // Saved and published, but it needs a right the API user lacks: say so before leaving.
+                    area.removeAttribute('aria-invalid');
+                    showErrors(box, result.data.warnings.join('; '));
+                    status(msg.msgSaved || '');
+                    return;
+                }
                 if (result.ok) {
                     window.location.href = editor.dataset.done;
                     return;

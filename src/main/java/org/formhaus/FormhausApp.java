@@ -184,7 +184,8 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet(ConfirmationTokens.PATH, new NewsletterConfirmServlet(newsletterTokens, stores.submissions(),
                         stores.jobs(), config.delivery().giveUpAfter(), worker::nudge, templates))
                 .filter("/admin/api/*", new AdminAuthFilter(stores.users(), adminSessions, securityLog))
-                .servlet("/admin/api/forms", new FormsApiServlet(stores.forms(), formSaveCheck(), stores.spamCounts()),
+                .servlet("/admin/api/forms", new FormsApiServlet(stores.forms(), formSaveCheck(), stores.spamCounts(),
+                        connection::warningsFor),
                         "/admin/api/forms/*")
                 .servlet("/admin/api/submissions", new SubmissionsApiServlet(stores.submissions(), stores.jobs(),
                         config.delivery().giveUpAfter(), worker::nudge), "/admin/api/submissions/*")

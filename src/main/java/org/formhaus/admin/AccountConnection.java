@@ -1,7 +1,13 @@
 package org.formhaus.admin;
 
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.formhaus.connection.NeededRights;
+import org.formhaus.onoffice.ApiRight;
 import org.formhaus.connection.ConnectionCheck;
 import org.formhaus.connection.ConnectionReport;
 import org.formhaus.connection.TestEmailResult;
@@ -23,6 +29,8 @@ public final class AccountConnection {
     private final AccountStore accounts;
     private final FormStore forms;
     private final OnOfficeConnector onOffice;
+    /** The last check per account, for warnings when a form is saved; a check replaces it. */
+    private final Map<Long, ConnectionReport> lastReports = new ConcurrentHashMap<>();
 
     public AccountConnection(AccountStore accounts, FormStore forms, OnOfficeConnector onOffice) {
         this.accounts = accounts;
@@ -34,9 +42,36 @@ public final class AccountConnection {
     public ConnectionReport check(long accountId) throws SQLException {
         Account account = connected(accountId);
         List<FormDefinition> definitions = forms.list(accountId).stream().map(StoredForm::definition).toList();
+        boolean sendsEmail = !account.senders().isEmpty();
         // A check is one request whose write probes are built to fail: retrying it is harmless.
-        return new ConnectionCheck(onOffice.clientFor(account.onOffice(), RetryMode.AUTOMATIC))
-                .run(account.senders(), FormFeatures.of(definitions, !account.senders().isEmpty()));
+        ConnectionReport report = new ConnectionCheck(onOffice.clientFor(account.onOffice(), RetryMode.AUTOMATIC))
+                .run(account.senders(), FormFeatures.of(definitions, sendsEmail));
+        ConnectionReport judged = report.withForms(needs(definitions, sendsEmail));
+        lastReports.put(accountId, judged);
+        return judged;
+    }
+
+    /** Each form's key → its title and the rights it needs (from its kind and what it maps and does). */
+    static Map<String, Map.Entry<String, Set<ApiRight>>> needs(List<FormDefinition> definitions, boolean sendsEmail) {
+        Map<String, Map.Entry<String, Set<ApiRight>>> out = new LinkedHashMap<>();
+        for (FormDefinition d : definitions) {
+            out.put(d.key(), Map.entry(d.title() == null ? d.key() : d.title(),
+                    NeededRights.of(FormFeatures.of(d, sendsEmail))));
+        }
+        return out;
+    }
+
+    /**
+     * What the last connection check of the account says about {@code form} once saved: one sentence per right the
+     * form needs that the check found missing ("Form 'x' needs "Right", which is missing."). Empty when the form
+     * needs nothing missing or no check ran since this server started (no onOffice request is made on save).
+     */
+    public List<String> warningsFor(long accountId, FormDefinition form) throws SQLException {
+        ConnectionReport last = lastReports.get(accountId);
+        if (last == null || !last.credentials().ok()) return List.of();
+        Account account = accounts.find(accountId).orElse(null);
+        boolean sendsEmail = account != null && !account.senders().isEmpty();
+        return last.withForms(needs(List.of(form), sendsEmail)).forms().get(0).messages();
     }
 
     /**

@@ -25,23 +25,36 @@ import org.formhaus.http.JsonServlet;
  */
 public final class FormsApiServlet extends JsonServlet {
 
-    /** What a form's GET adds beside the definition and its version: the spam counts. */
-    static final List<String> VIEW_ONLY = List.of("spamCount", "spam");
+    /** What a form's GET adds beside the definition and its version (the spam counts), and a save's warnings. */
+    static final List<String> VIEW_ONLY = List.of("spamCount", "spam", "warnings");
 
     private final FormStore forms;
     private final DefinitionParser parser = new DefinitionParser();
     private final FormSaveCheck saveCheck;
     private final SpamCounts spam;
+    private final RightsWarnings rightsWarnings;
 
-    public FormsApiServlet(FormStore forms, FormSaveCheck saveCheck) {
-        this(forms, saveCheck, null);
+    /** What a saved form needs from onOffice that the API user lacks, one sentence each (none: empty). */
+    @FunctionalInterface
+    public interface RightsWarnings {
+        RightsWarnings NONE = (account, definition) -> List.of();
+
+        List<String> of(long accountId, FormDefinition definition) throws Exception;
     }
 
-    /** With {@code spam}: a single form's view also carries {@code spamCount} and {@code spam} (by reason). */
-    public FormsApiServlet(FormStore forms, FormSaveCheck saveCheck, SpamCounts spam) {
+    public FormsApiServlet(FormStore forms, FormSaveCheck saveCheck) {
+        this(forms, saveCheck, null, RightsWarnings.NONE);
+    }
+
+    /**
+     * With {@code spam}: a single form's view also carries {@code spamCount} and {@code spam} (by reason). With
+     * {@code rightsWarnings}: a save's reply carries {@code warnings} when the form needs a right the API user lacks.
+     */
+    public FormsApiServlet(FormStore forms, FormSaveCheck saveCheck, SpamCounts spam, RightsWarnings rightsWarnings) {
         this.forms = forms;
         this.saveCheck = saveCheck;
         this.spam = spam;
+        this.rightsWarnings = rightsWarnings == null ? RightsWarnings.NONE : rightsWarnings;
     }
 
     @Override
@@ -76,7 +89,7 @@ public final class FormsApiServlet extends JsonServlet {
         if (forms.current(definition.key()).isPresent()) {
             throw new HttpProblem(409, "A form with key '" + definition.key() + "' exists already; PUT replaces it");
         }
-        Json.send(response, 201, view(published(request, save(account, definition))));
+        Json.send(response, 201, warned(account, definition, view(published(request, save(account, definition)))));
     }
 
     @Override
@@ -98,7 +111,7 @@ public final class FormsApiServlet extends JsonServlet {
             throw HttpProblem.notFound("Form '" + path[0] + "'");
         }
         FormDefinition definition = parse(body, forms.current(path[0]).orElse(null));
-        Json.send(response, 200, view(published(request, save(account, definition))));
+        Json.send(response, 200, warned(account, definition, view(published(request, save(account, definition)))));
     }
 
     @Override
@@ -165,6 +178,15 @@ public final class FormsApiServlet extends JsonServlet {
         AdminAuthFilter.callerOf(request).record(SecurityEventKind.FORM_PUBLISHED,
                 "form " + form.key() + " version " + form.version());
         return form;
+    }
+
+    /** Adds {@code warnings} (rights the saved form needs that the API user lacks) when there are any. */
+    private JsonObject warned(long account, FormDefinition saved, JsonObject view) throws Exception {
+        List<String> warnings = rightsWarnings.of(account, saved);
+        if (!warnings.isEmpty()) {
+            view.add("warnings", Json.GSON.toJsonTree(warnings));
+        }
+        return view;
     }
 
     private static JsonObject view(StoredForm form) {

@@ -245,7 +245,7 @@ public final class ConnectionCheck {
         boolean needed = info.neededBy(used);
         if (missing != null) {
             return check(right, info, needed ? CheckStatus.MISSING : CheckStatus.NOT_NEEDED,
-                    needed ? missing : "currently off; your forms do not need it");
+                    needed ? missing : ConnectionReport.OFF_NOT_NEEDED);
         }
         if (present != null) {
             return check(right, info, needed ? CheckStatus.OK : CheckStatus.NOT_NEEDED, needed ? null : "currently on");
@@ -297,7 +297,9 @@ public final class ConnectionCheck {
     /** A call this onOffice version does not know tells nothing about the right. */
     private static boolean unknownCall(ActionResult r) {
         String m = r.message() == null ? "" : r.message().toLowerCase(Locale.ROOT);
-        return !r.ok() && (m.contains("unknown resource") || m.contains("unknown action"));
+        // onOffice's 23/25 "Missing configuration for actionId/resourceType": the call does not exist there
+        return !r.ok() && (r.errorCode() == 23 || r.errorCode() == 25
+                || m.contains("unknown resource") || m.contains("unknown action"));
     }
 
     private static ConnectionReport.RightCheck check(ApiRight right, RightInfo info, CheckStatus status, String detail) {

@@ -28,10 +28,18 @@ public enum Feature {
     CUSTOMER_NUMBER,
     /** fields on the address tab "AddressOther1" */
     ADDRESS_OTHER1,
-    /** forms that publish or feature estates (own website, top listing, reference) */
-    ESTATE_MARKETING,
-    /** forms that change property status or external property number */
-    ESTATE_STATUS,
+    /** forms that list estates on the agency's own website (estate.veroeffentlichen) */
+    ESTATE_LISTING,
+    /** forms that publish an estate on the own website (estate.veroeffentlichen) */
+    MARKETING_WEBSITE,
+    /** forms that feature an estate as top listing (estate.top_angebot) */
+    TOP_LISTING,
+    /** forms that mark an estate as reference (estate.referenz) */
+    REFERENCE_PROPERTY,
+    /** forms that change an estate's status (estate.status) */
+    PROPERTY_STATUS,
+    /** forms that write the external property number (estate.objektnr_extern) */
+    EXTERNAL_NUMBER,
     /** linking tasks/estates/addresses to a project */
     PROJECT
 }

@@ -31,17 +31,21 @@ record RightInfo(String setting, String neededFor, String withoutIt, Set<Feature
         put(ApiRight.ONLY_PUBLISHED_PROPERTIES, "off", "—", "overrides \"all\": archived/internal/unpublished estates "
                 + "invisible; a just-created estate (unpublished by default) becomes invisible, so the owner link breaks "
                 + "and PDF summaries are not produced", ESTATE_READ, ESTATE_WRITE);
-        put(ApiRight.ALLOW_LISTING_ON_WEBSITE, "optional", "forms that publish estates", "publishing is refused",
-                ESTATE_MARKETING);
-        put(ApiRight.MARKETING, "optional", "forms that feature estates (top listing, reference)",
-                "marketing flags are refused", ESTATE_MARKETING);
+        put(ApiRight.ALLOW_LISTING_ON_WEBSITE, "optional", "forms that list estates on the agency's own onOffice "
+                + "website", "listing flag refused", ESTATE_LISTING);
+        put(ApiRight.MARKETING_WEBSITE, "optional", "forms that publish an estate on the own website (veroeffentlichen)",
+                "publishing refused", MARKETING_WEBSITE);
+        put(ApiRight.MARKETING_TOP_LISTING, "optional", "forms that feature an estate as top listing (top_angebot)",
+                "top-listing flag refused", TOP_LISTING);
+        put(ApiRight.MARKETING_REFERENCE, "optional", "forms that mark an estate as reference (referenz)",
+                "reference flag refused", REFERENCE_PROPERTY);
         // Owner and valuation forms tag each new estate with an external number, so a retry after a lost reply finds
         // it instead of creating a second one.
         put(ApiRight.EDIT_EXTERNAL_PROPERTY_NUMBER, "on for owner/valuation forms", "owner/seller and valuation forms "
                 + "(each new estate carries Formhaus's external number); forms that change the external property number",
-                "the estate create is refused, so owner and valuation leads end 'failed'", ESTATE_WRITE, ESTATE_STATUS);
-        put(ApiRight.EDIT_PROPERTY_STATUS, "optional", "forms that change the property status", "that field is refused",
-                ESTATE_STATUS);
+                "the estate create is refused, so owner and valuation leads end 'failed'", ESTATE_WRITE, EXTERNAL_NUMBER);
+        put(ApiRight.EDIT_PROPERTY_STATUS, "optional", "forms that change the property status", "status refused",
+                PROPERTY_STATUS);
         put(ApiRight.AGENTS_LOG, "on", "activity entry per submission", "no activity history", ACTIVITY);
         put(ApiRight.ACTIVITIES, "on", "activity entry per submission", "no activity history", ACTIVITY);
         put(ApiRight.READ_ENTRIES, "all", "activity entry per submission; finding it after a lost reply",

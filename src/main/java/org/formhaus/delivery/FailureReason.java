@@ -15,6 +15,9 @@ final class FailureReason {
     static String of(OnOfficeException e) {
         String said = e.onOfficeMessage() == null ? e.getMessage()
                 : "onOffice error " + e.errorCode() + " \"" + e.onOfficeMessage() + "\"";
+        if (mailboxProblem(e)) { // onOffice's 51 "Invalid email identity"; other servers' codes vary
+            return mailboxHint(e, said);
+        }
         return switch (e.reason()) {
             case NOT_AUTHENTICATED, CUSTOMER_UNKNOWN -> "onOffice rejected the credentials (" + said
                     + "): check the API user's token and secret under Settings → onOffice, then retry";
@@ -32,6 +35,11 @@ final class FailureReason {
             case HOST_NOT_ALLOWED -> said + ": set onOffice's API URL under Settings → onOffice, then retry";
             default -> said;
         };
+    }
+
+    private static boolean mailboxProblem(OnOfficeException e) {
+        String text = e.onOfficeMessage() == null ? "" : e.onOfficeMessage().toLowerCase(Locale.ROOT);
+        return e.errorCode() == 51 || text.contains("identity") || text.contains("mailbox");
     }
 
     private static String mailboxHint(OnOfficeException e, String said) {

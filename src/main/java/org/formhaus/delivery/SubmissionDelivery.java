@@ -280,10 +280,11 @@ public final class SubmissionDelivery {
 
     /**
      * Whether a failed step's answer says onOffice does not know the single-use value it consumed (record not found
-     * naming it, or naming the tmpUploadId): the simulator's 144 "Record not found: tmpUploadId ..."; onOffice's own
-     * wording is undocumented, so the check goes by the words.
+     * naming it, or naming the tmpUploadId): onOffice's 129 "Fileupload is missing temporary upload file"; for other
+     * codes the check goes by the words.
      */
     static boolean gone(ActionResult result, JsonElement consumed) {
+        if (result.errorCode() == 129) return true;
         String text = result.message() == null ? "" : result.message().toLowerCase(Locale.ROOT);
         String value = consumed == null || consumed.isJsonNull() ? null : consumed.getAsString().toLowerCase(Locale.ROOT);
         return text.contains("not found") && (text.contains("tmpuploadid") || value != null && text.contains(value));

@@ -26,6 +26,11 @@ public class OnOfficeException extends Exception {
         Reason(boolean retryable) {
             this.retryable = retryable;
         }
+
+        /** Whether a failure of this kind may go away on another try. */
+        public boolean retryable() {
+            return retryable;
+        }
     }
 
     private final Reason reason;
@@ -51,16 +56,23 @@ public class OnOfficeException extends Exception {
                         + result.message() + "\"", null);
     }
 
-    /** Maps an onOffice error code and message to a reason; the message matters where the code is undocumented. */
+    /**
+     * Maps an onOffice error code to a reason: by {@link OnOfficeErrors}' table of documented codes first; only for a
+     * code the reference does not list is the message read (e.g. a simulator or a newer server's undocumented code).
+     */
     public static Reason classify(int errorCode, String message) {
+        return OnOfficeErrors.of(errorCode).map(OnOfficeErrors.Entry::reason).orElseGet(() -> byMessage(message));
+    }
+
+    private static Reason byMessage(String message) {
         String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        if (errorCode == 193 || text.contains("extendedclaim is required")) return Reason.EXTENDED_CLAIM;
-        if (errorCode == 137 || text.contains("hmac")) return Reason.HMAC_INVALID;
+        if (text.contains("extendedclaim")) return Reason.EXTENDED_CLAIM;
+        if (text.contains("hmac")) return Reason.HMAC_INVALID;
         if (text.contains("timestamp")) return Reason.TIMESTAMP_INVALID;
-        if (errorCode == 41 || text.contains("customer unknown")) return Reason.CUSTOMER_UNKNOWN;
-        if (errorCode == 22 || text.contains("not authenticated")) return Reason.NOT_AUTHENTICATED;
+        if (text.contains("customer unknown")) return Reason.CUSTOMER_UNKNOWN;
+        if (text.contains("not authenticated")) return Reason.NOT_AUTHENTICATED;
         if (text.contains("right") || text.contains("permission") || text.contains("not allowed")) return Reason.MISSING_RIGHT;
-        if (errorCode == 500 || text.contains("server error")) return Reason.SERVER_ERROR;
+        if (text.contains("server error")) return Reason.SERVER_ERROR;
         if (text.contains("unknown field") || text.contains("invalid value") || text.contains("invalid parameter")
                 || text.contains("missing parameter") || text.contains("malformed")) return Reason.INVALID_REQUEST;
         return Reason.ACTION_FAILED;

@@ -11,7 +11,7 @@ import java.util.Locale;
  * <li>{@code http500}: nothing is processed; HTTP 500 with onOffice's status {@code {"code":500,...,"message":"server error"}}.</li>
  * <li>{@code timeout-after-commit}: processes (commits) the actions, then stalls {@code latencyMs} (default 60 s)
  * before replying, so the client times out although the records exist.</li>
- * <li>{@code invalid-signature}: every action fails with 137 "HMAC invalid".</li>
+ * <li>{@code invalid-signature}: every action fails with 137 "The HMAC is invalid.".</li>
  * <li>{@code rate-limit}: nothing is processed; HTTP 429 with {@code Retry-After: 1}.</li>
  * </ul>
  */

@@ -3,7 +3,6 @@ package org.formhaus.simulator;
 import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.formhaus.onoffice.ActionKind;
 
@@ -44,8 +43,7 @@ final class SimApi {
         JsonObject parameters = marketplace.admit(key, p);
         SimAction action = routes.get(key);
         if (action == null) {
-            throw new SimError(SimError.UNKNOWN_ACTION, "Unknown resource type '" + type + "' for action "
-                    + kind.name().toLowerCase(Locale.ROOT));
+            throw new SimError(SimError.UNKNOWN_RESOURCE_TYPE, "Missing configuration for resourceType \"" + type + "\"");
         }
         return action.run(resourceId, parameters);
     }

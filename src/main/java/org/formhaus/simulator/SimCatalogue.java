@@ -110,9 +110,11 @@ final class SimCatalogue {
         add(f(m, "breitengrad", "float", null, "Breitengrad", "Latitude", "ObjGeo"));
         add(f(m, "laengengrad", "float", null, "Längengrad", "Longitude", "ObjGeo"));
         add(f(m, "veroeffentlichen", "boolean", null, "Veröffentlichen", "Publish", "ObjVerwaltung")
-                .gatedBy(ApiRight.ALLOW_LISTING_ON_WEBSITE));
-        add(f(m, "top_angebot", "boolean", null, "Top-Angebot", "Top listing", "ObjVerwaltung").gatedBy(ApiRight.MARKETING));
-        add(f(m, "referenz", "boolean", null, "Referenz", "Reference", "ObjVerwaltung").gatedBy(ApiRight.MARKETING));
+                .gatedBy(ApiRight.ALLOW_LISTING_ON_WEBSITE, ApiRight.MARKETING_WEBSITE));
+        add(f(m, "top_angebot", "boolean", null, "Top-Angebot", "Top listing", "ObjVerwaltung")
+                .gatedBy(ApiRight.MARKETING_TOP_LISTING));
+        add(f(m, "referenz", "boolean", null, "Referenz", "Reference", "ObjVerwaltung")
+                .gatedBy(ApiRight.MARKETING_REFERENCE));
         add(f(m, "status", "singleselect", null, "Status", "Status", "ObjVerwaltung")
                 .withValues("1:Aktiv:Active", "2:Ausstehend:Pending", "0:Archiviert:Archived")
                 .gatedBy(ApiRight.EDIT_PROPERTY_STATUS));

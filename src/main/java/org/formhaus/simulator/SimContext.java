@@ -63,8 +63,8 @@ final class SimContext {
     void needFieldRights(String module, Iterable<String> keys, String operation) throws SimError {
         for (String key : keys) {
             SimField f = catalogue.field(module, key).orElse(null);
-            if (f != null && f.writeRight() != null) {
-                need(operation + " field '" + key + "'", f.writeRight());
+            if (f != null && !f.writeRights().isEmpty()) {
+                need(operation + " field '" + key + "'", f.writeRights().toArray(ApiRight[]::new));
             }
         }
     }
@@ -172,7 +172,7 @@ final class SimContext {
         } catch (NumberFormatException e) {
             // not a number: not found either
         }
-        throw SimError.notFound(type, id);
+        throw SimError.notFound();
     }
 
     /** Copies {@code data} into {@code target}, each value checked against its catalogue field. */

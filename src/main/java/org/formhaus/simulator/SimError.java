@@ -1,21 +1,27 @@
 package org.formhaus.simulator;
 
 /**
- * A per-action failure of the simulator: onOffice-style error code and message. The codes other than 137 (HMAC
- * invalid, as seen in a third-party adapter) and 193 (extendedclaim) are the simulator's own choice because onOffice
- * does not document them; see {@link Simulator} for the list.
+ * A per-action failure of the simulator: onOffice's error code and exact message where the reference lists one
+ * (onoffice-api.md §4.1, mirrored by {@code OnOfficeErrors}); the simulator's own codes remain only where the reference
+ * is silent (140 missing right, 142 invalid value), see {@link Simulator} for the list.
  */
 final class SimError extends Exception {
 
     static final int HMAC_INVALID = 137;
-    static final int TIMESTAMP_INVALID = 138;
+    static final int TIMESTAMP_INVALID = 136;
     static final int MISSING_RIGHT = 140;
     static final int UNKNOWN_FIELD = 141;
     static final int INVALID_VALUE = 142;
     static final int MISSING_PARAMETER = 143;
-    static final int NOT_FOUND = 144;
-    static final int IDENTITY_NOT_ASSIGNED = 145;
-    static final int UNKNOWN_ACTION = 146;
+    static final int NOT_FOUND = 80;
+    static final int INVALID_EMAIL_IDENTITY = 51;
+    static final int UNKNOWN_ACTION_ID = 23;
+    static final int UNKNOWN_RESOURCE_TYPE = 25;
+    static final int TMP_UPLOAD_MISSING = 129;
+    static final String HMAC_MESSAGE = "The HMAC is invalid.";
+    static final String TIMESTAMP_MESSAGE = "Your timestamp is too old or your server time is wrong.";
+    static final String NOT_FOUND_MESSAGE = "Unknown record. Record may not exist or the permission rights are not set "
+            + "accordingly for this action.";
     static final int EXTENDED_CLAIM = 193;
 
     final int code;
@@ -29,8 +35,9 @@ final class SimError extends Exception {
         return new SimError(MISSING_PARAMETER, "Missing parameter: " + name);
     }
 
-    static SimError notFound(String type, Object id) {
-        return new SimError(NOT_FOUND, "Record not found: " + type + " " + id);
+    /** onOffice's 80, which does not say whether the record is missing or hidden from the API user. */
+    static SimError notFound() {
+        return new SimError(NOT_FOUND, NOT_FOUND_MESSAGE);
     }
 
     /** onOffice's documented answer to a marketplace API user's call without a valid claim. */

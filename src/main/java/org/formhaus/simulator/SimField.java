@@ -11,10 +11,14 @@ import org.formhaus.onoffice.ApiRight;
 
 /**
  * One field of the simulator's catalogue: onOffice type, length, labels, permitted values (internal key → German and
- * English label), the table (tab) it sits on, and the extra right needed to write it (null when none).
+ * English label), the table (tab) it sits on, and the extra rights needed to write it (empty when none).
  */
 record SimField(String module, String name, String type, Integer length, String labelDe, String labelEn,
-                String table, ApiRight writeRight, boolean rangeField, Map<String, String[]> values) {
+                String table, java.util.List<ApiRight> writeRights, boolean rangeField, Map<String, String[]> values) {
+
+    SimField {
+        writeRights = writeRights == null ? java.util.List.of() : java.util.List.copyOf(writeRights);
+    }
 
     SimField withValues(String... keyDeEn) {
         Map<String, String[]> v = new LinkedHashMap<>(values);
@@ -22,15 +26,17 @@ record SimField(String module, String name, String type, Integer length, String 
             String[] parts = triple.split(":", 3);
             v.put(parts[0], new String[]{parts[1], parts.length > 2 ? parts[2] : parts[1]});
         }
-        return new SimField(module, name, type, length, labelDe, labelEn, table, writeRight, rangeField, v);
+        return new SimField(module, name, type, length, labelDe, labelEn, table, writeRights, rangeField, v);
     }
 
-    SimField gatedBy(ApiRight right) {
-        return new SimField(module, name, type, length, labelDe, labelEn, table, right, rangeField, values);
+    /** Writing (or reading) this field needs every one of {@code rights}, each a checkbox of its own in onOffice. */
+    SimField gatedBy(ApiRight... rights) {
+        return new SimField(module, name, type, length, labelDe, labelEn, table, java.util.List.of(rights), rangeField,
+                values);
     }
 
     SimField range() {
-        return new SimField(module, name, type, length, labelDe, labelEn, table, writeRight, true, values);
+        return new SimField(module, name, type, length, labelDe, labelEn, table, writeRights, true, values);
     }
 
     boolean select() {

@@ -28,13 +28,15 @@ final class SimFiles {
     }
 
     void register(Map<String, SimAction> routes) {
-        routes.put("DO uploadfile", (id, p) -> p.has("tmpUploadId") ? link(p) : upload(p));
+        // With "data" present onOffice does not perform the second step: it takes the call as (one more) content block.
+        routes.put("DO uploadfile", (id, p) -> p.has("data") ? upload(p) : link(p));
     }
 
     /**
-     * uploadfile, first step: keeps the bytes under a new temporary id and answers it as
-     * {@code records[0].elements.tmpUploadId} (that shape, the lack of a right for this step and the lifetime of
-     * {@link #TMP_UPLOAD_LIFETIME_MS} are the simulator's assumptions; onOffice documents only the id).
+     * uploadfile, first step: keeps the bytes under a new temporary id, or appends them to the upload named by
+     * {@code tmpUploadId} (chunked upload), and answers {@code {"id":0,"type":"","elements":{"filesize",
+     * "tmpUploadId"}}} as documented. The lack of a right for this step and the lifetime of
+     * {@link #TMP_UPLOAD_LIFETIME_MS} are the simulator's assumptions (the reference is silent).
      */
     private SimOutcome upload(JsonObject p) throws SimError {
         String data = str(p, "data");
@@ -45,9 +47,21 @@ final class SimFiles {
         } catch (IllegalArgumentException e) {
             throw SimError.invalid("data", "not base64");
         }
-        String id = "tmp" + c.s.nextTmpUpload++ + "-" + Long.toHexString(c.clock.millis());
+        String id = str(p, "tmpUploadId");
+        SimState.TmpUpload earlier = id == null ? null : c.s.tmpUploads.get(id);
+        if (id != null && earlier == null) {
+            throw new SimError(SimError.TMP_UPLOAD_MISSING, "Fileupload is missing temporary upload file");
+        }
+        if (earlier != null) {
+            byte[] joined = java.util.Arrays.copyOf(earlier.data(), earlier.data().length + bytes.length);
+            System.arraycopy(bytes, 0, joined, earlier.data().length, bytes.length);
+            bytes = joined;
+        } else {
+            id = "tmp" + c.s.nextTmpUpload++ + "-" + Long.toHexString(c.clock.millis());
+        }
         c.s.tmpUploads.put(id, new SimState.TmpUpload(bytes, c.clock.millis()));
         JsonObject el = new JsonObject();
+        el.addProperty("filesize", bytes.length);
         el.addProperty("tmpUploadId", id);
         JsonArray records = new JsonArray();
         records.add(SimOutcome.record(0, "", el));
@@ -76,7 +90,7 @@ final class SimFiles {
         SimState.TmpUpload upload = c.s.tmpUploads.get(tmpId);
         if (upload == null || c.clock.millis() - upload.receivedMs() > TMP_UPLOAD_LIFETIME_MS) {
             c.s.tmpUploads.remove(tmpId);
-            throw SimError.notFound("tmpUploadId", tmpId);
+            throw new SimError(SimError.TMP_UPLOAD_MISSING, "Fileupload is missing temporary upload file");
         }
         c.find(module, related, module.equals("estate") ? c::estateVisible : c::addressVisible);
         c.s.tmpUploads.remove(tmpId);
@@ -89,8 +103,15 @@ final class SimFiles {
         }
         file.addProperty("size", upload.data().length);
         file.addProperty("sha256", sha256(upload.data()));
-        c.s.insert("file", file);
-        return SimOutcome.success();
+        long fileId = c.s.insert("file", file);
+        JsonObject el = new JsonObject();
+        el.addProperty("filesize", upload.data().length);
+        el.addProperty("tmpUploadId", tmpId);
+        el.addProperty("fileId", String.valueOf(fileId)); // a string in onOffice's answer
+        el.addProperty("success", "success");
+        JsonArray records = new JsonArray();
+        records.add(SimOutcome.record(0, "", el));
+        return SimOutcome.of(records);
     }
 
     private static String sha256(byte[] data) {

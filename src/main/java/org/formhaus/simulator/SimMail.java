@@ -56,8 +56,7 @@ final class SimMail {
 
     private String identity(String identity) throws SimError {
         if (c.s.assignedMailboxes.stream().noneMatch(identity::equalsIgnoreCase)) {
-            throw new SimError(SimError.IDENTITY_NOT_ASSIGNED, "Email identity '" + identity
-                    + "' is not assigned to the API user");
+            throw new SimError(SimError.INVALID_EMAIL_IDENTITY, "Invalid email identity");
         }
         return identity;
     }

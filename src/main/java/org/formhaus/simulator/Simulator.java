@@ -23,24 +23,33 @@ import org.formhaus.onoffice.RequestSigner;
  * (see onoffice-api.md). Thread-safe: all state sits behind one lock; injected faults stall outside it. Lives as
  * long as the sandbox or test that created it; {@link #reset()} returns it to the seeded state.
  *
- * <p>What it checks, in this order, like a real server:
+ * <p>What it checks, in this order, like a real server (codes and messages as onoffice-api.md §4.1 lists them):
  * <ol>
  * <li>envelope token unknown → top level {@code {"code":400,"errorcode":22,"message":"not authenticated"}}, no results;</li>
- * <li>per action: HMAC v2 wrong or {@code hmac_version} not 2 → 137 "HMAC invalid";</li>
- * <li>timestamp more than 120 s off the simulator's clock → 138 "timestamp invalid" (code assumed: onOffice only
- *     documents the message);</li>
+ * <li>per action: unknown actionid → 23 "Missing configuration for actionId "x"";  HMAC v2 wrong or
+ *     {@code hmac_version} not 2 → 137 "The HMAC is invalid.";</li>
+ * <li>timestamp more than 120 s off the simulator's clock → 136 "Your timestamp is too old or your server time is
+ *     wrong." (138 is "Unknown field in task data" in onOffice);</li>
+ * <li>unknown resource type for the action → 25 "Missing configuration for resourceType "x"";</li>
  * <li>rights of the operation, then rights of single fields → 140 "No permission to &lt;operation&gt;: the API user lacks
- *     the right "&lt;Rights tab label&gt;"" (code and wording assumed: real onOffice's are undocumented);</li>
- * <li>parameters: 141 "Unknown field 'X' for module M", 142 "Invalid value for field 'X': ...", 143 "Missing
- *     parameter: X"; then 144 "Record not found: type id"; sendmail from a mailbox not assigned to the API user →
- *     145 "Email identity 'x' is not assigned to the API user"; unknown action → 146; unlockProvider without
- *     claim → 193 (documented).</li>
+ *     the right "&lt;Rights tab label&gt;"". Reference silent, current behaviour kept: onOffice has no code 140 and
+ *     answers with 131/174/261/262/149/156/183… without naming the right (onoffice-rights.md); the connection check
+ *     relies on the named right, so this is the one deliberate deviation left;</li>
+ * <li>parameters: 141 "Unknown field 'X' for module M", 142 "Invalid value for field 'X': ..." (142 is the
+ *     simulator's: the reference lists no such code), 143 "Missing parameter: X" (reference silent on a missing
+ *     mandatory parameter); a record by id the API user cannot see or that does not exist → 80 "Unknown record. Record
+ *     may not exist or the permission rights are not set accordingly for this action."; sendmail from a mailbox not
+ *     assigned to the API user → 51 "Invalid email identity"; uploadfile with an unknown, expired or used
+ *     tmpUploadId → 129 "Fileupload is missing temporary upload file"; unlockProvider without claim → 193.</li>
  * <li>after a successful unlockProvider (or {@link #setMarketplaceClaims}) the API user is a marketplace API user:
  *     every action without a known {@code extendedclaim} → 193 "parameter extendedclaim is required, but missing,
  *     empty or invalid" (documented).</li>
  * </ol>
- * When any action fails the top-level status is {@code {"code":200,"errorcode":97,"message":"Error in action"}}.
- * A body that is not JSON gets top level {@code {"code":400,"errorcode":1,"message":"malformed request"}}.
+ * A failed action carries {@code "data": []}, as onOffice's does. {@code parameters} may be {@code {}} or {@code []},
+ * {@code resourceid} {@code ""}, a number or {@code null}; {@code timestamp} and {@code hmac_version} numbers or
+ * strings. When any action fails the top-level status is {@code {"code":200,"errorcode":97,"message":"Error in action"}}.
+ * A body that is not JSON gets top level {@code {"code":400,"errorcode":1,"message":"malformed request"}} (reference
+ * silent on the exact code; 4 "Invalid or malformed JSON" is listed without its status block).
  * Replies use HTTP 200 unless a fault is injected (onOffice does not document its HTTP status codes).
  *
  * <p>Seed data: addresses 100 (unpublished) and 101 (published on the website), estates 10 (published) and 11
@@ -362,6 +371,7 @@ public final class Simulator {
         } catch (SimError e) {
             code = e.code;
             message = e.getMessage();
+            result.add("data", new JsonArray()); // onOffice sends "data": [] with a failed action
         }
         JsonObject status = new JsonObject();
         status.addProperty("errorcode", code);
@@ -374,7 +384,7 @@ public final class Simulator {
         try {
             return ActionKind.fromUrn(actionId);
         } catch (IllegalArgumentException e) {
-            throw new SimError(SimError.UNKNOWN_ACTION, "Unknown actionid '" + actionId + "'");
+            throw new SimError(SimError.UNKNOWN_ACTION_ID, "Missing configuration for actionId \"" + actionId + "\"");
         }
     }
 
@@ -383,14 +393,14 @@ public final class Simulator {
         try {
             timestamp = Long.parseLong(nz(SimJson.str(a, "timestamp")).trim());
         } catch (NumberFormatException e) {
-            throw new SimError(SimError.TIMESTAMP_INVALID, "timestamp invalid");
+            throw new SimError(SimError.TIMESTAMP_INVALID, SimError.TIMESTAMP_MESSAGE);
         }
         String expected = RequestSigner.sign(secret, timestamp, token, type, actionId);
         if (forceBad || !"2".equals(SimJson.str(a, "hmac_version")) || !expected.equals(SimJson.str(a, "hmac"))) {
-            throw new SimError(SimError.HMAC_INVALID, "HMAC invalid");
+            throw new SimError(SimError.HMAC_INVALID, SimError.HMAC_MESSAGE);
         }
         if (Math.abs(clock.instant().getEpochSecond() - timestamp) > WINDOW_SECONDS) {
-            throw new SimError(SimError.TIMESTAMP_INVALID, "timestamp invalid");
+            throw new SimError(SimError.TIMESTAMP_INVALID, SimError.TIMESTAMP_MESSAGE);
         }
     }
 

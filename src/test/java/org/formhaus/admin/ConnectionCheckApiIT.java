@@ -71,15 +71,46 @@ class ConnectionCheckApiIT {
     @Test
     void theExternalPropertyNumberRightIsNeededOnlyOnceAnOwnerFormExists() throws Exception {
         server.simulator().right(ApiRight.EDIT_EXTERNAL_PROPERTY_NUMBER, false);
-        assertEquals("NOT_NEEDED", status(check(), "Edit external property number"), "a contact form needs no estate");
+        assertEquals("NOT_NEEDED", status(check(), "Allows external property numbers to be edited"), "a contact form needs no estate");
         server.adminJson("PUT", "/admin/api/forms/verkauf", """
                 {"kind": "owner", "fields": [
                   {"name": "email", "type": "email", "required": true, "maps": "address.Email"},
                   {"name": "ort", "type": "text", "maps": "estate.ort"}]}""");
         try {
-            assertEquals(List.of("Edit external property number"), missing(check()));
+            assertEquals(List.of("Allows external property numbers to be edited"), missing(check()));
         } finally {
             server.admin("DELETE", "/admin/api/forms/verkauf", null);
+        }
+    }
+
+    @Test
+    void aFormMappingTopListingIsToldItNeedsTheMissingRightInTheCheckAndWhenSaved() throws Exception {
+        server.simulator().right(ApiRight.MARKETING_TOP_LISTING, false);
+        assertEquals("NOT_NEEDED", status(check(), "Marketing (Top Listing)"), "no form features estates yet");
+        String featured = """
+                {"kind": "owner", "fields": [
+                  {"name": "email", "type": "email", "required": true, "maps": "address.Email"},
+                  {"name": "top", "type": "hidden", "default": "1", "maps": "estate.top_angebot"}]}""";
+        try {
+            // The check that ran before the form existed found the right missing: saving the form says so at once.
+            JsonObject saved = server.adminJson("PUT", "/admin/api/forms/topobjekt", featured).getAsJsonObject();
+            assertEquals("[\"Form 'topobjekt' needs \\\"Marketing (Top Listing)\\\", which is missing.\"]",
+                    String.valueOf(saved.get("warnings")), saved.toString());
+            JsonObject report = check();
+            assertEquals("MISSING", status(report, "Marketing (Top Listing)"));
+            JsonObject form = null;
+            for (JsonElement f : report.getAsJsonArray("forms")) {
+                if (f.getAsJsonObject().get("form").getAsString().equals("topobjekt")) form = f.getAsJsonObject();
+            }
+            assertTrue(form != null, report.toString());
+            assertEquals("[\"Marketing (Top Listing)\"]", form.get("missing").toString());
+            assertTrue(form.get("needs").toString().contains("Write properties"), form.toString());
+            server.simulator().right(ApiRight.MARKETING_TOP_LISTING, true);
+            check();
+            assertFalse(server.adminJson("PUT", "/admin/api/forms/topobjekt", featured).getAsJsonObject()
+                    .has("warnings"), "no warning once the right is there");
+        } finally {
+            server.admin("DELETE", "/admin/api/forms/topobjekt", null);
         }
     }
 

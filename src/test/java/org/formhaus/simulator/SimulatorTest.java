@@ -89,7 +89,7 @@ class SimulatorTest {
         OnOfficeClient wrong = fixture.connector().clientFor(fixture.credentials(SimulatorFixture.TOKEN, "x"), RetryMode.NONE);
         ActionResult r = one(wrong, Actions.getUsers());
         assertEquals(137, r.errorCode());
-        assertEquals("HMAC invalid", r.message());
+        assertEquals("The HMAC is invalid.", r.message()); // onOffice's 137 (onoffice-api.md §4.1)
     }
 
     @Test
@@ -98,8 +98,8 @@ class SimulatorTest {
         Clock slightlyAhead = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(100));
         ActionResult late = one(fixture.connector(ahead, Duration.ofSeconds(5)).clientFor(fixture.credentials(), RetryMode.NONE), Actions.getUsers());
         ActionResult fine = one(fixture.connector(slightlyAhead, Duration.ofSeconds(5)).clientFor(fixture.credentials(), RetryMode.NONE), Actions.getUsers());
-        assertEquals(138, late.errorCode());
-        assertEquals("timestamp invalid", late.message());
+        assertEquals(136, late.errorCode()); // 138 is "Unknown field in task data" in onOffice
+        assertEquals("Your timestamp is too old or your server time is wrong.", late.message());
         assertTrue(fine.ok());
     }
 
@@ -161,7 +161,7 @@ class SimulatorTest {
 
         assertTrue(read.ok());
         assertTrue(read.records().isEmpty());
-        assertEquals(144, link.errorCode());
+        assertEquals(80, link.errorCode()); // "Unknown record. Record may not exist or the permission rights ..."
         assertEquals(1, one(client, Actions.readEstate("10", List.of("Id"))).records().size(), "published ones stay visible");
     }
 
@@ -175,7 +175,7 @@ class SimulatorTest {
     @Test
     void sendsMailOnlyFromMailboxesAssignedToTheApiUser() throws Exception {
         assertTrue(one(client, Actions.sendMail("info@agentur.example", List.of("kunde@example.org"), "Hallo", "Text", false, null)).ok());
-        assertEquals(145, one(client, Actions.sendMail("chef@agentur.example", List.of("kunde@example.org"), "Hallo", "Text", false, null)).errorCode());
+        assertEquals(51, one(client, Actions.sendMail("chef@agentur.example", List.of("kunde@example.org"), "Hallo", "Text", false, null)).errorCode());
         JsonArray mails = JsonParser.parseString(send("GET", "mails", null).body()).getAsJsonArray();
         assertEquals(1, mails.size());
         assertEquals("kunde@example.org", mails.get(0).getAsJsonObject().getAsJsonArray("to").get(0).getAsString());
@@ -249,7 +249,7 @@ class SimulatorTest {
         assertEquals(bytes.length, file.get("size").getAsInt());
         assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)),
                 file.get("sha256").getAsString());
-        assertEquals(144, one(client, Actions.linkUploadedFile(tmp, "estate", "10", "expose.txt", null, null)).errorCode(),
+        assertEquals(129, one(client, Actions.linkUploadedFile(tmp, "estate", "10", "expose.txt", null, null)).errorCode(),
                 "a temporary upload is used once");
         assertTrue(sim.requests().toString().contains("\"dataBytes\":" + bytes.length), "the log keeps the size");
     }
@@ -262,12 +262,13 @@ class SimulatorTest {
         assertEquals(140, noRight.errorCode());
         assertTrue(noRight.message().contains("\"Write addresses\""), noRight.message());
         sim.setRights(Map.of("Write addresses", true, "Can only read properties published on the website", true));
-        assertEquals(144, one(client, Actions.linkUploadedFile(tmp, "estate", "11", "a.pdf", null, null)).errorCode(),
+        assertEquals(80, one(client, Actions.linkUploadedFile(tmp, "estate", "11", "a.pdf", null, null)).errorCode(),
                 "an unpublished estate is invisible");
-        assertEquals(144, one(client, Actions.linkUploadedFile(tmp, "address", "999", "a.pdf", null, null)).errorCode());
+        assertEquals(80, one(client, Actions.linkUploadedFile(tmp, "address", "999", "a.pdf", null, null)).errorCode());
         sim.expireUploads();
         ActionResult expired = one(client, Actions.linkUploadedFile(tmp, "address", "100", "a.pdf", null, null));
-        assertEquals("Record not found: tmpUploadId " + tmp, expired.message());
+        assertEquals(129, expired.errorCode());
+        assertEquals("Fileupload is missing temporary upload file", expired.message());
         assertEquals(0, sim.records("file").size());
     }
 
