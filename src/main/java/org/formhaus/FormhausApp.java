@@ -48,6 +48,8 @@ import org.formhaus.mail.MailTemplateCheck;
 import org.formhaus.mapping.KnownFields;
 import org.formhaus.mapping.MappingCheck;
 import org.formhaus.mapping.SubmissionMapper;
+import org.formhaus.metrics.FormhausMetrics;
+import org.formhaus.metrics.MetricsServlet;
 import org.formhaus.marketplace.Marketplace;
 import org.formhaus.marketplace.MarketplaceServlet;
 import org.formhaus.newsletter.ConfirmationTokens;
@@ -85,6 +87,7 @@ public final class FormhausApp implements AutoCloseable {
 
     private final AppConfig config;
     private final Database db;
+    private final FormhausMetrics metrics;
     private final Stores stores;
     private final Sandbox sandbox;
     /** Base of links in e-mails: public.url, else the address the server started on ({@link #connectSandbox}). */
@@ -104,17 +107,20 @@ public final class FormhausApp implements AutoCloseable {
     private final PasswordCheck passwordCheck;
     private final LoginThrottle loginThrottle;
 
-    private FormhausApp(AppConfig config, Database db) throws SQLException {
+    private FormhausApp(AppConfig config, Database db, FormhausMetrics metrics) throws SQLException {
         this.config = config;
         this.db = db;
+        this.metrics = metrics;
         this.stores = Stores.on(db);
         this.sandbox = Sandbox.of(config.sandbox());
         this.publicUrl = new AtomicReference<>(config.http().publicUrl());
         this.onOffice = OnOfficeConnector.builder().connectTimeout(config.onOffice().connectTimeout())
-                .requestTimeout(config.onOffice().requestTimeout()).hosts(onOfficeHosts(config)).build();
+                .requestTimeout(config.onOffice().requestTimeout()).hosts(onOfficeHosts(config)).observer(metrics)
+                .build();
         this.newsletterTokens = new ConfirmationTokens(stores.instance().getOrCreateSecret("newsletter.token.key"),
                 publicUrl::get, config.newsletter().confirmLinkValid(), Clock.systemUTC());
         this.worker = deliveryWorker();
+        metrics.watch(stores.jobs()::backlog);
         this.retention = new RetentionSweeper(stores.submissions(), config.retention().keep());
         AdminConfig admin = config.admin();
         this.securityLog = new SecurityLog(stores.securityEvents(), Clock.systemUTC());
@@ -137,16 +143,23 @@ public final class FormhausApp implements AutoCloseable {
         config.warnings().forEach(warning -> console.println("Configuration warning: " + warning));
         SecretBox secrets = new SecretBox(MasterKeySource.load(config, console));
         DatabaseConfig database = config.database();
-        Database db = Database.open(database.url(), database.user(), database.password(), database.poolSize(),
-                secrets, new Database.Timeouts(database.connectionTimeout(), database.socketTimeout(),
-                        database.queryTimeout()));
+        FormhausMetrics metrics = new FormhausMetrics();
+        Database db;
+        try {
+            db = Database.open(database.url(), database.user(), database.password(), database.poolSize(), secrets,
+                    new Database.Timeouts(database.connectionTimeout(), database.socketTimeout(),
+                            database.queryTimeout()), metrics.registry());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         try {
             int sealed = new SealedColumns(db).sealClearValues();
             if (sealed > 0) {
                 console.println("Sealed " + sealed + " secret(s) that were stored in clear under master key "
                         + secrets.key().id());
             }
-            FormhausApp app = new FormhausApp(config, db);
+            FormhausApp app = new FormhausApp(config, db, metrics);
             FirstStart.run(db, app.stores.accounts(), app.stores.users(), config.firstAdmin(), console);
             app.provisioningKeys = ProvisioningKeys.start(config.admin().provisioningKey().orElse(""),
                     app.stores.instance(), app.stores.provisioningKeys(), console);
@@ -155,6 +168,7 @@ public final class FormhausApp implements AutoCloseable {
             return app;
         } catch (SQLException | RuntimeException e) {
             db.close();
+            metrics.close();
             throw e;
         }
     }
@@ -173,6 +187,7 @@ public final class FormhausApp implements AutoCloseable {
         Routes routes = new Routes()
                 .filter("/*", new ErrorReplyFilter())
                 .servlet("/healthz", new HealthServlet(db, stores.jobs()))
+                .servlet("/metrics", new MetricsServlet(metrics, config.metrics().token()))
                 .servlet("/static/*", new StaticServlet(), "/embed.js")
                 .multipart("/f/*", formServlet(), uploadLimits())
                 .servlet(ConfirmationTokens.PATH, new NewsletterConfirmServlet(newsletterTokens, stores.submissions(),
@@ -229,7 +244,7 @@ public final class FormhausApp implements AutoCloseable {
                 new FormMailPlanner(new AgentEmails(metadata, clients),
                         new ConfirmationQuota(db, config.mail().confirmationsPerAddressPerDay())::admits));
         return DeliveryWorker.create(stores.submissions(), stores.forms(), stores.accounts(), stores.jobs(), clients,
-                delivery, DeliverySettings.of(config.delivery()));
+                delivery, DeliverySettings.of(config.delivery()), metrics);
     }
 
     /** onOffice options of forms: each account's catalogue in the database, refreshed in the background. */
@@ -249,7 +264,7 @@ public final class FormhausApp implements AutoCloseable {
         return new FormServlet(intake, stores.accounts(), formOptions, stores.spamCounts(), templates,
                 stores.instance().getOrCreateSecret("form.token.key"),
                 new FormServlet.Settings(limits.submissionsPerClientPerMinute(), limits.submissionsPerFormPerMinute(),
-                        limits.minFillSeconds(), limits.maxBodyBytes(), limits.maxFileBytes()));
+                        limits.minFillSeconds(), limits.maxBodyBytes(), limits.maxFileBytes()), metrics);
     }
 
     private MultipartConfigElement uploadLimits() {
@@ -341,5 +356,6 @@ public final class FormhausApp implements AutoCloseable {
         formOptions.close();
         worker.close();
         db.close();
+        metrics.close();
     }
 }

@@ -28,6 +28,7 @@ public final class OnOfficeConnector {
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
+    private final RequestObserver observer;
     private volatile OnOfficeHosts hosts;
 
     private OnOfficeConnector(Builder b) {
@@ -36,6 +37,7 @@ public final class OnOfficeConnector {
         this.requestTimeout = b.requestTimeout;
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
+        this.observer = b.observer;
         this.httpClient = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -97,6 +99,10 @@ public final class OnOfficeConnector {
         return clock;
     }
 
+    RequestObserver observer() {
+        return observer;
+    }
+
     /** Collects settings; {@link #build()} validates them. Not thread-safe; use once. */
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(5);
@@ -104,6 +110,7 @@ public final class OnOfficeConnector {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private OnOfficeHosts hosts = OnOfficeHosts.onOfficeOnly();
+        private RequestObserver observer = RequestObserver.NONE;
 
         private Builder() {
         }
@@ -135,6 +142,13 @@ public final class OnOfficeConnector {
         public Builder clock(Clock clock) {
             if (clock == null) throw new IllegalArgumentException("The parameter 'clock' must not be null.");
             this.clock = clock;
+            return this;
+        }
+
+        /** Told of every request's duration and failure (metrics). Default: nobody. */
+        public Builder observer(RequestObserver observer) {
+            if (observer == null) throw new IllegalArgumentException("The parameter 'observer' must not be null.");
+            this.observer = observer;
             return this;
         }
 

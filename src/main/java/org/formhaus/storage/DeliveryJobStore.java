@@ -181,6 +181,20 @@ public final class DeliveryJobStore {
         }
     }
 
+    /** Jobs waiting for delivery, and when the oldest of them was accepted (epoch ms; 0 when none waits). */
+    public record Backlog(int depth, long oldestCreatedMs) {
+    }
+
+    /** The outbox's backlog over all instances, in one query. */
+    public Backlog backlog() throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.one(c, row -> new Backlog(row.getInt(1), row.getLong(2)),
+                    "SELECT COUNT(*), COALESCE(MIN(s.created_ms), 0) FROM delivery_job j "
+                            + "JOIN submission s ON s.id = j.submission_id WHERE j.state = 'pending'")
+                    .orElse(new Backlog(0, 0));
+        }
+    }
+
     public int countPending() throws SQLException {
         try (Connection c = db.connection()) {
             return Jdbc.one(c, row -> row.getInt(1), "SELECT COUNT(*) FROM delivery_job WHERE state = 'pending'")

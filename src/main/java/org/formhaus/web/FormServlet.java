@@ -56,10 +56,12 @@ public final class FormServlet extends HttpServlet {
     private final SubmissionReader reader;
     private final EmbedPolicy embedding;
     private final FormValidator validator = new FormValidator();
+    private final SubmissionCounter counter;
 
     public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
-                       Templates templates, String instanceKey, Settings settings) {
+                       Templates templates, String instanceKey, Settings settings, SubmissionCounter counter) {
         this.intake = intake;
+        this.counter = counter;
         this.options = options;
         this.templates = templates;
         this.page = new FormPage(templates);
@@ -136,7 +138,7 @@ public final class FormServlet extends HttpServlet {
                 if (!json) {
                     input = reader.read(request); // a browser gets its form back filled in
                 }
-                throw new Refusal(429, "_form", t.get("error.tooMany", limited.retryAfterSeconds()));
+                throw new Refusal(429, "_form", t.get("error.tooMany", limited.retryAfterSeconds()), false);
             }
             input = reader.read(request);
             if (limited.outcome() == SpamGuard.Outcome.PROOF_NEEDED || FormProtection.alwaysProofOfWork(definition)) {
@@ -150,11 +152,12 @@ public final class FormServlet extends HttpServlet {
             switch (verdict.outcome()) {
                 case HONEYPOT -> {
                     // Answer as if all went well: the bot learns nothing; nothing is stored or delivered.
+                    counter.count(form.key(), SubmissionCounter.Outcome.SPAM);
                     succeed(request, response, json, form, "spam-" + UUID.randomUUID());
                     return;
                 }
-                case BAD_TOKEN -> throw new Refusal(400, "_form", t.get("error.token"));
-                case TOO_FAST -> throw new Refusal(422, "_form", t.get("error.tooFast"));
+                case BAD_TOKEN -> throw new Refusal(400, "_form", t.get("error.token"), true);
+                case TOO_FAST -> throw new Refusal(422, "_form", t.get("error.tooFast"), true);
                 default -> {
                 }
             }
@@ -162,15 +165,19 @@ public final class FormServlet extends HttpServlet {
             input.files().forEach((name, upload) -> files.put(name, upload.asFileInput()));
             ValidationResult result = validator.validate(definition, input.params(), files);
             if (!result.valid()) {
+                counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
                 refuse(request, response, json, form, definition, input, 422, result.errors().asMap());
                 return;
             }
             Submission accepted = intake.accept(form, definition, result.values(),
                     PageContext.fromSubmission(definition, input.params()), input.files(), now);
+            counter.count(form.key(), SubmissionCounter.Outcome.ACCEPTED);
             succeed(request, response, json, form, accepted.id());
         } catch (Refusal r) {
+            counter.count(form.key(), r.spam ? SubmissionCounter.Outcome.SPAM : SubmissionCounter.Outcome.REFUSED);
             refuse(request, response, json, form, definition, input, r.status, Map.of(r.field, r.getMessage()));
         } catch (RuntimeException | SQLException e) {
+            counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
             HttpProblem shown = ErrorReplies.problem(request, e,
                     new ErrorReplies.Wording(t.get("error.unavailable"), t.get("error.internal")));
             String message = shown.status() == 413 ? t.get("error.tooLarge") : shown.getMessage();
@@ -212,11 +219,14 @@ public final class FormServlet extends HttpServlet {
     private static final class Refusal extends Exception {
         final int status;
         final String field;
+        /** A spam check's refusal (no token, too fast), not a visitor's mistake or a limit. */
+        final boolean spam;
 
-        Refusal(int status, String field, String message) {
+        Refusal(int status, String field, String message, boolean spam) {
             super(message, null, false, false);
             this.status = status;
             this.field = field;
+            this.spam = spam;
         }
     }
 
