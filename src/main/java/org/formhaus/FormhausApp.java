@@ -26,6 +26,7 @@ import org.formhaus.admin.SettingsApiServlet;
 import org.formhaus.admin.SubmissionsApiServlet;
 import org.formhaus.admin.TokensApiServlet;
 import org.formhaus.admin.UserApiServlet;
+import org.formhaus.admin.WebhookSettingsApiServlet;
 import org.formhaus.admin.ui.AdminPagesServlet;
 import org.formhaus.admin.ui.LoginServlet;
 import org.formhaus.admin.ui.SecurityPagesServlet;
@@ -37,11 +38,15 @@ import org.formhaus.config.DatabaseConfig;
 import org.formhaus.config.FormsConfig;
 import org.formhaus.config.MarketplaceConfig;
 import org.formhaus.delivery.ClientFactory;
+import org.formhaus.delivery.DeliveryOutcomes;
+import org.formhaus.delivery.RetryPolicy;
 import org.formhaus.delivery.DeliverySettings;
 import org.formhaus.delivery.DeliveryWorker;
 import org.formhaus.delivery.SubmissionDelivery;
 import org.formhaus.http.ErrorReplyFilter;
 import org.formhaus.intake.FormIntake;
+import org.formhaus.logs.RequestIdFilter;
+import org.formhaus.logs.ServerLog;
 import org.formhaus.mail.AgentEmails;
 import org.formhaus.mail.FormMailPlanner;
 import org.formhaus.mail.MailTemplateCheck;
@@ -76,6 +81,8 @@ import org.formhaus.web.FormServlet;
 import org.formhaus.web.FormProtection;
 import org.formhaus.web.HealthServlet;
 import org.formhaus.web.StaticServlet;
+import org.formhaus.webhooks.WebhookSender;
+import org.formhaus.webhooks.WebhookTargets;
 
 /**
  * Formhaus wired together: the only class that knows every package. {@link #start} builds every part from an
@@ -88,6 +95,8 @@ public final class FormhausApp implements AutoCloseable {
     private final AppConfig config;
     private final Database db;
     private final FormhausMetrics metrics;
+    /** The server log's format while this app runs; set by {@link #start}. */
+    private ServerLog serverLog = ServerLog.untouched();
     private final Stores stores;
     private final Sandbox sandbox;
     /** Base of links in e-mails: public.url, else the address the server started on ({@link #connectSandbox}). */
@@ -97,6 +106,8 @@ public final class FormhausApp implements AutoCloseable {
     private final KnownFields knownFields = new KnownFields();
     private final Templates templates = new Templates();
     private final ConfirmationTokens newsletterTokens;
+    private final WebhookTargets webhookTargets;
+    private final WebhookSender webhooks;
     private final DeliveryWorker worker;
     private final RetentionSweeper retention;
     private final OptionsCatalogues formOptions;
@@ -119,6 +130,10 @@ public final class FormhausApp implements AutoCloseable {
                 .build();
         this.newsletterTokens = new ConfirmationTokens(stores.instance().getOrCreateSecret("newsletter.token.key"),
                 publicUrl::get, config.newsletter().confirmLinkValid(), Clock.systemUTC());
+        this.webhookTargets = webhookTargets(config);
+        this.webhooks = new WebhookSender(stores.webhooks(), webhookTargets,
+                new RetryPolicy(config.delivery().backoffBase().toMillis(), config.delivery().backoffMax().toMillis()),
+                config.delivery().giveUpAfter(), config.delivery().poll());
         this.worker = deliveryWorker();
         metrics.watch(stores.jobs()::backlog);
         this.retention = new RetentionSweeper(stores.submissions(), config.retention().keep());
@@ -141,6 +156,7 @@ public final class FormhausApp implements AutoCloseable {
      */
     public static FormhausApp start(AppConfig config, PrintStream console) throws SQLException {
         config.warnings().forEach(warning -> console.println("Configuration warning: " + warning));
+        ServerLog log = config.log().json() ? ServerLog.install(ServerLog.Format.JSON) : ServerLog.untouched();
         SecretBox secrets = new SecretBox(MasterKeySource.load(config, console));
         DatabaseConfig database = config.database();
         FormhausMetrics metrics = new FormhausMetrics();
@@ -151,6 +167,7 @@ public final class FormhausApp implements AutoCloseable {
                             database.queryTimeout()), metrics.registry());
         } catch (RuntimeException e) {
             metrics.close();
+            log.close();
             throw e;
         }
         try {
@@ -160,15 +177,18 @@ public final class FormhausApp implements AutoCloseable {
                         + secrets.key().id());
             }
             FormhausApp app = new FormhausApp(config, db, metrics);
+            app.serverLog = log;
             FirstStart.run(db, app.stores.accounts(), app.stores.users(), config.firstAdmin(), console);
             app.provisioningKeys = ProvisioningKeys.start(config.admin().provisioningKey().orElse(""),
                     app.stores.instance(), app.stores.provisioningKeys(), console);
             app.worker.start();
+            app.webhooks.start();
             app.retention.start(config.retention().firstSweep(), config.retention().sweepEvery());
             return app;
         } catch (SQLException | RuntimeException e) {
             db.close();
             metrics.close();
+            log.close();
             throw e;
         }
     }
@@ -185,6 +205,7 @@ public final class FormhausApp implements AutoCloseable {
         AccountConnection connection = new AccountConnection(stores.accounts(), stores.forms(), onOffice);
         PasswordChange passwordChange = new PasswordChange(stores.users(), passwordCheck, loginThrottle, securityLog);
         Routes routes = new Routes()
+                .filter("/*", new RequestIdFilter())
                 .filter("/*", new ErrorReplyFilter())
                 .servlet("/healthz", new HealthServlet(db, stores.jobs()))
                 .servlet("/metrics", new MetricsServlet(metrics, config.metrics().token()))
@@ -198,6 +219,8 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/admin/api/submissions", new SubmissionsApiServlet(stores.submissions(), stores.jobs(),
                         config.delivery().giveUpAfter(), worker::nudge), "/admin/api/submissions/*")
                 .servlet("/admin/api/settings/*", new SettingsApiServlet(stores.accounts(), onOffice::allows))
+                .servlet("/admin/api/settings/webhooks", new WebhookSettingsApiServlet(stores.webhooks(),
+                        webhookTargets))
                 .servlet("/admin/api/provisioning-keys", new ProvisioningKeysApiServlet(provisioningKeys,
                         stores.provisioningKeys()), "/admin/api/provisioning-keys/*")
                 .servlet("/admin/api/tokens", new TokensApiServlet(stores.users()), "/admin/api/tokens/*")
@@ -209,7 +232,7 @@ public final class FormhausApp implements AutoCloseable {
                         securityLog), "/admin/security")
                 .servlet("/admin", new AdminPagesServlet(templates, adminSessions, stores.users(), stores.accounts(),
                         stores.forms(), stores.submissions(), stores.submissionCounts(), connection,
-                        config.http().publicUrl()), "/admin/*")
+                        config.http().publicUrl(), stores.webhooks()), "/admin/*")
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
                 .servlet("/marketplace/open", Marketplace.serviceCalls(templates, marketplaceSettings(),
                         config.marketplace().stateLifetime(), stores.marketplace(), stores.users(), adminSessions,
@@ -235,16 +258,31 @@ public final class FormhausApp implements AutoCloseable {
         }
     }
 
+    /** The operator's {@code webhooks.hosts}: hosts webhooks may reach although they are not public. */
+    private static WebhookTargets webhookTargets(AppConfig config) {
+        try {
+            return new WebhookTargets(OnOfficeHosts.parse(String.join(",", config.webhooks().hosts())));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("webhooks.hosts: " + e.getMessage());
+        }
+    }
+
     /** Delivery: outbox jobs → onOffice records and e-mails, with clients that never retry by themselves. */
     private DeliveryWorker deliveryWorker() {
         // Delivery decides itself when to try again: a client's own retry could create a record twice.
         ClientFactory clients = credentials -> onOffice.clientFor(credentials, RetryMode.NONE);
+        DeliveryOutcomes outcomes = (submissionId, outcome) -> {
+            metrics.recorded(submissionId, outcome);
+            if (outcome != DeliveryOutcomes.Outcome.RETRY) {
+                webhooks.nudge(); // a delivered or failed submission's webhook messages were just written
+            }
+        };
         SubmissionDelivery delivery = new SubmissionDelivery(stores.submissions(), stores.files(),
                 new SubmissionMapper(knownFields, newsletterTokens),
                 new FormMailPlanner(new AgentEmails(metadata, clients),
                         new ConfirmationQuota(db, config.mail().confirmationsPerAddressPerDay())::admits));
         return DeliveryWorker.create(stores.submissions(), stores.forms(), stores.accounts(), stores.jobs(), clients,
-                delivery, DeliverySettings.of(config.delivery()), metrics);
+                delivery, DeliverySettings.of(config.delivery()), outcomes);
     }
 
     /** onOffice options of forms: each account's catalogue in the database, refreshed in the background. */
@@ -355,7 +393,9 @@ public final class FormhausApp implements AutoCloseable {
         retention.close();
         formOptions.close();
         worker.close();
+        webhooks.close();
         db.close();
         metrics.close();
+        serverLog.close();
     }
 }

@@ -58,6 +58,8 @@ public final class AppConfig {
     private final MarketplaceConfig marketplace;
     private final SecretsConfig secrets;
     private final MetricsConfig metrics;
+    private final LogConfig log;
+    private final WebhooksConfig webhooks;
     private final FirstAdminConfig firstAdmin;
     private final SandboxConfig sandbox;
 
@@ -78,6 +80,8 @@ public final class AppConfig {
         this.marketplace = MarketplaceConfig.read(keys);
         this.secrets = SecretsConfig.read(keys);
         this.metrics = MetricsConfig.read(keys);
+        this.log = LogConfig.read(keys);
+        this.webhooks = WebhooksConfig.read(keys);
         this.firstAdmin = FirstAdminConfig.read(this.envOnly);
         this.sandbox = SandboxConfig.read(keys, this.envOnly);
     }
@@ -239,6 +243,14 @@ public final class AppConfig {
 
     public MetricsConfig metrics() {
         return metrics;
+    }
+
+    public LogConfig log() {
+        return log;
+    }
+
+    public WebhooksConfig webhooks() {
+        return webhooks;
     }
 
     /** Environment only. */

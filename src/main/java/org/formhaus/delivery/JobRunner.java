@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.formhaus.logs.LogContext;
 import org.formhaus.onoffice.OnOfficeException;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
@@ -47,7 +48,7 @@ final class JobRunner {
     /** @param running false once the worker shuts down: an interrupted try then gives the job back untried */
     void run(DeliveryJobStore.Job job, String worker, BooleanSupplier running) {
         Try attempt = new Try(job, worker, System.currentTimeMillis());
-        try {
+        try (LogContext.Scope scope = LogContext.put(LogContext.SUBMISSION_ID, job.submissionId())) {
             jobs.markDelivering(job.submissionId());
             deliver(job, attempt);
         } catch (OnOfficeException e) {
@@ -153,6 +154,8 @@ final class JobRunner {
 
         private void record(boolean recorded, DeliveryOutcomes.Outcome outcome) {
             if (recorded) {
+                // The outcome only: a reason may quote onOffice's message about a field and its value.
+                LOG.log(Level.INFO, "Delivery try {0} of the submission: {1}", job.attempts() + 1, outcome.label());
                 outcomes.recorded(job.submissionId(), outcome);
             } else {
                 LOG.log(Level.WARNING, "The lease on " + job.submissionId() + " was lost before its outcome could be "

@@ -221,6 +221,11 @@ public final class DeliveryJobStore {
                 Jdbc.update(c, "UPDATE submission SET status = ?, last_error = ?, updated_ms = ? WHERE id = ?",
                         status.jsonName(), truncate(error), attempt.finishedMs(), submissionId);
             }
+            // Announced when the submission ends delivered or failed by this job; a later job of an already failed
+            // submission announces nothing more.
+            if (status == SubmissionStatus.DELIVERED || status == SubmissionStatus.FAILED && error != null) {
+                WebhookStore.enqueue(c, submissionId, status, truncate(error), attempt.finishedMs());
+            }
             Jdbc.update(c, "INSERT INTO delivery_attempt (submission_id, started_ms, finished_ms, outcome, message) "
                     + "VALUES (?, ?, ?, ?, ?)", submissionId, attempt.startedMs(), attempt.finishedMs(),
                     attempt.outcome(), truncate(attempt.message() == null ? "" : attempt.message()));

@@ -23,6 +23,7 @@ import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
 import org.formhaus.http.UrlEncoded;
 import org.formhaus.intake.FormIntake;
+import org.formhaus.logs.LogContext;
 import org.formhaus.options.FormOptions;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AccountStore;
@@ -172,6 +173,8 @@ public final class FormServlet extends HttpServlet {
             Submission accepted = intake.accept(form, definition, result.values(),
                     PageContext.fromSubmission(definition, input.params()), input.files(), now);
             counter.count(form.key(), SubmissionCounter.Outcome.ACCEPTED);
+            LogContext.set(LogContext.SUBMISSION_ID, accepted.id());
+            LOG.log(Level.INFO, "Accepted a submission to form {0}", form.key());
             succeed(request, response, json, form, accepted.id());
         } catch (Refusal r) {
             counter.count(form.key(), r.spam ? SubmissionCounter.Outcome.SPAM : SubmissionCounter.Outcome.REFUSED);
