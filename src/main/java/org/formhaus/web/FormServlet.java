@@ -41,6 +41,8 @@ import org.formhaus.storage.SubmissionStatus;
  */
 public final class FormServlet extends HttpServlet {
 
+    private static final System.Logger LOG = System.getLogger(FormServlet.class.getName());
+
     private static final java.util.regex.Pattern FRAME_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** The limits of the visitor-facing endpoint, from configuration. */
@@ -174,7 +176,7 @@ public final class FormServlet extends HttpServlet {
                     PageContext.fromSubmission(definition, input.params()), input.files(), now);
             counter.count(form.key(), SubmissionCounter.Outcome.ACCEPTED);
             LogContext.set(LogContext.SUBMISSION_ID, accepted.id());
-            LOG.log(Level.INFO, "Accepted a submission to form {0}", form.key());
+            LOG.log(System.Logger.Level.INFO, "Accepted a submission to form {0}", form.key());
             succeed(request, response, json, form, accepted.id());
         } catch (Refusal r) {
             counter.count(form.key(), r.spam ? SubmissionCounter.Outcome.SPAM : SubmissionCounter.Outcome.REFUSED);
