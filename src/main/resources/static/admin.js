@@ -95,6 +95,9 @@
                     .filter(function (s) { return s !== ''; });
             } else if (form.id === 'embedding-form') {
                 body.allowedOrigins = form.elements.origins.value.split(/\s+/).filter(function (s) { return s !== ''; });
+            } else if (form.id === 'webhooks-form') {
+                body.endpoints = form.elements.urls.value.split(/\s+/).filter(function (s) { return s !== ''; })
+                    .map(function (url) { return {url: url}; });
             }
             var box = form.querySelector('.errors');
             api(form.dataset.method, form.dataset.url, body).then(function (result) {
@@ -102,6 +105,7 @@
                 if (result.ok) {
                     if (form.elements.secret) { form.elements.secret.value = ''; }
                     status(msg.msgSaved);
+                    if (form.id === 'webhooks-form') { window.location.reload(); } // shows the new secrets
                 }
             });
         });

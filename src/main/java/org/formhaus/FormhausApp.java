@@ -27,6 +27,7 @@ import org.formhaus.admin.SettingsApiServlet;
 import org.formhaus.admin.SubmissionsApiServlet;
 import org.formhaus.admin.TokensApiServlet;
 import org.formhaus.admin.UserApiServlet;
+import org.formhaus.admin.WebhookSettingsApiServlet;
 import org.formhaus.admin.ui.AdminPagesServlet;
 import org.formhaus.admin.ui.LoginServlet;
 import org.formhaus.admin.ui.SecurityPagesServlet;
@@ -38,6 +39,8 @@ import org.formhaus.config.DatabaseConfig;
 import org.formhaus.config.FormsConfig;
 import org.formhaus.config.MarketplaceConfig;
 import org.formhaus.delivery.ClientFactory;
+import org.formhaus.delivery.DeliveryOutcomes;
+import org.formhaus.delivery.RetryPolicy;
 import org.formhaus.delivery.DeliverySettings;
 import org.formhaus.delivery.DeliveryWorker;
 import org.formhaus.delivery.SubmissionDelivery;
@@ -45,12 +48,16 @@ import org.formhaus.forms.ThankYouUrl;
 import org.formhaus.http.ErrorReplyFilter;
 import org.formhaus.http.ResponseHardening;
 import org.formhaus.intake.FormIntake;
+import org.formhaus.logs.RequestIdFilter;
+import org.formhaus.logs.ServerLog;
 import org.formhaus.mail.AgentEmails;
 import org.formhaus.mail.FormMailPlanner;
 import org.formhaus.mail.MailTemplateCheck;
 import org.formhaus.mapping.KnownFields;
 import org.formhaus.mapping.MappingCheck;
 import org.formhaus.mapping.SubmissionMapper;
+import org.formhaus.metrics.FormhausMetrics;
+import org.formhaus.metrics.MetricsServlet;
 import org.formhaus.marketplace.Marketplace;
 import org.formhaus.marketplace.MarketplaceServlet;
 import org.formhaus.newsletter.ConfirmationTokens;
@@ -78,6 +85,8 @@ import org.formhaus.web.FormServlet;
 import org.formhaus.web.FormProtection;
 import org.formhaus.web.HealthServlet;
 import org.formhaus.web.StaticServlet;
+import org.formhaus.webhooks.WebhookSender;
+import org.formhaus.webhooks.WebhookTargets;
 
 /**
  * Formhaus wired together: the only class that knows every package. {@link #start} builds every part from an
@@ -89,6 +98,9 @@ public final class FormhausApp implements AutoCloseable {
 
     private final AppConfig config;
     private final Database db;
+    private final FormhausMetrics metrics;
+    /** The server log's format while this app runs; set by {@link #start}. */
+    private ServerLog serverLog = ServerLog.untouched();
     private final Stores stores;
     private final Sandbox sandbox;
     /** Base of links in e-mails: public.url, else the address the server started on ({@link #connectSandbox}). */
@@ -98,6 +110,8 @@ public final class FormhausApp implements AutoCloseable {
     private final KnownFields knownFields = new KnownFields();
     private final Templates templates = new Templates();
     private final ConfirmationTokens newsletterTokens;
+    private final WebhookTargets webhookTargets;
+    private final WebhookSender webhooks;
     private final DeliveryWorker worker;
     private final RetentionSweeper retention;
     private final OptionsCatalogues formOptions;
@@ -108,17 +122,24 @@ public final class FormhausApp implements AutoCloseable {
     private final PasswordCheck passwordCheck;
     private final LoginThrottle loginThrottle;
 
-    private FormhausApp(AppConfig config, Database db) throws SQLException {
+    private FormhausApp(AppConfig config, Database db, FormhausMetrics metrics) throws SQLException {
         this.config = config;
         this.db = db;
+        this.metrics = metrics;
         this.stores = Stores.on(db);
         this.sandbox = Sandbox.of(config.sandbox());
         this.publicUrl = new AtomicReference<>(config.http().publicUrl());
         this.onOffice = OnOfficeConnector.builder().connectTimeout(config.onOffice().connectTimeout())
-                .requestTimeout(config.onOffice().requestTimeout()).hosts(onOfficeHosts(config)).build();
+                .requestTimeout(config.onOffice().requestTimeout()).hosts(onOfficeHosts(config)).observer(metrics)
+                .build();
         this.newsletterTokens = new ConfirmationTokens(stores.instance().getOrCreateSecret("newsletter.token.key"),
                 publicUrl::get, config.newsletter().confirmLinkValid(), Clock.systemUTC());
+        this.webhookTargets = webhookTargets(config);
+        this.webhooks = new WebhookSender(stores.webhooks(), webhookTargets,
+                new RetryPolicy(config.delivery().backoffBase().toMillis(), config.delivery().backoffMax().toMillis()),
+                config.delivery().giveUpAfter(), config.delivery().poll());
         this.worker = deliveryWorker();
+        metrics.watch(stores.jobs()::backlog);
         this.retention = new RetentionSweeper(stores.submissions(), config.retention().keep());
         AdminConfig admin = config.admin();
         this.securityLog = new SecurityLog(stores.securityEvents(), Clock.systemUTC());
@@ -139,26 +160,39 @@ public final class FormhausApp implements AutoCloseable {
      */
     public static FormhausApp start(AppConfig config, PrintStream console) throws SQLException {
         config.warnings().forEach(warning -> console.println("Configuration warning: " + warning));
+        ServerLog log = config.log().json() ? ServerLog.install(ServerLog.Format.JSON) : ServerLog.untouched();
         SecretBox secrets = new SecretBox(MasterKeySource.load(config, console));
         DatabaseConfig database = config.database();
-        Database db = Database.open(database.url(), database.user(), database.password(), database.poolSize(),
-                secrets, new Database.Timeouts(database.connectionTimeout(), database.socketTimeout(),
-                        database.queryTimeout()));
+        FormhausMetrics metrics = new FormhausMetrics();
+        Database db;
+        try {
+            db = Database.open(database.url(), database.user(), database.password(), database.poolSize(), secrets,
+                    new Database.Timeouts(database.connectionTimeout(), database.socketTimeout(),
+                            database.queryTimeout()), metrics.registry());
+        } catch (RuntimeException e) {
+            metrics.close();
+            log.close();
+            throw e;
+        }
         try {
             int sealed = new SealedColumns(db).sealClearValues();
             if (sealed > 0) {
                 console.println("Sealed " + sealed + " secret(s) that were stored in clear under master key "
                         + secrets.key().id());
             }
-            FormhausApp app = new FormhausApp(config, db);
+            FormhausApp app = new FormhausApp(config, db, metrics);
+            app.serverLog = log;
             FirstStart.run(db, app.stores.accounts(), app.stores.users(), config.firstAdmin(), console);
             app.provisioningKeys = ProvisioningKeys.start(config.admin().provisioningKey().orElse(""),
                     app.stores.instance(), app.stores.provisioningKeys(), console);
             app.worker.start();
+            app.webhooks.start();
             app.retention.start(config.retention().firstSweep(), config.retention().sweepEvery());
             return app;
         } catch (SQLException | RuntimeException e) {
             db.close();
+            metrics.close();
+            log.close();
             throw e;
         }
     }
@@ -175,10 +209,12 @@ public final class FormhausApp implements AutoCloseable {
         AccountConnection connection = new AccountConnection(stores.accounts(), stores.forms(), onOffice);
         PasswordChange passwordChange = new PasswordChange(stores.users(), passwordCheck, loginThrottle, securityLog);
         Routes routes = new Routes()
+                .filter("/*", new RequestIdFilter())
                 .filter("/*", new ErrorReplyFilter())
                 .filter("/*", new ResponseHardening()) // second: its TRACE refusal is answered by the first
                 .servlet(HealthServlet.HEALTH, new HealthServlet(db, stores.jobs(), worker::isRunning),
                         HealthServlet.LIVE, HealthServlet.READY)
+                .servlet("/metrics", new MetricsServlet(metrics, config.metrics().token()))
                 .servlet("/static/*", new StaticServlet(), "/embed.js")
                 .multipart("/f/*", formServlet(), uploadLimits())
                 .servlet(ConfirmationTokens.PATH, new NewsletterConfirmServlet(newsletterTokens, stores.submissions(),
@@ -190,6 +226,8 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/admin/api/submissions", new SubmissionsApiServlet(stores.submissions(), stores.jobs(),
                         config.delivery().giveUpAfter(), worker::nudge), "/admin/api/submissions/*")
                 .servlet("/admin/api/settings/*", new SettingsApiServlet(stores.accounts(), onOffice::allows))
+                .servlet("/admin/api/settings/webhooks", new WebhookSettingsApiServlet(stores.webhooks(),
+                        webhookTargets))
                 .servlet("/admin/api/provisioning-keys", new ProvisioningKeysApiServlet(provisioningKeys,
                         stores.provisioningKeys()), "/admin/api/provisioning-keys/*")
                 .servlet("/admin/api/tokens", new TokensApiServlet(stores.users()), "/admin/api/tokens/*")
@@ -201,7 +239,7 @@ public final class FormhausApp implements AutoCloseable {
                         securityLog), "/admin/security")
                 .servlet("/admin", new AdminPagesServlet(templates, adminSessions, stores.users(), stores.accounts(),
                         stores.forms(), stores.submissions(), stores.submissionCounts(), connection,
-                        config.http().publicUrl()), "/admin/*")
+                        config.http().publicUrl(), stores.webhooks()), "/admin/*")
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
                 .servlet("/marketplace/open", Marketplace.serviceCalls(templates, marketplaceSettings(),
                         config.marketplace().stateLifetime(), stores.marketplace(), stores.users(), adminSessions,
@@ -227,10 +265,25 @@ public final class FormhausApp implements AutoCloseable {
         }
     }
 
+    /** The operator's {@code webhooks.hosts}: hosts webhooks may reach although they are not public. */
+    private static WebhookTargets webhookTargets(AppConfig config) {
+        try {
+            return new WebhookTargets(OnOfficeHosts.parse(String.join(",", config.webhooks().hosts())));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("webhooks.hosts: " + e.getMessage());
+        }
+    }
+
     /** Delivery: outbox jobs → onOffice records and e-mails, with clients that never retry by themselves. */
     private DeliveryWorker deliveryWorker() {
         // Delivery decides itself when to try again: a client's own retry could create a record twice.
         ClientFactory clients = credentials -> onOffice.clientFor(credentials, RetryMode.NONE);
+        DeliveryOutcomes outcomes = (submissionId, outcome) -> {
+            metrics.recorded(submissionId, outcome);
+            if (outcome != DeliveryOutcomes.Outcome.RETRY) {
+                webhooks.nudge(); // a delivered or failed submission's webhook messages were just written
+            }
+        };
         SubmissionDelivery delivery = new SubmissionDelivery(stores.submissions(), stores.files(),
                 new SubmissionMapper(knownFields, newsletterTokens),
                 new FormMailPlanner(new AgentEmails(metadata, clients),
@@ -244,7 +297,7 @@ public final class FormhausApp implements AutoCloseable {
                             return files;
                         }));
         return DeliveryWorker.create(stores.submissions(), stores.forms(), stores.accounts(), stores.jobs(), clients,
-                delivery, DeliverySettings.of(config.delivery()));
+                delivery, DeliverySettings.of(config.delivery()), outcomes);
     }
 
     /** onOffice options of forms: each account's catalogue in the database, refreshed in the background. */
@@ -264,7 +317,8 @@ public final class FormhausApp implements AutoCloseable {
         return new FormServlet(intake, stores.accounts(), formOptions, stores.spamCounts(), templates,
                 stores.instance().getOrCreateSecret("form.token.key"),
                 new FormServlet.Settings(limits.submissionsPerClientPerMinute(), limits.submissionsPerFormPerMinute(),
-                        limits.minFillSeconds(), limits.maxBodyBytes(), limits.maxFileBytes(), limits.tokenValidity()));
+                        limits.minFillSeconds(), limits.maxBodyBytes(), limits.maxFileBytes(), limits.tokenValidity()),
+                metrics);
     }
 
     private MultipartConfigElement uploadLimits() {
@@ -357,7 +411,10 @@ public final class FormhausApp implements AutoCloseable {
         retention.close();
         formOptions.close();
         worker.close();
+        webhooks.close();
         onOffice.close();
         db.close();
+        metrics.close();
+        serverLog.close();
     }
 }

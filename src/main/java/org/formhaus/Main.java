@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.formhaus.config.AppConfig;
 import org.formhaus.config.ConfigException;
+import org.formhaus.logs.ServerLog;
 import org.formhaus.secrets.KeyFile;
 import org.formhaus.secrets.MasterKey;
 
@@ -62,6 +63,9 @@ public final class Main {
             overrides.put("sandbox", "true");
         }
         config = config.with(overrides);
+        if (!config.log().json()) {
+            ServerLog.install(ServerLog.Format.TEXT); // json: FormhausApp installs it, in containers too
+        }
         FormhausApp app = FormhausApp.start(config, System.out);
         EmbeddedServer server = EmbeddedServer.start(app, "0.0.0.0", config.http().port());
         app.connectSandbox(server.baseUri(), System.out);

@@ -14,12 +14,13 @@ import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.SubmissionCounts;
 import org.formhaus.storage.SubmissionFileStore;
 import org.formhaus.storage.SubmissionStore;
+import org.formhaus.storage.WebhookStore;
 
 /** Every store on one database, built once by {@link FormhausApp}; thread-safe as each store is. */
 record Stores(AccountStore accounts, AdminUserStore users, FormStore forms, SubmissionStore submissions,
               SubmissionFileStore files, DeliveryJobStore jobs, InstanceSettings instance, SpamCounts spamCounts,
               SubmissionCounts submissionCounts, MarketplaceStore marketplace, ProvisioningKeyStore provisioningKeys,
-              SecurityEventStore securityEvents) {
+              SecurityEventStore securityEvents, WebhookStore webhooks) {
 
     /** Form definitions are cached this long; an admin's save is seen by other instances after at most this. */
     private static final Duration FORM_CACHE = Duration.ofSeconds(5);
@@ -28,6 +29,6 @@ record Stores(AccountStore accounts, AdminUserStore users, FormStore forms, Subm
         return new Stores(new AccountStore(db), new AdminUserStore(db), new FormStore(db, FORM_CACHE),
                 new SubmissionStore(db), new SubmissionFileStore(db), new DeliveryJobStore(db),
                 new InstanceSettings(db), new SpamCounts(db), new SubmissionCounts(db), new MarketplaceStore(db),
-                new ProvisioningKeyStore(db), new SecurityEventStore(db));
+                new ProvisioningKeyStore(db), new SecurityEventStore(db), new WebhookStore(db));
     }
 }

@@ -57,6 +57,9 @@ public final class AppConfig {
     private final AdminConfig admin;
     private final MarketplaceConfig marketplace;
     private final SecretsConfig secrets;
+    private final MetricsConfig metrics;
+    private final LogConfig log;
+    private final WebhooksConfig webhooks;
     private final FirstAdminConfig firstAdmin;
     private final SandboxConfig sandbox;
 
@@ -76,6 +79,9 @@ public final class AppConfig {
         this.admin = AdminConfig.read(keys);
         this.marketplace = MarketplaceConfig.read(keys);
         this.secrets = SecretsConfig.read(keys);
+        this.metrics = MetricsConfig.read(keys);
+        this.log = LogConfig.read(keys);
+        this.webhooks = WebhooksConfig.read(keys);
         this.firstAdmin = FirstAdminConfig.read(this.envOnly);
         this.sandbox = SandboxConfig.read(keys, this.envOnly);
     }
@@ -233,6 +239,18 @@ public final class AppConfig {
 
     public SecretsConfig secrets() {
         return secrets;
+    }
+
+    public MetricsConfig metrics() {
+        return metrics;
+    }
+
+    public LogConfig log() {
+        return log;
+    }
+
+    public WebhooksConfig webhooks() {
+        return webhooks;
     }
 
     /** Environment only. */

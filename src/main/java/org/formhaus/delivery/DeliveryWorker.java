@@ -50,7 +50,18 @@ public final class DeliveryWorker implements AutoCloseable {
                                         org.formhaus.storage.FormStore forms, org.formhaus.storage.AccountStore accounts,
                                         DeliveryJobStore jobs, ClientFactory clients, SubmissionDelivery delivery,
                                         DeliverySettings settings) {
-        JobRunner runner = new JobRunner(jobs, submissions, forms, accounts, clients, delivery, settings.retry());
+        return create(submissions, forms, accounts, jobs, clients, delivery, settings, DeliveryOutcomes.NONE);
+    }
+
+    /** As {@link #create(org.formhaus.storage.SubmissionStore, org.formhaus.storage.FormStore,
+     * org.formhaus.storage.AccountStore, DeliveryJobStore, ClientFactory, SubmissionDelivery, DeliverySettings)},
+     * telling {@code outcomes} of every recorded try. */
+    public static DeliveryWorker create(org.formhaus.storage.SubmissionStore submissions,
+                                        org.formhaus.storage.FormStore forms, org.formhaus.storage.AccountStore accounts,
+                                        DeliveryJobStore jobs, ClientFactory clients, SubmissionDelivery delivery,
+                                        DeliverySettings settings, DeliveryOutcomes outcomes) {
+        JobRunner runner = new JobRunner(jobs, submissions, forms, accounts, clients, delivery, settings.retry(),
+                outcomes);
         return new DeliveryWorker(jobs, runner, settings);
     }
 

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.formhaus.logs.LogContext;
 import org.formhaus.onoffice.OnOfficeException;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
@@ -30,9 +31,10 @@ final class JobRunner {
     private final ClientFactory clients;
     private final SubmissionDelivery delivery;
     private final RetryPolicy retry;
+    private final DeliveryOutcomes outcomes;
 
     JobRunner(DeliveryJobStore jobs, SubmissionStore submissions, FormStore forms, AccountStore accounts,
-              ClientFactory clients, SubmissionDelivery delivery, RetryPolicy retry) {
+              ClientFactory clients, SubmissionDelivery delivery, RetryPolicy retry, DeliveryOutcomes outcomes) {
         this.jobs = jobs;
         this.submissions = submissions;
         this.forms = forms;
@@ -40,12 +42,13 @@ final class JobRunner {
         this.clients = clients;
         this.delivery = delivery;
         this.retry = retry;
+        this.outcomes = outcomes;
     }
 
     /** @param running false once the worker shuts down: an interrupted try then gives the job back untried */
     void run(DeliveryJobStore.Job job, String worker, BooleanSupplier running) {
         Try attempt = new Try(job, worker, System.currentTimeMillis());
-        try {
+        try (LogContext.Scope scope = LogContext.put(LogContext.SUBMISSION_ID, job.submissionId())) {
             jobs.markDelivering(job.submissionId());
             deliver(job, attempt);
         } catch (OnOfficeException e) {
@@ -127,19 +130,21 @@ final class JobRunner {
         }
 
         void delivered() throws SQLException {
-            record(jobs.succeed(job.submissionId(), worker, attempt("delivered", "")));
+            record(jobs.succeed(job.submissionId(), worker, attempt("delivered", "")), DeliveryOutcomes.Outcome.DELIVERED);
         }
 
         void failed(boolean retryable, String reason) {
             try {
                 long due = System.currentTimeMillis() + retry.delayMs(job.attempts());
                 if (!retryable) {
-                    record(jobs.fail(job.submissionId(), worker, attempt("failed", reason)));
+                    record(jobs.fail(job.submissionId(), worker, attempt("failed", reason)),
+                            DeliveryOutcomes.Outcome.FAILED);
                 } else if (due > job.giveUpMs()) {
                     record(jobs.fail(job.submissionId(), worker, attempt("failed", "Gave up after "
-                            + (job.attempts() + 1) + " attempts: " + reason)));
+                            + (job.attempts() + 1) + " attempts: " + reason)), DeliveryOutcomes.Outcome.FAILED);
                 } else {
-                    record(jobs.reschedule(job.submissionId(), worker, due, attempt("retry", reason)));
+                    record(jobs.reschedule(job.submissionId(), worker, due, attempt("retry", reason)),
+                            DeliveryOutcomes.Outcome.RETRY);
                 }
             } catch (SQLException e) {
                 // The lease runs out and the job comes back: nothing is lost, at worst the step is tried again.
@@ -147,8 +152,12 @@ final class JobRunner {
             }
         }
 
-        private void record(boolean recorded) {
-            if (!recorded) {
+        private void record(boolean recorded, DeliveryOutcomes.Outcome outcome) {
+            if (recorded) {
+                // The outcome only: a reason may quote onOffice's message about a field and its value.
+                LOG.log(Level.INFO, "Delivery try {0} of the submission: {1}", job.attempts() + 1, outcome.label());
+                outcomes.recorded(job.submissionId(), outcome);
+            } else {
                 LOG.log(Level.WARNING, "The lease on " + job.submissionId() + " was lost before its outcome could be "
                         + "recorded; the instance holding it now records it");
             }

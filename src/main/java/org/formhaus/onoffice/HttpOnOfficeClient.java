@@ -50,6 +50,7 @@ final class HttpOnOfficeClient implements OnOfficeClient {
             return List.of();
         }
         if (!connector.allows(uri)) {
+            connector.observer().finished(null, OnOfficeException.Reason.HOST_NOT_ALLOWED);
             // Checked again here although settings are checked when saved: a stored URL may predate the rule.
             throw new OnOfficeException(OnOfficeException.Reason.HOST_NOT_ALLOWED, "The onOffice API URL points to "
                     + uri.getHost() + ", which is not onOffice's API host nor one allowed in onoffice.hosts; "
@@ -58,9 +59,14 @@ final class HttpOnOfficeClient implements OnOfficeClient {
         List<String> sentIds = uniqueIdentifiers(actions);
         RetryPolicy policy = retryMode == RetryMode.NONE ? RetryPolicy.NONE : connector.retryPolicy();
         for (int attempt = 1; ; attempt++) {
+            long started = System.nanoTime();
             try {
-                return send(actions, sentIds);
+                List<ActionResult> results = send(actions, sentIds);
+                connector.observer().finished(Duration.ofNanos(System.nanoTime() - started), null);
+                return results;
             } catch (Failure failure) {
+                connector.observer().finished(Duration.ofNanos(System.nanoTime() - started),
+                        failure.exception.reason());
                 if (!mayRetry(failure, actions) || attempt >= policy.maxAttempts()) {
                     throw attempt > 1 ? withAttempts(failure.exception, attempt) : failure.exception;
                 }

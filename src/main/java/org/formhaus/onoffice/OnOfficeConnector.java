@@ -32,6 +32,7 @@ public final class OnOfficeConnector implements AutoCloseable {
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
+    private final RequestObserver observer;
     private volatile OnOfficeHosts hosts;
 
     private OnOfficeConnector(Builder b) {
@@ -40,6 +41,7 @@ public final class OnOfficeConnector implements AutoCloseable {
         this.requestTimeout = b.requestTimeout;
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
+        this.observer = b.observer;
     }
 
     public static Builder builder() {
@@ -119,6 +121,10 @@ public final class OnOfficeConnector implements AutoCloseable {
         }
     }
 
+    RequestObserver observer() {
+        return observer;
+    }
+
     /** Collects settings; {@link #build()} validates them. Not thread-safe; use once. */
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(5);
@@ -126,6 +132,7 @@ public final class OnOfficeConnector implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private OnOfficeHosts hosts = OnOfficeHosts.onOfficeOnly();
+        private RequestObserver observer = RequestObserver.NONE;
 
         private Builder() {
         }
@@ -157,6 +164,13 @@ public final class OnOfficeConnector implements AutoCloseable {
         public Builder clock(Clock clock) {
             if (clock == null) throw new IllegalArgumentException("The parameter 'clock' must not be null.");
             this.clock = clock;
+            return this;
+        }
+
+        /** Told of every request's duration and failure (metrics). Default: nobody. */
+        public Builder observer(RequestObserver observer) {
+            if (observer == null) throw new IllegalArgumentException("The parameter 'observer' must not be null.");
+            this.observer = observer;
             return this;
         }
 

@@ -3,6 +3,8 @@ package org.formhaus.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -61,12 +63,21 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool with the default {@link Timeouts}; see {@link #open(String, String, String, int, SecretBox, Timeouts)}. */
     public static Database open(String url, String user, String password, int poolSize, SecretBox secrets) {
-        return open(url, user, password, poolSize, secrets, Timeouts.DEFAULT);
+        return open(url, user, password, poolSize, secrets, Timeouts.DEFAULT, null);
     }
 
     /** Opens the pool and applies pending migrations; stores seal their secrets with {@code secrets}. */
     public static Database open(String url, String user, String password, int poolSize, SecretBox secrets,
                                 Timeouts timeouts) {
+        return open(url, user, password, poolSize, secrets, timeouts, null);
+    }
+
+    /**
+     * As {@link #open(String, String, String, int, SecretBox, Timeouts)}, the pool reporting its usage
+     * ({@code hikaricp_*}) to {@code meters} (null: to nobody).
+     */
+    public static Database open(String url, String user, String password, int poolSize, SecretBox secrets,
+                                Timeouts timeouts, MeterRegistry meters) {
         if (secrets == null) throw new IllegalArgumentException("The parameter 'secrets' must not be null.");
         if (timeouts == null) throw new IllegalArgumentException("The parameter 'timeouts' must not be null.");
         HikariConfig config = new HikariConfig();
@@ -82,6 +93,9 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("formhaus");
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
         config.setConnectionTimeout(timeouts.connection().toMillis());
         // A pooled connection idle for a while is checked before use; a dead one must not eat the whole wait.
         config.setValidationTimeout(Math.max(250, timeouts.connection().toMillis() / 2));

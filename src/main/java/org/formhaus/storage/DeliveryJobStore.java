@@ -181,6 +181,20 @@ public final class DeliveryJobStore {
         }
     }
 
+    /** Jobs waiting for delivery, and when the oldest of them was accepted (epoch ms; 0 when none waits). */
+    public record Backlog(int depth, long oldestCreatedMs) {
+    }
+
+    /** The outbox's backlog over all instances, in one query. */
+    public Backlog backlog() throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.one(c, row -> new Backlog(row.getInt(1), row.getLong(2)),
+                    "SELECT COUNT(*), COALESCE(MIN(s.created_ms), 0) FROM delivery_job j "
+                            + "JOIN submission s ON s.id = j.submission_id WHERE j.state = 'pending'")
+                    .orElse(new Backlog(0, 0));
+        }
+    }
+
     public int countPending() throws SQLException {
         try (Connection c = db.connection()) {
             return Jdbc.one(c, row -> row.getInt(1), "SELECT COUNT(*) FROM delivery_job WHERE state = 'pending'")
@@ -206,6 +220,11 @@ public final class DeliveryJobStore {
             } else {
                 Jdbc.update(c, "UPDATE submission SET status = ?, last_error = ?, updated_ms = ? WHERE id = ?",
                         status.jsonName(), truncate(error), attempt.finishedMs(), submissionId);
+            }
+            // Announced when the submission ends delivered or failed by this job; a later job of an already failed
+            // submission announces nothing more.
+            if (status == SubmissionStatus.DELIVERED || status == SubmissionStatus.FAILED && error != null) {
+                WebhookStore.enqueue(c, submissionId, status, truncate(error), attempt.finishedMs());
             }
             Jdbc.update(c, "INSERT INTO delivery_attempt (submission_id, started_ms, finished_ms, outcome, message) "
                     + "VALUES (?, ?, ?, ?, ?)", submissionId, attempt.startedMs(), attempt.finishedMs(),

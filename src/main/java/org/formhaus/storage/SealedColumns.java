@@ -11,7 +11,8 @@ import org.formhaus.secrets.UnreadableSecretException;
 /**
  * The one list of columns that hold secrets, each sealed with the database's {@link SecretBox}: the accounts'
  * onOffice secrets ({@code account.onoffice_secret}), the Marketplace claims ({@code marketplace_claim.api_claim}) and
- * every instance setting (the in-house signing keys: form tokens, newsletter links, Marketplace state). The stores
+ * every instance setting (the in-house signing keys: form tokens, newsletter links, Marketplace state) and the
+ * webhook endpoints' signing secrets ({@code webhook_endpoint.secret}). The stores
  * seal and open through the static helpers here; {@link #sealClearValues()} seals what earlier versions left in clear
  * and {@link #reseal(SecretBox)} moves everything under a new key. Thread-safe; cheap to create.
  */
@@ -19,6 +20,7 @@ public final class SealedColumns {
 
     private static final String ONOFFICE_SECRET = "account.onoffice_secret";
     private static final String MARKETPLACE_CLAIM = "marketplace_claim.api_claim";
+    private static final String WEBHOOK_SECRET = "webhook_endpoint.secret";
 
     /** A sealed column: its table, the columns naming a row, and what the value is sealed for. */
     private record Place(String table, List<String> keys, String value, Function<List<String>, String> context) {
@@ -28,7 +30,8 @@ public final class SealedColumns {
             new Place("account", List.of("id"), "onoffice_secret", row -> ONOFFICE_SECRET),
             new Place("marketplace_claim", List.of("customer_web_id", "onoffice_user"), "api_claim",
                     row -> MARKETPLACE_CLAIM),
-            new Place("instance_setting", List.of("setting_name"), "setting_value", row -> setting(row.get(0))));
+            new Place("instance_setting", List.of("setting_name"), "setting_value", row -> setting(row.get(0))),
+            new Place("webhook_endpoint", List.of("id"), "secret", row -> WEBHOOK_SECRET));
 
     private final Database db;
 
@@ -120,6 +123,14 @@ public final class SealedColumns {
 
     static String openClaim(Database db, String stored) {
         return stored == null ? null : db.secrets().open(stored, MARKETPLACE_CLAIM);
+    }
+
+    static String sealWebhookSecret(Database db, String secret) {
+        return db.secrets().seal(secret, WEBHOOK_SECRET);
+    }
+
+    static String openWebhookSecret(Database db, String stored) {
+        return db.secrets().open(stored, WEBHOOK_SECRET);
     }
 
     static String sealSetting(Database db, String name, String value) {

@@ -26,6 +26,7 @@ import org.formhaus.http.UrlEncoded;
 import org.formhaus.intake.FormIntake;
 import org.formhaus.intake.IdempotencyKey;
 import org.formhaus.intake.Receipt;
+import org.formhaus.logs.LogContext;
 import org.formhaus.options.FormOptions;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AccountStore;
@@ -44,6 +45,8 @@ import org.formhaus.storage.SubmissionStatus;
  */
 public final class FormServlet extends HttpServlet {
 
+    private static final System.Logger LOG = System.getLogger(FormServlet.class.getName());
+
     private static final java.util.regex.Pattern FRAME_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** The limits of the visitor-facing endpoint, from configuration. */
@@ -60,10 +63,12 @@ public final class FormServlet extends HttpServlet {
     private final SubmissionReader reader;
     private final EmbedPolicy embedding;
     private final FormValidator validator = new FormValidator();
+    private final SubmissionCounter counter;
 
     public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
-                       Templates templates, String instanceKey, Settings settings) {
+                       Templates templates, String instanceKey, Settings settings, SubmissionCounter counter) {
         this.intake = intake;
+        this.counter = counter;
         this.options = options;
         this.templates = templates;
         this.page = new FormPage(templates);
@@ -140,12 +145,12 @@ public final class FormServlet extends HttpServlet {
                 if (!json) {
                     input = reader.read(request); // a browser gets its form back filled in
                 }
-                throw new Refusal(429, "_form", t.get("error.tooMany", limited.retryAfterSeconds()));
+                throw new Refusal(429, "_form", t.get("error.tooMany", limited.retryAfterSeconds()), false);
             }
             input = reader.read(request);
             SpamGuard.Verdict verdict = spam.inspectToken(form.key(), input, now);
             if (verdict.outcome() == SpamGuard.Outcome.BAD_TOKEN) {
-                throw new Refusal(400, "_form", t.get("error.token"));
+                throw new Refusal(400, "_form", t.get("error.token"), true);
             }
             // A repeat first: its proof of work was used up by the submission it repeats.
             IdempotencyKey key = spam.idempotencyKey(form.key(), verdict.token(), input);
@@ -165,25 +170,36 @@ public final class FormServlet extends HttpServlet {
             input.files().forEach((name, upload) -> files.put(name, upload.asFileInput()));
             ValidationResult result = validator.validate(definition, input.params(), files);
             if (!result.valid()) {
+                counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
                 refuse(request, response, json, form, definition, input, 422, result.errors().asMap());
                 return;
             }
             if (spam.caughtByHoneypot(form.key(), input, now)) {
                 // Answered as if accepted, repeats included: the bot learns nothing; nothing is stored or delivered.
+                counter.count(form.key(), SubmissionCounter.Outcome.SPAM);
                 answer(request, response, json, form, definition, intake.discard(form, key, now));
                 return;
             }
             if (spam.tooFast(form.key(), verdict.token(), now)) {
-                throw new Refusal(422, "_form", t.get("error.tooFast"));
+                throw new Refusal(422, "_form", t.get("error.tooFast"), true);
             }
-            answer(request, response, json, form, definition, intake.accept(form, definition, result.values(),
-                    PageContext.fromSubmission(definition, input.params()), input.files(), key, now));
+            Receipt accepted = intake.accept(form, definition, result.values(),
+                    PageContext.fromSubmission(definition, input.params()), input.files(), key, now);
+            if (accepted.outcome() == Receipt.Outcome.ACCEPTED) {
+                counter.count(form.key(), SubmissionCounter.Outcome.ACCEPTED);
+                LogContext.set(LogContext.SUBMISSION_ID, accepted.submissionId());
+                LOG.log(System.Logger.Level.INFO, "Accepted a submission to form {0}", form.key());
+            }
+            answer(request, response, json, form, definition, accepted);
         } catch (FileTooLarge f) {
+            counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
             refuse(request, response, json, form, definition, f.textValues(), 413,
                     Map.of(f.field(), t.get("error.fileSize", FormValidator.megabytes(f.limitBytes()))));
         } catch (Refusal r) {
+            counter.count(form.key(), r.spam ? SubmissionCounter.Outcome.SPAM : SubmissionCounter.Outcome.REFUSED);
             refuse(request, response, json, form, definition, input, r.status, Map.of(r.field, r.getMessage()));
         } catch (RuntimeException | SQLException e) {
+            counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
             HttpProblem shown = ErrorReplies.problem(request, e,
                     new ErrorReplies.Wording(t.get("error.unavailable"), t.get("error.internal")));
             String message = shown.status() == 413 ? t.get("error.tooLarge") : shown.getMessage();
@@ -225,11 +241,14 @@ public final class FormServlet extends HttpServlet {
     private static final class Refusal extends Exception {
         final int status;
         final String field;
+        /** A spam check's refusal (no token, too fast), not a visitor's mistake or a limit. */
+        final boolean spam;
 
-        Refusal(int status, String field, String message) {
+        Refusal(int status, String field, String message, boolean spam) {
             super(message, null, false, false);
             this.status = status;
             this.field = field;
+            this.spam = spam;
         }
     }
 

@@ -73,6 +73,8 @@ class UnknownKeysIT {
                         "secrett: unknown key 'secrett'"),
                 new Case("PUT", "/admin/api/settings/embedding", "{\"allowedOrigins\": [], \"allowAll\": true}",
                         "allowAll: unknown key 'allowAll'"),
+                new Case("PUT", "/admin/api/settings/webhooks", "{\"endpoints\": [], \"events\": [\"all\"]}",
+                        "events: unknown key 'events'"),
                 new Case("POST", "/admin/api/tokens", "{\"label\": \"ci\", \"expires\": \"2027-01-01\"}",
                         "expires: unknown key 'expires'"),
                 new Case("DELETE", "/admin/api/tokens/abcdef", "{\"all\": true}", "all: unknown key 'all'"),

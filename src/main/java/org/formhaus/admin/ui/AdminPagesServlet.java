@@ -24,6 +24,7 @@ import org.formhaus.storage.Submission;
 import org.formhaus.storage.SubmissionCounts;
 import org.formhaus.storage.SubmissionStatus;
 import org.formhaus.storage.SubmissionStore;
+import org.formhaus.storage.WebhookStore;
 import org.formhaus.http.Html;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
@@ -39,6 +40,7 @@ public final class AdminPagesServlet extends PageServlet {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
+    private final WebhookStore webhooks;
     private final AdminSession sessions;
     private final AdminUserStore users;
     private final AccountStore accounts;
@@ -50,8 +52,9 @@ public final class AdminPagesServlet extends PageServlet {
 
     public AdminPagesServlet(Templates templates, AdminSession sessions, AdminUserStore users, AccountStore accounts,
                              FormStore forms, SubmissionStore submissions, SubmissionCounts counts,
-                             AccountConnection connection, String publicUrl) {
+                             AccountConnection connection, String publicUrl, WebhookStore webhooks) {
         super(templates);
+        this.webhooks = webhooks;
         this.sessions = sessions;
         this.users = users;
         this.accounts = accounts;
@@ -220,6 +223,12 @@ public final class AdminPagesServlet extends PageServlet {
         model.put("secretSet", !account.onOffice().secret().isEmpty());
         model.put("senders", String.join(", ", account.senders()));
         model.put("origins", String.join("\n", account.allowedOrigins()));
+        List<Map<String, String>> endpoints = new java.util.ArrayList<>();
+        for (WebhookStore.Endpoint endpoint : webhooks.endpoints(accountId)) {
+            endpoints.add(Map.of("url", endpoint.url(), "secret", endpoint.secret()));
+        }
+        model.put("webhooks", endpoints);
+        model.put("webhookUrls", String.join("\n", endpoints.stream().map(e -> e.get("url")).toList()));
         if (report != null) {
             model.put("report", report);
         }
