@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * <p>On Java 21 and later the client has {@code shutdownNow()} and {@code awaitTermination(Duration)}. Java 17 has
  * neither, but its selector thread is named after the client's id ({@code HttpClient-<id>-SelectorManager}, the id
  * closes the client's {@code toString()}, as the JDK's own tests rely on) and ends, closing the client's connections
- * and its default executor, when interrupted. Stateless; call once per client, after its last request.
+ * and its default executor, when interrupted. Stateless; call once per client, after its last request. Used by every
+ * package that makes its own client (onOffice requests, webhooks).
  */
-final class HttpClientShutdown {
+public final class HttpClientShutdown {
 
     private static final Pattern ID = Pattern.compile("\\((\\d+)\\)$");
 
@@ -25,7 +26,7 @@ final class HttpClientShutdown {
     }
 
     /** Stops {@code client}'s threads, waiting up to {@code wait} for them to end. */
-    static void stop(HttpClient client, Duration wait) {
+    public static void stop(HttpClient client, Duration wait) {
         if (stopOnJava21(client, wait)) {
             return;
         }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import org.formhaus.delivery.RetryPolicy;
+import org.formhaus.onoffice.HttpClientShutdown;
 import org.formhaus.storage.WebhookStore;
 
 /**
@@ -130,5 +131,7 @@ public final class WebhookSender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // In a servlet container an undeploy must leave no thread of ours behind (ContainerDeploymentIT).
+        HttpClientShutdown.stop(http, Duration.ofSeconds(5));
     }
 }

@@ -27,6 +27,13 @@ final class LogCapture implements AutoCloseable {
 
         @Override
         public void publish(LogRecord record) {
+            // Formhaus's own lines at every level; the libraries' at the levels a deployment logs by default. Their
+            // debug and trace output (the JDBC driver's wire dumps, the HTTP client's debug log) shows the bytes
+            // sent, by design, and is off unless an operator turns it on to debug.
+            String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
+            if (!logger.startsWith("org.formhaus") && record.getLevel().intValue() < Level.INFO.intValue()) {
+                return;
+            }
             byte[] line = format.format(record).getBytes(StandardCharsets.UTF_8);
             synchronized (records) {
                 records.writeBytes(line);

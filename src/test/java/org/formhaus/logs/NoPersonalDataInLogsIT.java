@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 14: a visitor's whole journey (a contact form with name, e-mail, phone, message and a file; delivery to
  * onOffice; the confirmation and the team's notice) and an admin entering the onOffice secret, with every log line of
- * the JVM captured at every level: none holds a submitted value or a secret. The JSON lines carry the request id
+ * the JVM captured (Formhaus's at every level, the libraries' from INFO, as deployed): none holds a submitted value or a secret. The JSON lines carry the request id
  * and, from acceptance through delivery, the submission id.
  */
 class NoPersonalDataInLogsIT {
