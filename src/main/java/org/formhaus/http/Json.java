@@ -62,6 +62,9 @@ public final class Json {
         // The limit is counted on what arrives: a chunked body declares no length.
         byte[] bytes = in.readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
+            // Read on a little (bounded, discarded) so that a client still sending gets the 413 rather than a reset
+            // connection; beyond that the container closes it.
+            drain(in);
             throw tooLarge();
         }
         try {
@@ -73,6 +76,22 @@ public final class Json {
         } catch (JsonParseException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw HttpProblem.badRequest("Malformed JSON: " + cause.getMessage());
+        }
+    }
+
+    /** How much of a refused body is read and thrown away, at most. */
+    private static final long DRAIN_LIMIT = 8L * MAX_BODY;
+
+    private static void drain(InputStream in) {
+        byte[] buffer = new byte[8192];
+        long left = DRAIN_LIMIT;
+        try {
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer anyway
         }
     }
 
