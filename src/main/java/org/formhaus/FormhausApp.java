@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.formhaus.admin.AccessGuard;
+import org.formhaus.admin.AccountsApiServlet;
 import org.formhaus.admin.AccountConnection;
 import org.formhaus.admin.AdminAuthFilter;
 import org.formhaus.admin.AdminSession;
@@ -25,6 +27,10 @@ import org.formhaus.admin.ProvisioningKeysApiServlet;
 import org.formhaus.admin.ProvisioningServlet;
 import org.formhaus.admin.SettingsApiServlet;
 import org.formhaus.admin.SubmissionsApiServlet;
+import org.formhaus.admin.Team;
+import org.formhaus.admin.TeamApiServlet;
+import org.formhaus.admin.ui.JoinPageServlet;
+import org.formhaus.storage.InvitationStore;
 import org.formhaus.admin.TokensApiServlet;
 import org.formhaus.admin.UserApiServlet;
 import org.formhaus.admin.WebhookSettingsApiServlet;
@@ -79,6 +85,7 @@ import org.formhaus.storage.ConfirmationQuota;
 import org.formhaus.storage.Database;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
+import org.formhaus.storage.MemberStore;
 import org.formhaus.storage.SealedColumns;
 import org.formhaus.storage.StoredFile;
 import org.formhaus.web.FormServlet;
@@ -121,6 +128,10 @@ public final class FormhausApp implements AutoCloseable {
     private final AdminSession adminSessions;
     private final PasswordCheck passwordCheck;
     private final LoginThrottle loginThrottle;
+    /** Teams: who belongs to which account in which role. */
+    private final MemberStore members;
+    /** The routes as mounted (by {@link #mount}); empty before. */
+    private List<org.formhaus.admin.Endpoint> adminEndpoints = List.of();
 
     private FormhausApp(AppConfig config, Database db, FormhausMetrics metrics) throws SQLException {
         this.config = config;
@@ -143,7 +154,9 @@ public final class FormhausApp implements AutoCloseable {
         this.retention = new RetentionSweeper(stores.submissions(), config.retention().keep());
         AdminConfig admin = config.admin();
         this.securityLog = new SecurityLog(stores.securityEvents(), Clock.systemUTC());
-        this.adminSessions = new AdminSession(stores.users()::find, admin.sessionMaxLifetime(), Clock.systemUTC());
+        this.members = new MemberStore(db);
+        this.adminSessions = new AdminSession(stores.users()::find, memberLookup(members), admin.sessionMaxLifetime(),
+                Clock.systemUTC());
         this.passwordCheck = new PasswordCheck(stores.users(), PasswordHasher.OWASP);
         this.loginThrottle = new LoginThrottle(admin.maxFailuresPerEmail(), admin.maxFailuresPerAddress(),
                 admin.loginWindow(), Clock.systemUTC());
@@ -201,7 +214,31 @@ public final class FormhausApp implements AutoCloseable {
     public void mount(ServletContext context) throws SQLException {
         AdminSession.configureCookie(context, config.admin().sessionTimeout(),
                 config.http().publicUrl().startsWith("https://"));
-        routes().mountOn(context);
+        Routes routes = routes();
+        routes.mountOn(context);
+        adminEndpoints = routes.adminEndpoints();
+    }
+
+    /**
+     * Every endpoint under {@code /admin} and the least role it needs, as the admin servlets declared them (empty
+     * before {@link #mount}); the route fence test calls each.
+     */
+    public List<org.formhaus.admin.Endpoint> adminEndpoints() {
+        return adminEndpoints;
+    }
+
+    private static AdminSession.Members memberLookup(MemberStore members) {
+        return new AdminSession.Members() {
+            @Override
+            public Optional<org.formhaus.storage.Role> roleOf(long accountId, long userId) throws SQLException {
+                return members.roleOf(accountId, userId);
+            }
+
+            @Override
+            public Optional<Long> anyAccountOf(long userId) throws SQLException {
+                return members.anyAccountOf(userId);
+            }
+        };
     }
 
     /** Every URL Formhaus answers, and what answers it. */
@@ -219,7 +256,8 @@ public final class FormhausApp implements AutoCloseable {
                 .multipart("/f/*", formServlet(), uploadLimits())
                 .servlet(ConfirmationTokens.PATH, new NewsletterConfirmServlet(newsletterTokens, stores.submissions(),
                         stores.jobs(), config.delivery().giveUpAfter(), worker::nudge, templates))
-                .filter("/admin/api/*", new AdminAuthFilter(stores.users(), adminSessions, securityLog))
+                .adminGuard(endpoints -> new AccessGuard(endpoints, new AdminAuthFilter(stores.users(),
+                        memberLookup(members), adminSessions, securityLog), adminSessions))
                 .servlet("/admin/api/forms", new FormsApiServlet(stores.forms(), formSaveCheck(), stores.spamCounts(),
                         connection::warningsFor),
                         "/admin/api/forms/*")
@@ -246,7 +284,17 @@ public final class FormhausApp implements AutoCloseable {
                         passwordCheck, securityLog), "/marketplace/login")
                 .servlet("/api/users", new ProvisioningServlet(provisioningKeys, db, stores.accounts(),
                         stores.users(), securityLog));
+        teamRoutes(routes);
         return sandbox.enabled() ? routes.servlet(Sandbox.PATH + "/*", sandbox.servlet()) : routes;
+    }
+
+    /** Teams and consultants (issue 13): members, invitations, switching accounts, copying forms, form groups. */
+    private void teamRoutes(Routes routes) {
+        Team team = new Team(db, members, new InvitationStore(db), stores.users(), PasswordHasher.OWASP, securityLog,
+                Clock.systemUTC());
+        routes.servlet("/admin/api/team/*", new TeamApiServlet(team, config.http().publicUrl()))
+                .servlet("/admin/api/accounts", new AccountsApiServlet(members))
+                .servlet("/admin/join/*", new JoinPageServlet(templates, team, adminSessions, stores.accounts()));
     }
 
     /** onOffice's API host, the operator's {@code onoffice.hosts}, and the host of {@code marketplace.onoffice.url}. */

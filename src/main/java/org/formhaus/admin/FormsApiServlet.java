@@ -1,5 +1,6 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -23,7 +24,21 @@ import org.formhaus.http.JsonServlet;
  * {@code /admin/api/forms[/{key}]}: list, create, read, replace and delete form definitions of the caller's account.
  * An invalid definition, or one with a key Formhaus does not know, is refused with 400 naming each problem's place.
  */
-public final class FormsApiServlet extends JsonServlet {
+public final class FormsApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/api/forms", Role.VIEWER),
+            Endpoint.of("POST", "/admin/api/forms", Role.EDITOR),
+            Endpoint.of("GET", "/admin/api/forms/{form}", Role.VIEWER),
+            Endpoint.of("PUT", "/admin/api/forms/{form}", Role.EDITOR),
+            Endpoint.of("DELETE", "/admin/api/forms/{form}", Role.EDITOR));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     /** What a form's GET adds beside the definition and its version (the spam counts), and a save's warnings. */
     static final List<String> VIEW_ONLY = List.of("spamCount", "spam", "warnings");

@@ -1,0 +1,206 @@
+package org.formhaus.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonParser;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.formhaus.storage.Role;
+import org.formhaus.testing.AdminBrowserSession;
+import org.formhaus.testing.TeamMembers;
+import org.formhaus.testing.TeamMembers.Member;
+import org.formhaus.testing.TestForms;
+import org.formhaus.testing.TestServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The route fence (issue 13): EVERY admin endpoint, read from the routes table as the admin servlets declared it (so
+ * endpoints added later are covered without touching this test), is called as owner, editor and viewer of account A
+ * and as the owner of account B: the API with each one's token, the pages with each one's signed-in session. A role
+ * below the endpoint's gets 403; a role that covers it gets through (never 401/403/404/405, never 5xx); B gets 403 or
+ * 404 for A's objects and, where an endpoint names no object, an answer that holds nothing of A's.
+ *
+ * <p>When you add an endpoint with a new path placeholder, add how to get one of account A's objects for it to
+ * {@link #SAMPLES} and, when calling it may use the object up (DELETE), how to make a fresh one to {@link #fresh}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminRouteFenceIT {
+
+    static final String KEY = "provisioning-key-for-fence";
+    static final String FORM = "fence-a";
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+    /** The endpoints anyone may call without signing in; a new one must be added here on purpose. */
+    static final Set<String> OPEN = Set.of("GET /admin/login", "POST /admin/login", "GET /admin/logout",
+            "POST /admin/logout", "GET /admin/join/{token}", "POST /admin/join/{token}");
+
+    @RegisterExtension
+    final TestServer server = TestServer.onMariaDb().with("provisioning.api.key", KEY).perTestClass();
+
+    TeamMembers team;
+    Member owner;
+    Member editor;
+    Member viewer;
+    Member stranger;
+    /** Account A's object for each placeholder. */
+    final Map<String, String> samples = new HashMap<>();
+    /** Strings only account A's answers hold. */
+    final List<String> markers = new ArrayList<>();
+    int fresh;
+
+    @BeforeAll
+    void team() throws Exception {
+        team = new TeamMembers(server);
+        owner = team.firstAdmin();
+        editor = team.member(owner.token(), "editor", "editor@fence-a.example");
+        viewer = team.member(owner.token(), "viewer", "viewer@fence-a.example");
+        stranger = team.provisioned(KEY, "owner@fence-b.example");
+        server.adminJson("POST", "/admin/api/forms", TestForms.contact(FORM));
+        String submission = JsonParser.parseString(server.submitJson(FORM, Map.of("vorname", List.of("Fenja"),
+                "nachname", List.of("Zaun"), "email", List.of("fenja@kunde.example"),
+                "nachricht", List.of("Bitte um Rückruf"), "dsgvo", List.of("ja"))).body())
+                .getAsJsonObject().get("id").getAsString();
+        samples.put("form", FORM);
+        samples.put("submission", submission);
+        samples.put("token", ownerTokenId());
+        samples.put("member", Long.toString(viewer.id()));
+        samples.put("invitation", invitationId(team.invite(owner.token(), "viewer")));
+        samples.put("key", server.adminJson("POST", "/admin/api/provisioning-keys", "{\"label\": \"fence\"}")
+                .getAsJsonObject().get("id").getAsString());
+        markers.addAll(List.of(FORM, submission, "editor@fence-a.example", "viewer@fence-a.example",
+                "fenja@kunde.example", TestServer.SIM_TOKEN));
+    }
+
+    /** Placeholders whose object an allowed call may use up get a fresh one of account A per call. */
+    String fresh(String placeholder, Member caller) throws Exception {
+        int n = ++fresh;
+        return switch (placeholder) {
+            case "form" -> {
+                server.adminJson("POST", "/admin/api/forms", TestForms.contact("fence-fresh-" + n));
+                yield "fence-fresh-" + n;
+            }
+            case "token" -> JsonParser.parseString(team.bearer(caller.token(), "POST", "/admin/api/tokens",
+                    "{\"label\": \"fresh\"}").body()).getAsJsonObject().get("id").getAsString();
+            case "member" -> Long.toString(team.member(owner.token(), "viewer", "fresh" + n + "@fence-a.example").id());
+            case "invitation" -> invitationId(team.invite(owner.token(), "viewer"));
+            case "key" -> server.adminJson("POST", "/admin/api/provisioning-keys", "{\"label\": \"fresh\"}")
+                    .getAsJsonObject().get("id").getAsString();
+            default -> sample(placeholder);
+        };
+    }
+
+    @Test
+    void everyAdminEndpointIsDeclaredAndOnlyTheSignInAndJoinPagesAreOpen() {
+        List<Endpoint> endpoints = server.app().adminEndpoints();
+        assertTrue(endpoints.size() > 20, "the routes table lists the admin endpoints: " + endpoints);
+        Set<String> open = endpoints.stream().filter(Endpoint::isOpen).map(e -> e.method() + " " + e.pattern())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(OPEN), open, "open admin endpoints (callable without signing in)");
+    }
+
+    @Test
+    void eachRoleReachesExactlyTheEndpointsItsRoleCovers() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : server.app().adminEndpoints()) {
+            if (endpoint.isOpen()) {
+                continue;
+            }
+            for (Member member : List.of(viewer, editor, owner)) {
+                Role role = member == owner ? Role.OWNER : member == editor ? Role.EDITOR : Role.VIEWER;
+                boolean allowed = role.covers(endpoint.role());
+                String path = fill(endpoint.pattern(), allowed && endpoint.method().equals("DELETE") ? member : null);
+                HttpResponse<String> reply = call(member, endpoint.method(), path);
+                int status = reply.statusCode();
+                boolean ok = allowed ? status < 500 && !Set.of(401, 403, 404, 405).contains(status) : status == 403;
+                if (!ok) {
+                    wrong.add(role + " " + endpoint.method() + " " + path + " → " + status + " (expected "
+                            + (allowed ? "to get through" : "403") + "): " + abbreviated(reply.body()));
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void anotherAccountsOwnerGetsNothingOfAccountA() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : server.app().adminEndpoints()) {
+            if (endpoint.isOpen()) {
+                continue;
+            }
+            String path = fill(endpoint.pattern(), null);
+            HttpResponse<String> reply = call(stranger, endpoint.method(), path);
+            int status = reply.statusCode();
+            boolean namesObject = PLACEHOLDER.matcher(endpoint.pattern()).find();
+            List<String> leaked = markers.stream().filter(reply.body()::contains).toList();
+            if (namesObject ? !(status == 403 || status == 404) : status >= 500 || !leaked.isEmpty()) {
+                wrong.add("B " + endpoint.method() + " " + path + " → " + status + (leaked.isEmpty() ? ""
+                        : " leaking " + leaked) + ": " + abbreviated(reply.body()));
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** The API with the member's token; pages with their session (POSTs with its CSRF token). */
+    private HttpResponse<String> call(Member member, String method, String path) throws Exception {
+        if (path.startsWith("/admin/api/")) {
+            String body = method.equals("POST") || method.equals("PUT") ? "{}" : null;
+            return team.bearer(member.token(), method, path, body);
+        }
+        AdminBrowserSession browser = member.browser();
+        if (method.equals("GET")) {
+            return browser.get(path);
+        }
+        HttpResponse<String> reply = browser.postForm(path, Map.of("csrf", List.of(browser.csrf())));
+        browser.refreshCsrf();
+        return reply;
+    }
+
+    /** The pattern with account A's objects; fresh ones made for {@code freshFor} when not null. */
+    private String fill(String pattern, Member freshFor) throws Exception {
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (m.find()) {
+            String value = freshFor == null ? sample(m.group(1)) : fresh(m.group(1), freshFor);
+            m.appendReplacement(path, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(path);
+        return path.toString();
+    }
+
+    private String sample(String placeholder) {
+        String value = samples.get(placeholder);
+        if (value == null) {
+            fail("No sample of account A for {" + placeholder + "}: add one to AdminRouteFenceIT.samples "
+                    + "(and to fresh() when a call may use it up)");
+        }
+        return value;
+    }
+
+    private String ownerTokenId() throws Exception {
+        return JsonParser.parseString(team.bearer(owner.token(), "POST", "/admin/api/tokens", "{\"label\": \"a\"}")
+                .body()).getAsJsonObject().get("id").getAsString();
+    }
+
+    private String invitationId(String link) throws Exception {
+        return JsonParser.parseString(team.bearer(owner.token(), "GET", "/admin/api/team/invitations", null).body())
+                .getAsJsonArray().get(0).getAsJsonObject().get("id").getAsString();
+    }
+
+    private static String abbreviated(String body) {
+        String flat = body.replaceAll("\\s+", " ");
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+}
