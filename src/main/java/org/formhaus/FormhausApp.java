@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.formhaus.admin.AccessGuard;
 import org.formhaus.admin.AccountsApiServlet;
+import org.formhaus.admin.CopiesApiServlet;
+import org.formhaus.admin.FormCopy;
+import org.formhaus.admin.ui.TeamPagesServlet;
 import org.formhaus.admin.AccountConnection;
 import org.formhaus.admin.AdminAuthFilter;
 import org.formhaus.admin.AdminSession;
@@ -280,7 +283,8 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet(ConfirmationTokens.PATH, new NewsletterConfirmServlet(newsletterTokens, stores.submissions(),
                         stores.jobs(), config.delivery().giveUpAfter(), worker::nudge, templates))
                 .adminGuard(endpoints -> new AccessGuard(endpoints, new AdminAuthFilter(stores.users(),
-                        memberLookup(members), adminSessions, securityLog), adminSessions))
+                        memberLookup(members), adminSessions, securityLog), adminSessions,
+                        id -> stores.accounts().find(id).map(a -> a.name()).orElse("")))
                 .servlet("/admin/api/forms", new FormsApiServlet(stores.forms(), formSaveCheck(), stores.spamCounts(),
                         connection::warningsFor),
                         "/admin/api/forms/*")
@@ -316,9 +320,13 @@ public final class FormhausApp implements AutoCloseable {
     private void teamRoutes(Routes routes) {
         Team team = new Team(db, members, new InvitationStore(db), stores.users(), PasswordHasher.OWASP, securityLog,
                 Clock.systemUTC());
+        FormCopy copy = new FormCopy(stores.forms(), members, formSaveCheck(), securityLog);
         routes.servlet("/admin/api/team/*", new TeamApiServlet(team, config.http().publicUrl()))
                 .servlet("/admin/api/accounts", new AccountsApiServlet(members))
-                .servlet("/admin/join/*", new JoinPageServlet(templates, team, adminSessions, stores.accounts()));
+                .servlet("/admin/api/copies", new CopiesApiServlet(copy))
+                .servlet("/admin/join/*", new JoinPageServlet(templates, team, adminSessions, stores.accounts()))
+                .servlet("/admin/team", new TeamPagesServlet(templates, team, copy, stores.forms(), adminSessions,
+                        securityLog, config.http().publicUrl()), "/admin/team/*", "/admin/accounts", "/admin/accounts/*");
     }
 
     /** The workspace (#13): submissions list and detail, CSV export, data-subject requests. */

@@ -28,14 +28,27 @@ import org.formhaus.storage.Role;
  */
 public final class AccessGuard extends HttpFilter {
 
+    /** Request attribute of a page request: the member's role in the current account (a {@link Role}). */
+    public static final String ROLE = "formhaus.admin.role";
+    /** Request attribute of a page request: the current account's name, for the page header. */
+    public static final String ACCOUNT_NAME = "formhaus.admin.accountName";
+
+    /** An account's name by id, for the page header. */
+    @FunctionalInterface
+    public interface AccountNames {
+        String of(long accountId) throws SQLException;
+    }
+
     private final List<Endpoint> endpoints;
     private final AdminAuthFilter api;
     private final AdminSession sessions;
+    private final AccountNames names;
 
-    public AccessGuard(List<Endpoint> endpoints, AdminAuthFilter api, AdminSession sessions) {
+    public AccessGuard(List<Endpoint> endpoints, AdminAuthFilter api, AdminSession sessions, AccountNames names) {
         this.endpoints = List.copyOf(endpoints);
         this.api = api;
         this.sessions = sessions;
+        this.names = names;
     }
 
     @Override
@@ -46,11 +59,18 @@ public final class AccessGuard extends HttpFilter {
         try {
             Endpoint endpoint = endpointFor(request.getMethod(), path, response);
             if (!endpoint.isOpen()) {
-                Optional<Role> role = isApi ? Optional.of(api.authenticate(request, response).role())
-                        : sessions.current(request).map(AdminSession.SignedIn::role);
-                if (role.isEmpty()) {
-                    toLogin(request, response, path);
-                    return;
+                Optional<Role> role;
+                if (isApi) {
+                    role = Optional.of(api.authenticate(request, response).role());
+                } else {
+                    Optional<AdminSession.SignedIn> signedIn = sessions.current(request);
+                    if (signedIn.isEmpty()) {
+                        toLogin(request, response, path);
+                        return;
+                    }
+                    role = Optional.of(signedIn.get().role());
+                    request.setAttribute(ROLE, role.get());
+                    request.setAttribute(ACCOUNT_NAME, names.of(signedIn.get().accountId()));
                 }
                 if (!role.get().covers(endpoint.role())) {
                     throw new HttpProblem(403, "Your role in this account (" + role.get() + ") does not allow this; "
