@@ -165,6 +165,10 @@ public final class DefinitionSchema {
         add(all, "onoffice", "onoffice.appointment.durationMinutes", Kind.INTEGER);
         add(all, "onoffice", "onoffice.appointment.art", Kind.TEXT);
         add(all, "onoffice", "onoffice.appointment.user", Kind.TEXT);
+        // Privacy (workspace, #13)
+        add(all, "privacy", "privacy", Kind.SECTION);
+        add(all, "privacy", "privacy.eraseAfterDelivery", Kind.BOOLEAN);
+        add(all, "privacy", "privacy.retentionDays", Kind.INTEGER);
         // Protection
         add(all, "protection", "protection", Kind.SWITCH);
         add(all, "protection", "protection.proofOfWork", Kind.BOOLEAN);

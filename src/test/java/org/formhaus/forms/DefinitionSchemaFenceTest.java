@@ -105,7 +105,10 @@ class DefinitionSchemaFenceTest {
         return asked;
     }
 
-    /** Puts {} at {@code path} (no list in it) when its parent is an object and nothing is there yet. */
+    /**
+     * Puts {} at {@code path} (no list in it) when its parent is an object and nothing is there yet, so that the
+     * reader of a section (a new one too) asks for its keys; a scalar setting given as {} only adds a problem.
+     */
     private static boolean addSection(JsonObject root, String path) {
         if (path.contains("[")) {
             return false;
@@ -119,8 +122,8 @@ class DefinitionSchemaFenceTest {
             }
             at = next.getAsJsonObject();
         }
-        if (parts.length == 1 || at.has(parts[parts.length - 1])) {
-            return false; // a top-level key is asked whether it is there or not
+        if (at.has(parts[parts.length - 1])) {
+            return false;
         }
         at.add(parts[parts.length - 1], new JsonObject());
         return true;
