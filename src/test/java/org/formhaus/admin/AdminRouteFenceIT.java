@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * 404 for A's objects and, where an endpoint names no object, an answer that holds nothing of A's.
  *
  * <p>When you add an endpoint with a new path placeholder, add how to get one of account A's objects for it to
- * {@link #SAMPLES} and, when calling it may use the object up (DELETE), how to make a fresh one to {@link #fresh}.
+ * {@link #samples} and, when a call may change or use the object up, how to make a fresh one to {@link #fresh}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminRouteFenceIT {
@@ -47,6 +47,13 @@ class AdminRouteFenceIT {
             {"key": "fence-a", "kind": "contact", "title": "Zaun", "fields": [
               {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
               {"name": "anhang", "type": "file", "label": "Anhang", "accept": ["txt"]}]}""";
+    /** Placeholders that name no object of an account (a starter template's kind): nothing to fence. */
+    static final Set<String> NOT_OWNED = Set.of("kind");
+    /**
+     * Endpoints that name an object of A yet may answer B with 2xx, because the answer holds only what B sent (checked
+     * for A's data all the same): the builder's preview POST, which renders the definition posted to it.
+     */
+    static final Set<String> ECHOES = Set.of("POST /admin/build/{form}/preview");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     /** The endpoints anyone may call without signing in; a new one must be added here on purpose. */
     static final Set<String> OPEN = Set.of("GET /admin/login", "POST /admin/login", "GET /admin/logout",
@@ -74,6 +81,7 @@ class AdminRouteFenceIT {
         viewer = team.member(owner.token(), "viewer", "viewer@fence-a.example");
         stranger = team.provisioned(KEY, "owner@fence-b.example");
         server.adminJson("POST", "/admin/api/forms", WITH_UPLOAD);
+        server.adminJson("PUT", "/admin/api/forms/" + FORM + "/draft", WITH_UPLOAD.replace("Zaun", "Zaun (Entwurf)"));
         Multipart body = new Multipart();
         body.field("email", "fenja@kunde.example");
         body.file("anhang", "Grundriss.txt", "text/plain", "Wohnzimmer".getBytes(StandardCharsets.UTF_8));
@@ -84,6 +92,10 @@ class AdminRouteFenceIT {
         samples.put("form", FORM);
         samples.put("submission", submission);
         samples.put("file", "1");
+        samples.put("version", "1");
+        samples.put("kind", "contact");
+        samples.put("account", Long.toString(JsonParser.parseString(server.admin("GET", "/admin/api/accounts", null)
+                .body()).getAsJsonObject().get("current").getAsLong()));
         samples.put("token", ownerTokenId());
         samples.put("member", Long.toString(viewer.id()));
         samples.put("invitation", invitationId(team.invite(owner.token(), "viewer")));
@@ -93,12 +105,17 @@ class AdminRouteFenceIT {
                 "fenja@kunde.example", TestServer.SIM_TOKEN));
     }
 
-    /** Placeholders whose object an allowed call may use up get a fresh one of account A per call. */
-    String fresh(String placeholder, Member caller) throws Exception {
+    /** Placeholders whose object an allowed call may change or use up get a fresh one of account A per call. */
+    String fresh(String placeholder, Member caller, String pattern) throws Exception {
         int n = ++fresh;
         return switch (placeholder) {
             case "form" -> {
                 server.adminJson("POST", "/admin/api/forms", TestForms.contact("fence-fresh-" + n));
+                // With a draft too, for the calls that discard or publish one.
+                server.admin("PUT", "/admin/api/forms/fence-fresh-" + n + "/draft", TestForms.contact("fence-fresh-" + n));
+                if (pattern.endsWith("/restore")) {
+                    server.admin("POST", "/admin/api/forms/fence-fresh-" + n + "/archive", "{}");
+                }
                 yield "fence-fresh-" + n;
             }
             case "token" -> JsonParser.parseString(team.bearer(caller.token(), "POST", "/admin/api/tokens",
@@ -130,7 +147,8 @@ class AdminRouteFenceIT {
             for (Member member : List.of(viewer, editor, owner)) {
                 Role role = member == owner ? Role.OWNER : member == editor ? Role.EDITOR : Role.VIEWER;
                 boolean allowed = role.covers(endpoint.role());
-                String path = fill(endpoint.pattern(), allowed && endpoint.method().equals("DELETE") ? member : null);
+                // A call that may change or use up its object (archive, delete, remove) gets a fresh one.
+                String path = fill(endpoint.pattern(), allowed && !endpoint.method().equals("GET") ? member : null);
                 HttpResponse<String> reply = call(member, endpoint.method(), path);
                 int status = reply.statusCode();
                 boolean ok = allowed ? status < 500 && !Set.of(401, 403, 404, 405).contains(status) : status == 403;
@@ -153,7 +171,9 @@ class AdminRouteFenceIT {
             String path = fill(endpoint.pattern(), null);
             HttpResponse<String> reply = call(stranger, endpoint.method(), path);
             int status = reply.statusCode();
-            boolean namesObject = PLACEHOLDER.matcher(endpoint.pattern()).find();
+            boolean namesObject = PLACEHOLDER.matcher(endpoint.pattern()).results()
+                    .anyMatch(m -> !NOT_OWNED.contains(m.group(1)))
+                    && !ECHOES.contains(endpoint.method() + " " + endpoint.pattern());
             boolean refused = status == 403 || status == 404;
             // A refusal may echo what B itself sent (a form key in "Form 'x' not found"); any other answer holds
             // nothing of A's.
@@ -188,7 +208,7 @@ class AdminRouteFenceIT {
         Matcher m = PLACEHOLDER.matcher(pattern);
         StringBuilder path = new StringBuilder();
         while (m.find()) {
-            String value = freshFor == null ? sample(m.group(1)) : fresh(m.group(1), freshFor);
+            String value = freshFor == null ? sample(m.group(1)) : fresh(m.group(1), freshFor, pattern);
             m.appendReplacement(path, Matcher.quoteReplacement(value));
         }
         m.appendTail(path);

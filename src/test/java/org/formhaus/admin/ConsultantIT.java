@@ -16,6 +16,7 @@ import org.formhaus.testing.TeamMembers;
 import org.formhaus.testing.TeamMembers.Member;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * account to the agency's, where each copy is checked against the agency's onOffice fields (the sandbox simulator):
  * the form that maps a field the agency's onOffice lacks is not copied and the answer names the field.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsultantIT {
 
     static final String KEY = "instance-key-for-consultants";

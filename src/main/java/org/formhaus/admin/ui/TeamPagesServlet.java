@@ -111,6 +111,9 @@ public final class TeamPagesServlet extends PageServlet implements AdminEndpoint
             } else if (path[0].equals("invitations")) {
                 team.withdraw(account, user, path[1]);
                 model.put("changed", true);
+            } else if (team.members().members(account).stream().noneMatch(m -> m.userId() == number(path[1]))) {
+                // Another account's user is unknown here, whatever the form says.
+                throw HttpProblem.notFound("Member " + path[1]);
             } else if (path[2].equals("role")) {
                 Role role = Role.ofJsonName(param(page, "role", "")).orElseThrow(() ->
                         HttpProblem.badRequest("role: one of owner, editor, viewer"));
@@ -192,8 +195,12 @@ public final class TeamPagesServlet extends PageServlet implements AdminEndpoint
     private void copyForms(Page page, AdminSession.SignedIn signedIn, Map<String, Object> model) throws Exception {
         String[] keys = page.request().getParameterValues("forms");
         boolean dryRun = page.request().getParameter("check") != null;
-        List<FormCopy.Outcome> outcomes = copy.copy(signedIn.user().id(), signedIn.accountId(),
-                number(param(page, "toAccount", "")), keys == null ? List.of() : List.of(keys), dryRun);
+        String to = param(page, "toAccount", "");
+        if (!to.matches("[0-9]{1,18}")) {
+            throw HttpProblem.badRequest("toAccount: required, the id of an account you belong to");
+        }
+        List<FormCopy.Outcome> outcomes = copy.copy(signedIn.user().id(), signedIn.accountId(), Long.parseLong(to),
+                keys == null ? List.of() : List.of(keys), dryRun);
         List<Map<String, Object>> report = new ArrayList<>();
         for (FormCopy.Outcome o : outcomes) {
             report.add(Map.of("key", o.key(), "title", o.title(), "newKey", o.newKey(), "fits", o.fits(),
