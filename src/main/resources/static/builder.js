@@ -8,7 +8,9 @@
 
     var csrfMeta = document.querySelector('meta[name="csrf-token"]');
     var csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
-    var SAVE_DELAY = 250; // ms: the preview follows an edit within about 300 ms plus the round trip
+    var SAVE_DELAY = 250;
+    // Script errors are kept for the browser tests to report (the builder has no other console).
+    window.addEventListener('error', function (e) { (window.fhErrors = window.fhErrors || []).push(e.message); }); // ms: the preview follows an edit within about 300 ms plus the round trip
 
     function api(method, url, body) {
         var headers = {'X-CSRF-Token': csrf, 'Accept': 'application/json'};
@@ -381,7 +383,7 @@
             var input;
             var wrap = el('div', {class: 'setting', 'data-setting': setting.path});
             var lab = el('label', {for: id, text: label(setting.path)});
-            var help = T['schema.' + setting.path + '.help'];
+            var help = t('schema.' + setting.path + '.help', '');
             var problemId = id + '-problem';
             function done(v) { set(v); b.changed(); }
             if (kind === 'boolean' && setting.path.indexOf('fields[].') === 0) {
@@ -554,17 +556,19 @@
             }
             valueInput.hidden = mode.value === 'filled' || !field.value;
             mode.hidden = !field.value;
-            function update() {
+            function update(event) {
                 if (!field.value) { done(undefined); redrawField(); return; }
                 var v = {field: field.value};
+                var chosen = others.filter(function (f) { return f.name === field.value; })[0];
+                var firstOption = chosen && Array.isArray(chosen.options) && chosen.options.length
+                    ? (typeof chosen.options[0] === 'string' ? chosen.options[0] : chosen.options[0].value) : '';
                 if (mode.value === 'filled') { v.filled = true; }
                 else if (mode.value === 'in') { v['in'] = valueInput.value.split(',').map(function (s) { return s.trim(); }).filter(Boolean); }
-                else { v.equals = valueInput.value; }
+                else { v.equals = event && event.target === field ? firstOption : valueInput.value; }
                 done(v);
-                redrawField();
+                if (event && event.target !== valueInput) { redrawField(); }
             }
             [field, mode, valueInput].forEach(function (x) { x.addEventListener('change', update); });
-            if (field.value && mode.value === 'equals' && valueInput.tagName === 'SELECT' && c.equals === undefined) { update(); }
             return el('span', {class: 'inline condition-editor'}, [field, mode, valueInput]);
         }
 
@@ -750,7 +754,12 @@
             if (input) { input.focus(); } else { fieldPanel.focus(); }
         }
 
-        function redrawField() { /* a condition's choices depend on other fields: drawn again on the next select */ }
+        /** After the condition's field or mode changed: its value input depends on them. */
+        function redrawField() {
+            drawField();
+            var select = fieldPanel.querySelector("[data-setting='fields[].showIf'] select");
+            if (select) { select.focus(); }
+        }
 
         function drawField() {
             fieldPanel.textContent = '';

@@ -74,7 +74,8 @@ class BuilderInBrowserIT {
                 }
                 List<WebElement> optionValues = browser.findElements(By.cssSelector(
                         "#field-panel .options-table tbody tr"));
-                assertEquals(salutations.size(), optionValues.size(), "the permitted values arrive as options");
+                assertEquals(salutations.size(), optionValues.size(), "the permitted values arrive as options: "
+                        + ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.fhErrors"));
                 pick(browser, wait, "address.Vorname");
                 pick(browser, wait, "address.Name");
                 required(browser);
@@ -193,7 +194,7 @@ class BuilderInBrowserIT {
     private static void condition(WebDriver browser, WebDriverWait wait, String fieldLabel, String value) {
         WebElement field = browser.findElement(By.cssSelector("#field-panel [data-setting='fields[].showIf'] select"));
         Select select = new Select(field);
-        select.getOptions().stream().filter(o -> o.getText().startsWith(fieldLabel)).findFirst().orElseThrow().click();
+        select.getOptions().stream().filter(o -> o.getText().endsWith("(" + fieldLabel + ")")).findFirst().orElseThrow().click();
         WebElement valueSelect = wait.until(d -> d.findElements(By.cssSelector(
                 "#field-panel [data-setting='fields[].showIf'] select")).get(2));
         new Select(valueSelect).selectByValue(value);
