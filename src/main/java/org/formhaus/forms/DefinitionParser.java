@@ -86,6 +86,7 @@ public final class DefinitionParser {
         }
         String title = d.string("title");
         List<Field> fields = fields(d);
+        FormLogic logic = logic(d, fields);
         Map<String, String> theme = ThemeRules.read(d);
         List<String> context = context(d);
         String thankYouUrl = d.string("thankYouUrl");
@@ -96,7 +97,16 @@ public final class DefinitionParser {
             throw new DefinitionException(problems);
         }
         return new FormDefinition(key, kind, language, title == null ? key : title, fields, thankYouUrl,
-                json.deepCopy(), theme, context);
+                json.deepCopy(), theme, context, logic);
+    }
+
+    /** The rules, read only when the fields parsed cleanly (they name fields); an unread {@code rules} is refused. */
+    private static FormLogic logic(ObjectReader d, List<Field> fields) {
+        if (d.problemCount() > 0) {
+            d.has("rules");
+            return FormLogic.NONE;
+        }
+        return FormLogic.of(new RuleReader(fields).read(d), fields);
     }
 
     private List<Field> fields(ObjectReader d) {
