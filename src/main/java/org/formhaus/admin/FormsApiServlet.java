@@ -243,7 +243,7 @@ public final class FormsApiServlet extends JsonServlet {
         JsonObject source = form.definition().source().deepCopy();
         List<String> keys = OneTimeKeyBatch.addTo(source, count);
         source.addProperty("key", form.key());
-        StoredForm saved = published(request, save(account, parse(source, null)));
+        StoredForm saved = published(request, save(request, account, parse(source, null)));
         JsonObject body = new JsonObject();
         body.add("keys", Json.GSON.toJsonTree(keys));
         body.addProperty("version", saved.version());
