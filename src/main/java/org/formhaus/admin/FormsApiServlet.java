@@ -122,15 +122,16 @@ public final class FormsApiServlet extends JsonServlet {
 
     @Override
     protected void post(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String[] path = segments(request);
+        if (path.length == 2 && path[1].equals(OneTimeKeyBatch.PATH)) {
+            long account = AdminAuthFilter.accountOf(request);
+            generateKeys(request, response, account, owned(account, path[0]));
+            return;
+        }
         if (routedToPublishing(request, response)) {
             return;
         }
         long account = AdminAuthFilter.accountOf(request);
-        String[] path = segments(request);
-        if (path.length == 2 && path[1].equals(OneTimeKeyBatch.PATH)) {
-            generateKeys(request, response, account, owned(account, path[0]));
-            return;
-        }
         if (path.length != 0) {
             throw new HttpProblem(405, "POST goes to /admin/api/forms; use PUT to replace a form");
         }
