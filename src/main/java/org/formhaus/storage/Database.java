@@ -111,12 +111,15 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(10_000);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(migrations(url, user, password)).locations("classpath:db/migration").load()
-                    .migrate();
-        } catch (RuntimeException e) {
+            DataSource migrations = migrations(url, user, password);
+            RenumberedMigrations.apply(migrations);
+            Flyway.configure().dataSource(migrations).locations("classpath:db/migration").load().migrate();
+        } catch (SQLException | RuntimeException e) {
             pool.close();
             threads.awaitEnd(Duration.ofSeconds(5));
-            throw e;
+            throw e instanceof SQLException
+                    ? new StorageException("Could not bring the schema history to the current migration numbers", e)
+                    : (RuntimeException) e;
         }
         return new Database(pool, secrets, threads);
     }
