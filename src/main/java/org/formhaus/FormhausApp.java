@@ -35,6 +35,7 @@ import org.formhaus.admin.UserApiServlet;
 import org.formhaus.admin.WebhookSettingsApiServlet;
 import org.formhaus.admin.ui.AdminPagesServlet;
 import org.formhaus.admin.ui.BuilderServlet;
+import org.formhaus.admin.FieldCatalogueApiServlet;
 import org.formhaus.web.FormPreview;
 import org.formhaus.admin.ui.DataSubjectPagesServlet;
 import org.formhaus.admin.ui.SubmissionPagesServlet;
@@ -290,6 +291,11 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/admin", new AdminPagesServlet(templates, adminSessions, stores.users(), stores.accounts(),
                         stores.forms(), stores.submissions(), stores.submissionCounts(), connection,
                         config.http().publicUrl(), stores.webhooks()).withDrafts(formDrafts), "/admin/*")
+                .servlet("/admin/api/onoffice-fields", new FieldCatalogueApiServlet(id -> { // form builder's field picker
+                    var credentials = stores.accounts().find(id).map(a -> a.onOffice()).orElse(null);
+                    return credentials == null || !credentials.complete() ? null : metadata.get("account-" + id,
+                            onOffice.clientFor(credentials, RetryMode.SAFE_ONLY));
+                }))
                 .servlet("/admin/build", new BuilderServlet(templates, adminSessions, stores.forms(), formDrafts,
                         new FormPreview(templates, formOptions)), "/admin/build/*") // form builder
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
