@@ -234,7 +234,8 @@ public final class FormhausApp implements AutoCloseable {
 
     /** Every URL Formhaus answers, and what answers it. */
     private Routes routes() throws SQLException {
-        AccountConnection connection = new AccountConnection(stores.accounts(), stores.forms(), onOffice);
+        AccountConnection connection = new AccountConnection(stores.accounts(), stores.forms(), onOffice,
+                stores.submissions());
         PasswordChange passwordChange = new PasswordChange(stores.users(), passwordCheck, loginThrottle, securityLog);
         FormDrafts formDrafts = new FormDrafts(db); // form builder: drafts and publishing
         Routes routes = new Routes()

@@ -133,6 +133,8 @@ public final class DefinitionSchema {
         for (String c : List.of("field", "equals", "in", "filled")) {
             all.add(new Setting("fields[].showIf." + c, Kind.TEXT, List.of(), Set.of(), "field"));
         }
+        // Rules and calculations (#11, forms.RuleReader): edited as JSON until the builder draws them
+        all.add(new Setting("rules", Kind.JSON, List.of(), Set.of(), "fields"));
         // Theme
         add(all, "theme", "theme", Kind.SECTION);
         for (String colour : List.of("accent", "text", "background", "error", "border")) {
