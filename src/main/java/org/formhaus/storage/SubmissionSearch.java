@@ -118,7 +118,7 @@ public final class SubmissionSearch {
     }
 
     /**
-     * The page index the filter reads (V14: descending in time and id), named for the planner: without the hint,
+     * The page index the filter reads (V16: descending in time and id), named for the planner: without the hint,
      * MariaDB may prefer the time-only index deep in a list and sort tens of thousands of rows per page. A search
      * names none: it starts from the few rows its terms match.
      */
