@@ -89,6 +89,7 @@ import org.formhaus.passwords.PasswordHasher;
 import org.formhaus.privacy.DataSubjectRequests;
 import org.formhaus.privacy.PrivacyMode;
 import org.formhaus.privacy.SubmissionTerms;
+import org.formhaus.privacy.TermBackfill;
 import org.formhaus.privacy.TermHashes;
 import org.formhaus.options.CatalogueStore;
 import org.formhaus.options.OnOfficeCatalogueSource;
@@ -246,6 +247,7 @@ public final class FormhausApp implements AutoCloseable {
             app.worker.start();
             app.webhooks.start();
             app.retention.start(config.retention().firstSweep(), config.retention().sweepEvery());
+            app.termBackfill().start(); // submissions of an earlier version become searchable (#13)
             app.stores.dayCounters().start(COUNTER_FLUSH);
             return app;
         } catch (SQLException | RuntimeException e) {
@@ -541,6 +543,15 @@ public final class FormhausApp implements AutoCloseable {
 
     public InstanceSettings instance() {
         return stores.instance();
+    }
+
+    /** Gives submissions stored before search terms were kept their terms, unless done before (for tests). */
+    public int backfillSearchTerms() throws SQLException {
+        return termBackfill().run();
+    }
+
+    private TermBackfill termBackfill() {
+        return new TermBackfill(stores.submissions(), stores.instance());
     }
 
     /** Erases old submissions' personal data now, as the periodic sweep does (for operators' tools and tests). */

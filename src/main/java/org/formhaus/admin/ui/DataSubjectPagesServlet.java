@@ -97,6 +97,7 @@ public final class DataSubjectPagesServlet extends PageServlet implements AdminE
             }
             case "erase" -> {
                 DataSubjectRequests.Erasure erasure = requests.erase(account, user, email);
+                model.remove("email"); // erased: the page does not repeat the address either
                 model.put("erasedText", page.text().get("privacy.erased")
                         .replace("{n}", String.valueOf(erasure.erased()))
                         .replace("{files}", String.valueOf(erasure.files())));

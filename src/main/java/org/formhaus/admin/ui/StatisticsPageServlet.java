@@ -61,13 +61,9 @@ public final class StatisticsPageServlet extends PageServlet implements AdminEnd
         String info = page.request().getPathInfo();
         String key = info == null || info.length() <= 1 || info.indexOf('/', 1) >= 0 ? null : info.substring(1);
         long account = signedIn.get().accountId();
-        StoredForm form = Optional.ofNullable(key).flatMap(k -> {
-            try {
-                return forms.current(k);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }).filter(f -> f.accountId() == account).orElseThrow(() -> HttpProblem.notFound("Form '" + key + "'"));
+        Optional<StoredForm> found = key == null ? Optional.empty() : forms.current(key);
+        StoredForm form = found.filter(f -> f.accountId() == account)
+                .orElseThrow(() -> HttpProblem.notFound("Form '" + key + "'"));
         int days = StatisticsApiServlet.days(page.request().getParameter("days"));
         Report report = statistics.report(form.key(), form.definition().steps().size(), days);
         Map<String, Object> model = new HashMap<>();
