@@ -3,7 +3,8 @@
 # start until /healthz answers 200, on a fresh data directory each run (the first start: schema migration, first
 # admin), then once more on the data the last run left (a restart). Also the resident memory (RSS) once it serves.
 #   bench/start-time.sh [runs=5]
-# Builds first (mvn package, tests skipped). Uses curl. JAVA_OPTS passes through to the launcher.
+# Builds first (mvn package, tests skipped), then starts and stops once unmeasured, so that the launcher writes its
+# class data sharing archive for this build (FORMHAUS_CDS=off measures without). Uses curl. JAVA_OPTS passes through.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
@@ -47,7 +48,12 @@ median() {
   sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'
 }
 
-echo "Formhaus start-up: process start → /healthz 200 ($runs runs, $(nproc) cores, JAVA_OPTS=${JAVA_OPTS:-none})"
+rm -rf "$work/data"
+measure >/dev/null # writes target/formhaus.jsa when it stops (bin/formhaus)
+until [ "${FORMHAUS_CDS:-on}" = off ] || [ -f "${FORMHAUS_CDS_ARCHIVE:-$home/target/formhaus.jsa}" ]; do sleep 0.2; done
+
+echo "Formhaus start-up: process start → /healthz 200 ($runs runs, $(nproc) cores, load average $(cut -d' ' -f1 \
+  /proc/loadavg), JAVA_OPTS=${JAVA_OPTS:-none}, FORMHAUS_CDS=${FORMHAUS_CDS:-on})"
 firsts=()
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/data"
