@@ -44,6 +44,22 @@ measure() {
   echo "$ms $cpu $rss"
 }
 
+# Started once more and left idle for 20 s: heap used after a full GC (jcmd) and the resident memory then.
+idle() {
+  local pid heap rss
+  rm -rf "$work/data"
+  (cd "$work" && exec "$home/bin/formhaus" serve --port "$port" >"$work/formhaus.log" 2>&1) &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do sleep 0.1; done
+  sleep 20
+  jcmd "$pid" GC.run >/dev/null
+  heap=$(jcmd "$pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9)
+  rss=$(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 ))
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  echo "  idle after 20 s: heap used after a full GC $(( heap / 1024 )) MB, RSS ${rss} MB (-Xmx512m)"
+}
+
 median() {
   sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'
 }
@@ -63,4 +79,6 @@ for i in $(seq 1 "$runs"); do
 done
 read -r restart_ms restart_cpu restart_rss < <(measure)
 echo "  restart on existing data: ${restart_ms} ms  (CPU ${restart_cpu} ms, RSS ${restart_rss} MB)"
+idle
+echo "  WAR (target/formhaus.war): $(( $(stat -c %s target/formhaus.war) / 1024 / 1024 )) MB"
 echo "first start, median of $runs: $(printf '%s\n' "${firsts[@]}" | median) ms"
