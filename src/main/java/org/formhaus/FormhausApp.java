@@ -80,6 +80,8 @@ import org.formhaus.storage.Database;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
 import org.formhaus.storage.SealedColumns;
+import org.formhaus.storage.SharedWindows;
+import org.formhaus.storage.SlidingWindows;
 import org.formhaus.storage.StoredFile;
 import org.formhaus.web.FormServlet;
 import org.formhaus.web.FormProtection;
@@ -121,6 +123,8 @@ public final class FormhausApp implements AutoCloseable {
     private final AdminSession adminSessions;
     private final PasswordCheck passwordCheck;
     private final LoginThrottle loginThrottle;
+    /** Rate limits, the sign-in throttle and used proofs of work, counted over every instance on the database. */
+    private final SlidingWindows limits;
 
     private FormhausApp(AppConfig config, Database db, FormhausMetrics metrics) throws SQLException {
         this.config = config;
@@ -145,8 +149,9 @@ public final class FormhausApp implements AutoCloseable {
         this.securityLog = new SecurityLog(stores.securityEvents(), Clock.systemUTC());
         this.adminSessions = new AdminSession(stores.users()::find, admin.sessionMaxLifetime(), Clock.systemUTC());
         this.passwordCheck = new PasswordCheck(stores.users(), PasswordHasher.OWASP);
+        this.limits = new SharedWindows(db, stores.instance().getOrCreateSecret("limits.key"));
         this.loginThrottle = new LoginThrottle(admin.maxFailuresPerEmail(), admin.maxFailuresPerAddress(),
-                admin.loginWindow(), Clock.systemUTC());
+                admin.loginWindow(), Clock.systemUTC(), limits);
         this.formOptions = formOptions();
     }
 
@@ -318,7 +323,7 @@ public final class FormhausApp implements AutoCloseable {
                 stores.instance().getOrCreateSecret("form.token.key"),
                 new FormServlet.Settings(limits.submissionsPerClientPerMinute(), limits.submissionsPerFormPerMinute(),
                         limits.minFillSeconds(), limits.maxBodyBytes(), limits.maxFileBytes(), limits.tokenValidity()),
-                metrics);
+                metrics, this.limits);
     }
 
     private MultipartConfigElement uploadLimits() {
