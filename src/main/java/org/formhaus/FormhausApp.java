@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.formhaus.admin.AccountConnection;
 import org.formhaus.admin.AdminAuthFilter;
 import org.formhaus.admin.AdminSession;
+import org.formhaus.admin.DataSubjectRequestsApiServlet;
+import org.formhaus.admin.FailedRetries;
+import org.formhaus.admin.SubmissionExport;
+import org.formhaus.admin.SubmissionsCsvApiServlet;
 import org.formhaus.admin.ConnectionApiServlet;
 import org.formhaus.admin.FirstStart;
 import org.formhaus.admin.FormSaveCheck;
@@ -29,6 +33,8 @@ import org.formhaus.admin.TokensApiServlet;
 import org.formhaus.admin.UserApiServlet;
 import org.formhaus.admin.WebhookSettingsApiServlet;
 import org.formhaus.admin.ui.AdminPagesServlet;
+import org.formhaus.admin.ui.DataSubjectPagesServlet;
+import org.formhaus.admin.ui.SubmissionPagesServlet;
 import org.formhaus.admin.ui.LoginServlet;
 import org.formhaus.admin.ui.SecurityPagesServlet;
 import org.formhaus.audit.SecurityLog;
@@ -67,6 +73,10 @@ import org.formhaus.onoffice.OnOfficeHosts;
 import org.formhaus.onoffice.OnOfficeMetadata;
 import org.formhaus.onoffice.RetryMode;
 import org.formhaus.passwords.PasswordHasher;
+import org.formhaus.privacy.DataSubjectRequests;
+import org.formhaus.privacy.PrivacyMode;
+import org.formhaus.privacy.SubmissionTerms;
+import org.formhaus.privacy.TermHashes;
 import org.formhaus.options.CatalogueStore;
 import org.formhaus.options.OnOfficeCatalogueSource;
 import org.formhaus.options.OptionsCatalogues;
@@ -75,6 +85,7 @@ import org.formhaus.retention.RetentionSweeper;
 import org.formhaus.secrets.MasterKeySource;
 import org.formhaus.secrets.SecretBox;
 import org.formhaus.storage.AccountStore;
+import org.formhaus.storage.DataSubjectRequestStore;
 import org.formhaus.storage.ConfirmationQuota;
 import org.formhaus.storage.Database;
 import org.formhaus.storage.FormStore;
@@ -83,6 +94,8 @@ import org.formhaus.storage.SealedColumns;
 import org.formhaus.storage.SharedWindows;
 import org.formhaus.storage.SlidingWindows;
 import org.formhaus.storage.StoredFile;
+import org.formhaus.storage.StoredForm;
+import org.formhaus.storage.SubmissionSearch;
 import org.formhaus.web.FormServlet;
 import org.formhaus.web.FormProtection;
 import org.formhaus.web.HealthServlet;
@@ -125,6 +138,10 @@ public final class FormhausApp implements AutoCloseable {
     private final LoginThrottle loginThrottle;
     /** Rate limits, the sign-in throttle and used proofs of work, counted over every instance on the database. */
     private final SlidingWindows limits;
+    // The agency's workspace (#13): searching submissions by keyed terms, privacy mode.
+    private final TermHashes termHashes;
+    private final SubmissionSearch submissionSearch;
+    private final PrivacyMode privacyMode;
 
     private FormhausApp(AppConfig config, Database db, FormhausMetrics metrics) throws SQLException {
         this.config = config;
@@ -136,6 +153,11 @@ public final class FormhausApp implements AutoCloseable {
         this.onOffice = OnOfficeConnector.builder().connectTimeout(config.onOffice().connectTimeout())
                 .requestTimeout(config.onOffice().requestTimeout()).hosts(onOfficeHosts(config)).observer(metrics)
                 .build();
+        this.termHashes = new TermHashes(stores.instance().getOrCreateSecret("search.term.key"));
+        stores.submissions().indexWith(new SubmissionTerms(termHashes,
+                (key, version) -> stores.forms().version(key, version).map(StoredForm::definition)));
+        this.submissionSearch = new SubmissionSearch(db);
+        this.privacyMode = new PrivacyMode(stores.submissions(), stores.forms());
         this.newsletterTokens = new ConfirmationTokens(stores.instance().getOrCreateSecret("newsletter.token.key"),
                 publicUrl::get, config.newsletter().confirmLinkValid(), Clock.systemUTC());
         this.webhookTargets = webhookTargets(config);
@@ -144,7 +166,8 @@ public final class FormhausApp implements AutoCloseable {
                 config.delivery().giveUpAfter(), config.delivery().poll());
         this.worker = deliveryWorker();
         metrics.watch(stores.jobs()::backlog);
-        this.retention = new RetentionSweeper(stores.submissions(), config.retention().keep());
+        this.retention = new RetentionSweeper(stores.submissions(), config.retention().keep(),
+                stores.forms()::latestOfAll);
         AdminConfig admin = config.admin();
         this.securityLog = new SecurityLog(stores.securityEvents(), Clock.systemUTC());
         this.adminSessions = new AdminSession(stores.users()::find, admin.sessionMaxLifetime(), Clock.systemUTC());
@@ -229,7 +252,7 @@ public final class FormhausApp implements AutoCloseable {
                         connection::warningsFor),
                         "/admin/api/forms/*")
                 .servlet("/admin/api/submissions", new SubmissionsApiServlet(stores.submissions(), stores.jobs(),
-                        config.delivery().giveUpAfter(), worker::nudge), "/admin/api/submissions/*")
+                        config.delivery().giveUpAfter(), worker::nudge, failedRetries()), "/admin/api/submissions/*")
                 .servlet("/admin/api/settings/*", new SettingsApiServlet(stores.accounts(), onOffice::allows))
                 .servlet("/admin/api/settings/webhooks", new WebhookSettingsApiServlet(stores.webhooks(),
                         webhookTargets))
@@ -251,7 +274,27 @@ public final class FormhausApp implements AutoCloseable {
                         passwordCheck, securityLog), "/marketplace/login")
                 .servlet("/api/users", new ProvisioningServlet(provisioningKeys, db, stores.accounts(),
                         stores.users(), securityLog));
+        workspaceRoutes(routes);
         return sandbox.enabled() ? routes.servlet(Sandbox.PATH + "/*", sandbox.servlet()) : routes;
+    }
+
+    /** The workspace (#13): submissions list and detail, CSV export, data-subject requests. */
+    private void workspaceRoutes(Routes routes) {
+        SubmissionExport export = new SubmissionExport(submissionSearch, stores.forms(), java.time.ZoneId.systemDefault());
+        DataSubjectRequests requests = new DataSubjectRequests(termHashes, submissionSearch, stores.submissions(),
+                stores.files(), stores.forms(), new DataSubjectRequestStore(db), Clock.systemUTC());
+        routes.servlet("/admin/api/submissions.csv", new SubmissionsCsvApiServlet(export, stores.forms(), termHashes))
+                .servlet("/admin/api/data-subject-requests", new DataSubjectRequestsApiServlet(requests))
+                .servlet("/admin/submissions", new SubmissionPagesServlet(templates, adminSessions,
+                        new SubmissionPagesServlet.Parts(stores.forms(), stores.submissions(), submissionSearch,
+                                stores.files(), stores.jobs(), failedRetries(), export, termHashes,
+                                config.delivery().giveUpAfter(), worker::nudge)), "/admin/submissions/*")
+                .servlet("/admin/privacy", new DataSubjectPagesServlet(templates, adminSessions, requests));
+    }
+
+    private FailedRetries failedRetries() {
+        return new FailedRetries(submissionSearch, stores.forms(), stores.jobs(), config.delivery().giveUpAfter(),
+                worker::nudge);
     }
 
     /** onOffice's API host, the operator's {@code onoffice.hosts}, and the host of {@code marketplace.onoffice.url}. */
@@ -285,6 +328,9 @@ public final class FormhausApp implements AutoCloseable {
         ClientFactory clients = credentials -> onOffice.clientFor(credentials, RetryMode.NONE);
         DeliveryOutcomes outcomes = (submissionId, outcome) -> {
             metrics.recorded(submissionId, outcome);
+            if (outcome == DeliveryOutcomes.Outcome.DELIVERED) {
+                privacyMode.delivered(submissionId); // privacy mode (#13): erased once delivered
+            }
             if (outcome != DeliveryOutcomes.Outcome.RETRY) {
                 webhooks.nudge(); // a delivered or failed submission's webhook messages were just written
             }

@@ -18,7 +18,8 @@ import org.formhaus.submission.SubmissionJson;
 
 /**
  * {@code /admin/api/submissions}: the account's submissions with their delivery status, onOffice record ids and
- * attempts; {@code POST /{id}/retry} sends a failed one again.
+ * attempts; {@code POST /{id}/retry} sends a failed one again; {@code POST /retry-failed?form=KEY} sends every failed
+ * one of a form again ({@code {"retried": n}}).
  */
 public final class SubmissionsApiServlet extends JsonServlet {
 
@@ -26,9 +27,11 @@ public final class SubmissionsApiServlet extends JsonServlet {
     private final DeliveryJobStore jobs;
     private final Duration giveUpAfter;
     private final Runnable onRetry;
+    private final FailedRetries failedRetries;
 
     public SubmissionsApiServlet(SubmissionStore submissions, DeliveryJobStore jobs, Duration giveUpAfter,
-                                 Runnable onRetry) {
+                                 Runnable onRetry, FailedRetries failedRetries) {
+        this.failedRetries = failedRetries;
         this.submissions = submissions;
         this.jobs = jobs;
         this.giveUpAfter = giveUpAfter;
@@ -69,17 +72,41 @@ public final class SubmissionsApiServlet extends JsonServlet {
     protected void post(HttpServletRequest request, HttpServletResponse response) throws Exception {
         long account = AdminAuthFilter.accountOf(request);
         String[] path = segments(request);
+        if (path.length == 1 && path[0].equals("retry-failed")) {
+            retryFailed(request, response, account);
+            return;
+        }
         if (path.length != 2 || !path[1].equals("retry")) {
             throw HttpProblem.notFound("Endpoint");
         }
         Json.noBody(request);
         Submission s = owned(account, path[0]);
+        if (s.erased()) {
+            throw new HttpProblem(409, "Submission " + s.id() + " was erased; there is nothing left to deliver");
+        }
         long now = System.currentTimeMillis();
         if (!jobs.retry(s.id(), now, now + giveUpAfter.toMillis())) {
             throw new HttpProblem(409, "Submission " + s.id() + " is delivered already or being delivered right now");
         }
         onRetry.run();
         Json.send(response, 202, summary(submissions.find(s.id()).orElseThrow()));
+    }
+
+    private void retryFailed(HttpServletRequest request, HttpServletResponse response, long account)
+            throws Exception {
+        KnownKeys.checkParameters(request, "form");
+        Json.noBody(request);
+        String form = request.getParameter("form");
+        if (form == null || form.isBlank()) {
+            throw HttpProblem.badRequest("form is required: the key of the form whose failed submissions to retry");
+        }
+        int retried = failedRetries.retryAll(account, form);
+        if (retried < 0) {
+            throw HttpProblem.notFound("Form '" + form + "'");
+        }
+        JsonObject out = new JsonObject();
+        out.addProperty("retried", retried);
+        Json.send(response, 202, out);
     }
 
     private Submission owned(long account, String id) throws Exception {

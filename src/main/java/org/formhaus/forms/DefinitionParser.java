@@ -71,6 +71,7 @@ public final class DefinitionParser {
         List<String> context = context(d);
         String thankYouUrl = d.string("thankYouUrl");
         SectionKeys.read(d);
+        PrivacyRules.read(d, kind); // workspace (#13): privacy mode and the form's own retention
         d.refuseUnread();
         if (!problems.isEmpty()) {
             throw new DefinitionException(problems);

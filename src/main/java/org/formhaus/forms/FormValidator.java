@@ -33,6 +33,8 @@ public final class FormValidator {
     public static final int MAX_VALUES = 100;
     static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()/.\\-]{5,30}");
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
+    /** A hidden field mapped here carries the estate of the embedding page ({@code fh_estate}). */
+    private static final String ESTATE_ID = "estate.Id";
 
     private final Clock clock;
 
@@ -97,11 +99,24 @@ public final class FormValidator {
             }
             case CHECKBOXES -> cleaned(input.getOrDefault(field.name(), List.of()), false);
             case FILE -> files.containsKey(field.name()) ? files.get(field.name()).fileName() : "";
-            // A hidden field the client did not send keeps the value the page would have carried.
-            case HIDDEN -> firstOf(input, field.name()).isEmpty() && field.defaultValue() != null
-                    ? field.defaultValue() : firstOf(input, field.name());
+            case HIDDEN -> hiddenValue(field, input);
             default -> firstOf(input, field.name());
         };
+    }
+
+    /**
+     * A hidden field is a constant of the definition (its {@code default}), whatever the client posts: a visitor who
+     * edits the page must not change what onOffice receives (a posted {@code quelle=HACKED} once reached the agent's
+     * log). Two kinds of hidden field carry the page's value instead: one marked {@code "prefill": true} (filled from
+     * the URL) and one mapped to {@code estate.Id} (the estate of the embedding page, see {@code web.Prefill}).
+     */
+    private static String hiddenValue(Field field, Map<String, List<String>> input) {
+        String posted = firstOf(input, field.name());
+        boolean fromThePage = field.prefill() || ESTATE_ID.equals(field.maps());
+        if (fromThePage && !posted.isEmpty()) {
+            return posted;
+        }
+        return field.defaultValue() == null ? "" : field.defaultValue();
     }
 
     private Outcome single(Field field, String value, Messages messages) {

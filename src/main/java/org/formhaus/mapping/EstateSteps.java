@@ -12,9 +12,12 @@ import org.formhaus.onoffice.OnOfficeRecord;
 /**
  * The estate steps: the estate an inquiry is about, the new estate of an owner or valuation form (stage one, tagged
  * with an external number derived from the submission, so that a retry after a lost reply finds it instead of
- * creating a second one) and its owner relation to the address (last stage, probed the same way). Stateless.
+ * creating a second one), the external number the form gives (last stage, replacing the tag) and its owner relation to
+ * the address (last stage, probed the same way). Stateless.
  */
 final class EstateSteps {
+
+    private static final String EXTERNAL_NUMBER = "objektnr_extern";
 
     private EstateSteps() {
     }
@@ -40,15 +43,33 @@ final class EstateSteps {
         return RecordTag.of(submissionId).value();
     }
 
-    /** Stage one: the new estate with the form's estate values, found by its external number after a lost reply. */
+    /**
+     * Stage one: the new estate with the form's estate values, found by its external number after a lost reply. The
+     * estate is created under Formhaus's tag even when the form maps an external number of its own: the tag is what
+     * finds it again, and {@link #givenExternalNumber} writes the given number once the estate's id is recorded.
+     */
     static PlannedStep create(MappedValues mapped, String submissionId) {
         String tag = externalNumber(submissionId);
         return PlannedStep.create("estate", r -> {
             Map<String, Object> data = mapped.module("estate");
             data.remove("Id");
-            data.put("objektnr_extern", tag);
+            data.put(EXTERNAL_NUMBER, tag);
             return Actions.createEstate(data);
         }).withProbe(estateProbe(tag));
+    }
+
+    /**
+     * Last stage: the external number the visitor or the admin gave (a mapped {@code estate.objektnr_extern}) replaces
+     * the tag on the estate stage one created. A modify sets the same value when repeated, so a lost reply needs no
+     * probe; null when the form gives no external number.
+     */
+    static PlannedStep givenExternalNumber(MappedValues mapped) {
+        Object given = mapped.module("estate").get(EXTERNAL_NUMBER);
+        if (given == null || given.toString().isBlank()) {
+            return null;
+        }
+        return PlannedStep.create("estate.externalNumber",
+                r -> Actions.modifyEstate(r.get("estate").getAsString(), Map.of(EXTERNAL_NUMBER, given)));
     }
 
     /** Last stage: the address becomes the new estate's owner. */
@@ -70,7 +91,7 @@ final class EstateSteps {
             JsonArray conditions = new JsonArray();
             conditions.add(condition);
             JsonObject filter = new JsonObject();
-            filter.add("objektnr_extern", conditions);
+            filter.add(EXTERNAL_NUMBER, conditions);
             p.add("filter", filter);
             p.addProperty("listlimit", 1);
             return Action.of(ActionKind.READ, "estate", p);

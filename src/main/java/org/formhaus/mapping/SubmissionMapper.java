@@ -73,6 +73,10 @@ public final class SubmissionMapper {
                 || (kind == FormKind.CUSTOM && !mapped.module("estate").isEmpty() && inquired == null);
         if (newEstate) {
             first.add(EstateSteps.create(mapped, submissionId));
+            PlannedStep externalNumber = EstateSteps.givenExternalNumber(mapped);
+            if (externalNumber != null) {
+                last.add(externalNumber);
+            }
             if (address) {
                 last.add(EstateSteps.owner());
             }

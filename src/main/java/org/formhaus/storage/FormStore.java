@@ -101,6 +101,18 @@ public final class FormStore {
         }
     }
 
+    /**
+     * The latest version of every form of every account, deleted ones included (their submissions are still kept
+     * by the rules they were saved with), e.g. for the retention sweep.
+     */
+    public List<StoredForm> latestOfAll() throws SQLException {
+        try (Connection c = db.connection()) {
+            List<Object[]> rows = Jdbc.query(c, row -> new Object[] {row.getString(1), row.getLong(2), row.getInt(3)},
+                    "SELECT form_key, account_id, version FROM form ORDER BY form_key");
+            return rows.stream().map(r -> version(c, (String) r[0], (long) r[1], (int) r[2])).toList();
+        }
+    }
+
     /** Deletes a form (its versions stay, for the submissions that refer to them). @return false when not found */
     public boolean delete(long accountId, String key) throws SQLException {
         try (Connection c = db.connection()) {

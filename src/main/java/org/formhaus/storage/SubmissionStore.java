@@ -17,10 +17,19 @@ public final class SubmissionStore {
 
     private final Database db;
     private final UsedTokenStore usedTokens;
+    private volatile SearchTerms.Source terms = SearchTerms.Source.NONE;
 
     public SubmissionStore(Database db) {
         this.db = db;
         this.usedTokens = new UsedTokenStore(db);
+    }
+
+    /**
+     * What new submissions can be found by ({@code submission_term}): {@code source}'s terms are written with each
+     * accepted submission, in its transaction. Set once while wiring; none by default.
+     */
+    public void indexWith(SearchTerms.Source source) {
+        this.terms = source;
     }
 
     /** The single-use form tokens submissions have used. */
@@ -45,6 +54,7 @@ public final class SubmissionStore {
      * @throws java.sql.SQLIntegrityConstraintViolationException when the token was used already
      */
     public void accept(Submission s, long giveUpMs, List<NewFile> files, UsedToken token) throws SQLException {
+        java.util.Set<String> found = terms.terms(s);
         db.inTransaction(c -> {
             if (token != null) {
                 UsedTokenStore.insert(c, token); // first: a used token costs no other write before it fails
@@ -56,6 +66,7 @@ public final class SubmissionStore {
             Jdbc.update(c, "INSERT INTO delivery_job (submission_id, account_id, state, due_ms, attempts, give_up_ms) "
                     + "VALUES (?, ?, 'pending', ?, 0, ?)", s.id(), s.accountId(), s.createdMs(), giveUpMs);
             SubmissionFileStore.insert(c, s.id(), files, s.createdMs());
+            SearchTerms.insert(c, s, found);
             return null;
         });
         if (token != null) {
@@ -99,29 +110,77 @@ public final class SubmissionStore {
     /**
      * GDPR retention: replaces the data (submitted values, consent texts, page context) of up to {@code limit}
      * delivered or failed submissions created before {@code cutoffMs} by {@link SubmissionJson#ERASED} and deletes
-     * their uploaded files ({@link SubmissionFileStore}). The row with its status, onOffice ids and attempts stays.
-     * Submissions still on their way are never erased.
+     * their uploaded files ({@link SubmissionFileStore}) and search terms. The row with its status, onOffice ids and
+     * attempts stays. Submissions still on their way are never erased.
+     * @param except forms that have a retention period of their own, left to {@link #erasePersonalData(String, long,
+     *               long, int)}
      * @return how many were erased
      */
+    public int erasePersonalData(long cutoffMs, long now, int limit, java.util.Collection<String> except)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new java.util.ArrayList<>();
+        for (String key : except) {
+            sql.append(" AND form_key <> ?");
+            args.add(key);
+        }
+        return eraseWhere(sql.toString(), args, cutoffMs, now, limit);
+    }
+
+    /** As {@link #erasePersonalData(long, long, int, java.util.Collection)} for every form. */
     public int erasePersonalData(long cutoffMs, long now, int limit) throws SQLException {
+        return erasePersonalData(cutoffMs, now, limit, List.of());
+    }
+
+    /** As {@link #erasePersonalData(long, long, int, java.util.Collection)} for one form (its own retention). */
+    public int erasePersonalData(String formKey, long cutoffMs, long now, int limit) throws SQLException {
+        return eraseWhere(" AND form_key = ?", List.of(formKey), cutoffMs, now, limit);
+    }
+
+    /** Erases every delivered submission of a form at once (privacy mode's catch-up: see {@code PrivacyMode}). */
+    public int eraseDelivered(String formKey, long now, int limit) throws SQLException {
+        return eraseWhere(" AND form_key = ? AND status = ?", List.of(formKey, SubmissionStatus.DELIVERED.jsonName()),
+                now + 1, now, limit);
+    }
+
+    private int eraseWhere(String more, List<Object> moreArgs, long cutoffMs, long now, int limit) throws SQLException {
         return db.inTransaction(c -> {
+            List<Object> args = new java.util.ArrayList<>(List.of(cutoffMs, SubmissionStatus.DELIVERED.jsonName(),
+                    SubmissionStatus.FAILED.jsonName()));
+            args.addAll(moreArgs);
             List<String> ids = Jdbc.query(c, row -> row.getString(1), "SELECT id FROM submission WHERE erased_ms IS NULL "
-                    + "AND created_ms < ? AND status IN (?, ?) ORDER BY created_ms LIMIT " + limit, cutoffMs,
-                    SubmissionStatus.DELIVERED.jsonName(), SubmissionStatus.FAILED.jsonName());
+                    + "AND created_ms < ? AND status IN (?, ?)" + more + " ORDER BY created_ms LIMIT " + limit,
+                    args.toArray());
             int erased = 0;
             for (String id : ids) {
-                // The status condition again: an admin may have retried the submission since the SELECT.
-                int done = Jdbc.update(c, "UPDATE submission SET data = ?, erased_ms = ?, updated_ms = ? WHERE id = ? "
-                        + "AND erased_ms IS NULL AND status IN (?, ?)", SubmissionJson.ERASED, now, now, id,
-                        SubmissionStatus.DELIVERED.jsonName(), SubmissionStatus.FAILED.jsonName());
-                if (done > 0) {
-                    // the uploaded files are personal data too; onOffice keeps the attached copies
-                    Jdbc.update(c, "DELETE FROM submission_file WHERE submission_id = ?", id);
-                }
-                erased += done;
+                erased += erase(c, id, now) >= 0 ? 1 : 0;
             }
             return erased;
         });
+    }
+
+    /**
+     * Erases one delivered or failed submission's personal data at once (privacy mode, a data-subject request), as
+     * retention would: values, consents, context, uploaded files and search terms; status, onOffice ids and attempts
+     * stay. @return how many uploaded files were deleted, or -1 when nothing was erased (erased already, or still on
+     * its way to onOffice)
+     */
+    public int erase(String submissionId, long now) throws SQLException {
+        return db.inTransaction(c -> erase(c, submissionId, now));
+    }
+
+    private static int erase(Connection c, String id, long now) throws SQLException {
+        // The status condition again: an admin may have retried the submission since it was chosen.
+        int done = Jdbc.update(c, "UPDATE submission SET data = ?, erased_ms = ?, updated_ms = ? WHERE id = ? "
+                + "AND erased_ms IS NULL AND status IN (?, ?)", SubmissionJson.ERASED, now, now, id,
+                SubmissionStatus.DELIVERED.jsonName(), SubmissionStatus.FAILED.jsonName());
+        if (done == 0) {
+            return -1;
+        }
+        // the uploaded files are personal data too; onOffice keeps the attached copies
+        int files = Jdbc.update(c, "DELETE FROM submission_file WHERE submission_id = ?", id);
+        Jdbc.update(c, "DELETE FROM submission_term WHERE submission_id = ?", id);
+        return files;
     }
 
     static Submission map(ResultSet row) throws SQLException {

@@ -147,12 +147,19 @@ class FieldTypesValidationTest {
     }
 
     @Test
-    void hiddenValuesPassAndLayoutFieldsCarryNone() throws Exception {
+    void aHiddenFieldIsForcedUnlessThePageFillsItAndLayoutFieldsCarryNone() throws Exception {
         FormDefinition f = form("""
                 {"name": "source", "type": "hidden", "default": "web"}, {"name": "h", "type": "heading", "label": "H"},
+                {"name": "campaign", "type": "hidden", "default": "none", "prefill": true},
+                {"name": "blank", "type": "hidden"}, {"name": "estate", "type": "hidden", "maps": "estate.Id"},
                 {"name": "p", "type": "paragraph", "label": "P"}, {"name": "s", "type": "break"}, {"name": "t", "type": "text"}""");
-        ValidationResult r = validator.validate(f, in("source", "portal", "h", "x"));
-        assertEquals("portal", r.values().get("source"));
+        ValidationResult r = validator.validate(f, in("source", "HACKED", "h", "x", "campaign", "spring",
+                "blank", "HACKED", "estate", "4711"));
+        assertEquals("web", r.values().get("source"), "a forced value ignores what the client posts");
+        assertEquals("", r.values().get("blank"), "a hidden field without a default stays empty");
+        assertEquals("spring", r.values().get("campaign"), "a prefill field carries the page's value");
+        assertEquals("4711", r.values().get("estate"), "the estate of the embedding page");
+        assertEquals("none", validator.validate(f, in()).values().get("campaign"), "its default when none is sent");
         assertFalse(r.values().containsKey("h"));
         assertFalse(r.values().containsKey("p"));
         assertFalse(r.values().containsKey("s"));

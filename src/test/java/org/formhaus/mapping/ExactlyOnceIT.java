@@ -47,6 +47,12 @@ class ExactlyOnceIT {
               {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
               {"name": "preis_bis", "type": "currency", "label": "Preis bis", "maps": "searchcriteria.kaufpreis__bis"} ] }""";
 
+    static final String VALUATION_WITH_NUMBER = """
+            { "key": "eo-bewertung", "kind": "valuation", "title": "Bewertung", "fields": [
+              {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
+              {"name": "nr", "type": "text", "label": "Objektnummer", "maps": "estate.objektnr_extern"},
+              {"name": "ort", "type": "text", "label": "Ort", "maps": "estate.ort"} ] }""";
+
     @RegisterExtension
     final TestServer server = TestServer.onMariaDb().with("onoffice.request.timeout.seconds", "2").perTestClass();
 
@@ -56,6 +62,7 @@ class ExactlyOnceIT {
         server.adminJson("POST", "/admin/api/forms", FormKindsIT.OWNER.formatted("eo-verkaufen", "owner"));
         server.adminJson("POST", "/admin/api/forms", APPOINTMENT);
         server.adminJson("POST", "/admin/api/forms", SEARCH_PROFILE);
+        server.adminJson("POST", "/admin/api/forms", VALUATION_WITH_NUMBER);
     }
 
     @AfterEach
@@ -121,6 +128,18 @@ class ExactlyOnceIT {
         assertEquals("400000", criterion.get("kaufpreis__bis").getAsString());
         assertEquals(List.of(List.of("create address"), List.of("create agentslog", "create searchcriteria"),
                 List.of("read agentslog", "get searchcriterias")), server.simulator().actionsAfter(before));
+    }
+
+    @Test
+    void anEstateWhoseReplyWasLostIsFoundByItsTagThenCarriesTheExternalNumberTheVisitorGave() throws Exception {
+        JsonObject s = loseReplyThenRetry("create estate", "eo-bewertung",
+                Map.of("email", "eo-estate@example.org", "nr", "V-2026-17", "ort", "Aachen"));
+
+        String tag = EstateSteps.externalNumber(s.get("id").getAsString());
+        assertEquals(record(s, "estate"), only("estate", r -> "V-2026-17".equals(string(r, "objektnr_extern")))
+                .get("id").getAsString(), "one estate, with the given number");
+        assertEquals(0, count("estate", r -> tag.equals(string(r, "objektnr_extern"))), "no estate keeps the tag");
+        assertEquals(1, FormKindsIT.ownerRelations(server, record(s, "estate"), record(s, "address")));
     }
 
     @Test

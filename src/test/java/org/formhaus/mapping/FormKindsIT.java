@@ -168,12 +168,20 @@ class FormKindsIT {
 
     @Test
     void valuationFormAlsoCreatesTheEstateAndLinksItsOwnerInTwoRequests() throws Exception {
-        define(OWNER.formatted("bewertung-kinds", "valuation"));
+        define(OWNER.formatted("bewertung-kinds", "valuation").replace("{\"name\": \"ort\"",
+                "{\"name\": \"nr\", \"type\": \"text\", \"label\": \"Objektnummer\", \"maps\": \"estate.objektnr_extern\"},"
+                        + " {\"name\": \"ort\""));
         long before = server.simulator().lastRequestSeq();
-        JsonObject s = deliver("bewertung-kinds", ownerEntry("valuation@example.org"));
+        Map<String, String> entry = ownerEntry("valuation@example.org");
+        entry.put("nr", "V-2026-17");
+        JsonObject s = deliver("bewertung-kinds", entry);
         assertEquals(1, ownerRelations(record(s, "estate"), record(s, "address")));
-        assertEquals("120.5", server.simulator().record("estate", record(s, "estate")).get("wohnflaeche").getAsString());
-        assertEquals(2, server.simulator().actionsAfter(before).size());
+        JsonObject estate = server.simulator().record("estate", record(s, "estate"));
+        assertEquals("120.5", estate.get("wohnflaeche").getAsString());
+        assertEquals("V-2026-17", estate.get("objektnr_extern").getAsString(), "the external number as the visitor gave it");
+        assertEquals(List.of(List.of("create address", "create estate"),
+                List.of("modify estate", "create relation", "create agentslog", "create task")),
+                server.simulator().actionsAfter(before), "the number replaces the tag in the second request");
     }
 
     // ---- search profile and appointment ----------------------------------------------------------------------------
@@ -255,7 +263,7 @@ class FormKindsIT {
         entry.put("email", List.of("custom@example.org"));
         entry.put("geburt", List.of("1980-02-29"));
         entry.put("art", List.of("Interessent", "Eigentümer"));
-        entry.put("quelle", List.of("eigene-Homepage"));
+        entry.put("quelle", List.of("HACKED")); // a visitor who edits the page cannot change a forced value
         entry.put("veroeffentlichen", List.of("on"));
         JsonObject s = deliverMulti("custom-kinds", entry);
 
@@ -263,7 +271,7 @@ class FormKindsIT {
         assertEquals("Frau", address.get("Anrede").getAsString());
         assertEquals("1980-02-29", address.get("Geburtsdatum").getAsString());
         assertEquals("|Interessent||Eigentuemer|", address.get("ArtDaten").getAsString());
-        assertEquals("|eigene-Homepage|", address.get("HerkunftKontakt").getAsString());
+        assertEquals("|eigene-Homepage|", address.get("HerkunftKontakt").getAsString(), "the definition's value");
         assertEquals("1", address.get("homepage_veroeffentlichen").getAsString());
         assertFalse(s.getAsJsonObject("records").has("agentslog"), "custom writes only what it maps");
         assertEquals(List.of(List.of("create address")), server.simulator().actionsAfter(before));

@@ -82,6 +82,11 @@ public final class AdminBrowserSession {
         return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** As {@link #send}, keeping the body's bytes (downloads). */
+    public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public static String csrfIn(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {

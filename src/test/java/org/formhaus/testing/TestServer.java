@@ -203,6 +203,11 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
         return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** As {@link #send}, keeping the body's bytes (downloads, CSV with a byte order mark). */
+    public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
