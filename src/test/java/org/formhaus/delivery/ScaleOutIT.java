@@ -60,7 +60,7 @@ class ScaleOutIT {
         b = TestServer.joining(db).with(SETTINGS).start();
         balancer = TcpProxy.roundRobin(a.uri("/").getPort(), b.uri("/").getPort());
         a.adminJson("PUT", "/admin/api/settings/onoffice", Leads.onOfficeSettings(sim.apiUri()));
-        for (String key : List.of("limited", "flooded", "exactly-once", "tokened")) {
+        for (String key : List.of("limited", "flooded", "once-0", "once-1", "once-2", "tokened")) {
             a.adminJson("POST", "/admin/api/forms", Leads.FORM.replace("\"key\": \"lead\"", "\"key\": \"" + key + "\""));
         }
     }
@@ -121,13 +121,13 @@ class ScaleOutIT {
     @Test
     void everyLeadSentThroughTheBalancerIsDeliveredExactlyOnce() throws Exception {
         List<String> emails = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 12; i++) { // over three forms: four a minute each is their flood threshold here
             String email = "once." + i + "@example.org";
             emails.add(email);
-            assertEquals(202, submit("exactly-once", "10.0.2." + i, Leads.entry(email)).statusCode());
+            assertEquals(202, submit("once-" + i % 3, "10.0.2." + i, Leads.entry(email)).statusCode());
         }
         Await.until("the leads delivered", Duration.ofSeconds(60), () -> Leads.count(a.database().url(),
-                "SELECT COUNT(*) FROM submission WHERE form_key = 'exactly-once' AND status = 'delivered'") == 12
+                "SELECT COUNT(*) FROM submission WHERE form_key LIKE 'once-%' AND status = 'delivered'") == 12
                 ? true : null);
         Leads.assertExactlyOnce(sim.simulator().records("address"), sim.simulator().mails(), emails);
     }
