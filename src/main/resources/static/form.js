@@ -2,8 +2,9 @@
 // fields are shown). With it:
 // - the embedding page (embed.js) learns the form's height: messages go only to the parent origin the server
 //   vouched for, and only when that really is the framing page's origin;
-// - fields with a condition (data-fh-show-if) are shown only while it holds; hidden ones are disabled, so their
-//   values are not sent (the server ignores them anyway);
+// - the form's rules (data-fh-logic: showIf and the definition's rules, evaluated by FormhausLogic below exactly as
+//   the server's FormLogic does) show, hide, require, lock, set and calculate while the visitor types; hidden fields
+//   are disabled, so their values are not sent (the server ignores them anyway);
 // - a multi-step form shows one step at a time, with a progress indicator, and checks each step before the next;
 // - every field is checked as the server checks it (rules in data-fh-rules) before sending; errors appear next to
 //   their fields (aria-describedby, aria-invalid), focus moves to the first one, entered values stay;
@@ -14,6 +15,228 @@
 // - when the form is flooded, or always asks for it, the browser solves a proof of work (data-fh-pow: the challenge;
 //   data-fh-pow-url: where to fetch one) with Web Crypto, a digest at a time so the page stays responsive, and sends
 //   the solution as _fh_pow; after a 428 (data-fh-pow-resubmit) it sends the form again by itself.
+// ---- Form logic: the rule model's evaluator, the browser's twin of org.formhaus.forms.FormLogic ------------------
+// Pure (no DOM): window.FormhausLogic.evaluate(model, input, language) → the state (hidden, required, locked,
+// hiddenOptions, values, labels, helps). model is what the server put in data-fh-logic; input maps a field name to its
+// non-empty values. The shared table src/test/resources/logic/rules-table.json runs through this and through Java.
+// Numbers are decimals on BigInt (as java.math.BigDecimal does it): a browser without BigInt leaves calculations empty
+// and the server, which decides anyway, fills them in.
+(function () {
+  "use strict";
+  var HAS_BIGINT = typeof BigInt === "function";
+  var SCALE = 10, MAX_ROUNDS = 10;
+  function p10(n) { return BigInt(10) ** BigInt(n); }
+  function abs(m) { return m < BigInt(0) ? -m : m; }
+  /** A plain decimal string ("-12.5", "+3", ".5", "5.") as {m: BigInt, s: scale}. */
+  function dec(str) {
+    var neg = str.charAt(0) === "-";
+    if (neg || str.charAt(0) === "+") str = str.slice(1);
+    var at = str.indexOf(".");
+    var whole = at < 0 ? str : str.slice(0, at), frac = at < 0 ? "" : str.slice(at + 1);
+    var m = BigInt((whole || "0") + frac);
+    return { m: neg ? -m : m, s: frac.length };
+  }
+  /** n / d, rounded half away from zero (RoundingMode.HALF_UP). */
+  function divRound(n, d) {
+    var q = n / d, r = n % d;
+    if (abs(r) * BigInt(2) >= abs(d)) q += ((n < BigInt(0)) !== (d < BigInt(0))) ? BigInt(-1) : BigInt(1);
+    return q;
+  }
+  function setScale(a, n) {
+    if (a.s <= n) return { m: a.m * p10(n - a.s), s: n };
+    return { m: divRound(a.m, p10(a.s - n)), s: n };
+  }
+  function fit(a) {
+    var r = a.s > SCALE ? setScale(a, SCALE) : a;
+    return abs(r.m) >= p10(15 + r.s) ? null : r;
+  }
+  function align(a, b) {
+    var s = Math.max(a.s, b.s);
+    return [a.m * p10(s - a.s), b.m * p10(s - b.s), s];
+  }
+  function cmp(a, b) { var x = align(a, b); return x[0] < x[1] ? -1 : x[0] > x[1] ? 1 : 0; }
+  var ZERO = HAS_BIGINT ? dec("0") : null, ONE = HAS_BIGINT ? dec("1") : null;
+  function truth(v) { return v !== null && v.m !== BigInt(0); }
+  function bool(b) { return b ? ONE : ZERO; }
+  function arith(op, a, b) {
+    if (a === null || b === null) return null;
+    var x;
+    switch (op) {
+      case "+": x = align(a, b); return fit({ m: x[0] + x[1], s: x[2] });
+      case "-": x = align(a, b); return fit({ m: x[0] - x[1], s: x[2] });
+      case "*": return fit({ m: a.m * b.m, s: a.s + b.s });
+      default: // "/", to SCALE places
+        if (b.m === BigInt(0)) return null;
+        var e = SCALE + b.s - a.s;
+        var n = e >= 0 ? a.m * p10(e) : a.m, d = e >= 0 ? b.m : b.m * p10(-e);
+        return fit({ m: divRound(n, d), s: SCALE });
+    }
+  }
+  function compareOp(op, c) {
+    switch (op) {
+      case "=": return c === 0;
+      case "!=": return c !== 0;
+      case "<": return c < 0;
+      case "<=": return c <= 0;
+      case ">": return c > 0;
+      default: return c >= 0;
+    }
+  }
+  function calc(node, numberOf) {
+    var head = node[0], a, b;
+    switch (head) {
+      case "num": return dec(node[1]);
+      case "ref": return numberOf(node[1]);
+      case "neg": a = calc(node[1], numberOf); return a === null ? null : { m: -a.m, s: a.s };
+      case "if": return truth(calc(node[1], numberOf)) ? calc(node[2], numberOf) : calc(node[3], numberOf);
+      case "call":
+        if (node[1] === "round") {
+          a = calc(node[2], numberOf);
+          return a === null ? null : setScale(a, node.length > 3 ? parseInt(node[3][1], 10) : 0);
+        }
+        var best = null;
+        for (var i = 2; i < node.length; i++) {
+          var v = calc(node[i], numberOf);
+          if (v === null) return null;
+          var c = best === null ? 0 : cmp(v, best);
+          if (best === null || (node[1] === "min" ? c < 0 : c > 0)) best = v;
+        }
+        return best;
+    }
+    a = calc(node[1], numberOf);
+    b = calc(node[2], numberOf);
+    if (head === "and") return bool(truth(a) && truth(b));
+    if (head === "or") return bool(truth(a) || truth(b));
+    if ("+-*/".indexOf(head) >= 0) return arith(head, a, b);
+    return a === null || b === null ? ZERO : bool(compareOp(head, cmp(a, b)));
+  }
+  /** A result as stored and shown: rounded, no trailing zeros, the language's decimal mark (Decimals.format). */
+  function format(v, places, language) {
+    if (v === null) return "";
+    var r = setScale(v, places), m = r.m, s = r.s;
+    while (s > 0 && m % BigInt(10) === BigInt(0)) { m = m / BigInt(10); s--; }
+    var digits = abs(m).toString();
+    while (digits.length <= s) digits = "0" + digits;
+    var plain = (m < BigInt(0) ? "-" : "") + (s > 0 ? digits.slice(0, digits.length - s) + "." + digits.slice(digits.length - s) : digits);
+    return language === "en" ? plain : plain.replace(".", ",");
+  }
+  /** FormValidator.parseNumber: the plain decimal string of an entry, or null. */
+  function plainNumber(value, language) {
+    var s = value.trim().replace(/[ \u00a0]/g, "");
+    if (s.length > 40) return null;
+    var dots = s.split(".").length - 1, commas = s.split(",").length - 1;
+    if (dots > 0 && commas > 0) {
+      s = s.lastIndexOf(",") > s.lastIndexOf(".") ? s.replace(/\./g, "").replace(",", ".") : s.replace(/,/g, "");
+    } else if (dots > 1 || commas > 1) {
+      s = s.replace(/[.,]/g, "");
+    } else if (dots + commas === 1) {
+      var group = language === "en" ? "," : ".";
+      var at = Math.max(s.indexOf("."), s.indexOf(","));
+      var grouping = s.charAt(at) === group && s.length - at - 1 === 3 && at > 0;
+      s = grouping ? s.slice(0, at) + s.slice(at + 1) : s.replace(",", ".");
+    }
+    return /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(s) ? s : null;
+  }
+  function number(value, language) {
+    var plain = value === undefined ? null : plainNumber(value, language);
+    return plain === null || !HAS_BIGINT ? null : dec(plain);
+  }
+  var NUMERIC = ["number", "currency", "area", "range"];
+
+  function evaluate(model, input, language) {
+    var fields = model.fields || {};
+    function list(v) { return (v || []).filter(function (x) { return x !== null && x !== undefined && x !== ""; }); }
+    function apply(before) {
+      function of(name) {
+        if (before.hidden.indexOf(name) >= 0) return [];
+        if (Object.prototype.hasOwnProperty.call(before.values, name)) return list([before.values[name]]);
+        if (before.locked.indexOf(name) >= 0) return fields[name] ? fields[name].defaults.slice() : [];
+        return list(input[name]);
+      }
+      function numberOf(name) { return number(of(name)[0], language); }
+      function type(name) { return fields[name] ? fields[name].type : ""; }
+      function same(name, entered, operand) {
+        if (entered === operand) return true;
+        if (NUMERIC.indexOf(type(name)) < 0) return false;
+        var a = number(entered, language), b = number(operand, "en");
+        return a !== null && b !== null && cmp(a, b) === 0;
+      }
+      function holds(c) {
+        if (c.all || c.any) {
+          var any = !!c.any, items = c.any || c.all;
+          for (var i = 0; i < items.length; i++) { var h = holds(items[i]); if (h === any) return h; }
+          return !any;
+        }
+        var v = of(c.field), o = c.values;
+        switch (c.op) {
+          case "equals": return v.some(function (x) { return same(c.field, x, o[0]); });
+          case "notEquals": return !v.some(function (x) { return same(c.field, x, o[0]); });
+          case "empty": return v.length === 0;
+          case "filled": return v.length > 0;
+          case "oneOf": return v.some(function (x) { return o.some(function (y) { return same(c.field, x, y); }); });
+          case "contains":
+            if (type(c.field) === "checkboxes") return v.indexOf(o[0]) >= 0;
+            return v.some(function (x) { return x.toLowerCase().indexOf(o[0].toLowerCase()) >= 0; });
+        }
+        var n = numberOf(c.field);
+        if (n === null) return false;
+        if (c.op === "greater") return cmp(n, dec(o[0])) > 0;
+        if (c.op === "less") return cmp(n, dec(o[0])) < 0;
+        return cmp(n, dec(o[0])) >= 0 && cmp(n, dec(o[1])) <= 0;
+      }
+      var withShow = {}, showing = {}, hiding = {}, required = {}, locked = {}, hiddenOptions = {};
+      var values = {}, labels = {}, helps = {};
+      (model.rules || []).forEach(function (rule) {
+        var ok = !rule.when || holds(rule.when);
+        rule.then.forEach(function (a) {
+          if (a.action === "show") withShow[a.field] = true;
+          if (!ok) return;
+          switch (a.action) {
+            case "show": showing[a.field] = true; break;
+            case "hide": hiding[a.field] = true; break;
+            case "require": required[a.field] = true; break;
+            case "lock": locked[a.field] = true; break;
+            case "hideOptions":
+              var set = hiddenOptions[a.field] || (hiddenOptions[a.field] = []);
+              a.options.forEach(function (x) { if (set.indexOf(x) < 0) set.push(x); });
+              break;
+            case "setValue": values[a.field] = a.value; break;
+            case "calculate":
+              values[a.field] = HAS_BIGINT ? format(calc(a.expression, numberOf), a.decimals, language) : "";
+              break;
+            case "setLabel": labels[a.field] = a.text; break;
+            case "setHelp": helps[a.field] = a.text; break;
+          }
+        });
+      });
+      var hidden = Object.keys(hiding);
+      Object.keys(withShow).forEach(function (f) { if (!showing[f] && hidden.indexOf(f) < 0) hidden.push(f); });
+      Object.keys(hiddenOptions).forEach(function (f) { hiddenOptions[f].sort(); });
+      return { hidden: hidden.sort(), required: Object.keys(required).sort(), locked: Object.keys(locked).sort(),
+        hiddenOptions: hiddenOptions, values: values, labels: labels, helps: helps };
+    }
+    function canonical(s) {
+      return JSON.stringify(s, function (k, v) {
+        if (v && typeof v === "object" && !Array.isArray(v)) {
+          var o = {};
+          Object.keys(v).sort().forEach(function (key) { o[key] = v[key]; });
+          return o;
+        }
+        return v;
+      });
+    }
+    var state = { hidden: [], required: [], locked: [], hiddenOptions: {}, values: {}, labels: {}, helps: {} };
+    if (!(model.rules || []).length) return state;
+    for (var round = 0; round < MAX_ROUNDS; round++) {
+      var next = apply(state);
+      if (canonical(next) === canonical(state)) break;
+      state = next;
+    }
+    return state;
+  }
+  window.FormhausLogic = { evaluate: evaluate, plainNumber: plainNumber };
+})();
+
 (function () {
   "use strict";
   var params = new URLSearchParams(location.search);
@@ -105,16 +328,29 @@
     return (messages[key] || key).replace(/\{(\d)\}/g, function (m, i) { return args[i] !== undefined ? args[i] : m; });
   }
   var fields = Array.prototype.slice.call(form.querySelectorAll("[data-fh-field]"));
-  function rulesOf(box) { return JSON.parse(box.getAttribute("data-fh-rules") || "{}"); }
+  function rulesOf(box) {
+    var r = JSON.parse(box.getAttribute("data-fh-rules") || "{}");
+    var name = box.getAttribute("data-fh-field");
+    if (typeof logicState !== "undefined" && name) {
+      if (logicState.required.indexOf(name) >= 0) r.required = true;
+      var hiddenOptions = logicState.hiddenOptions[name];
+      if (hiddenOptions && r.options) r.options = r.options.filter(function (o) { return hiddenOptions.indexOf(o) < 0; });
+    }
+    return r;
+  }
   function inputsOf(box) { return Array.prototype.slice.call(box.querySelectorAll("input, select, textarea")); }
 
-  // ---- Conditions -----------------------------------------------------------------------------------------------
-  var conditional = Array.prototype.slice.call(form.querySelectorAll("[data-fh-show-if]"));
-  function valuesOf(name) {
+  // ---- Rules (data-fh-logic: FormLogic's model, showIf included) -------------------------------------------------
+  // The state comes from FormhausLogic; here it is applied to the page: hidden fields are hidden and disabled (not
+  // sent), set and calculated values are written in and read-only, locked fields show their default, hidden options
+  // go, labels and help change. The server evaluates the same model and decides what counts.
+  var logicModel = JSON.parse(form.getAttribute("data-fh-logic") || "null");
+  var logicState = { hidden: [], required: [], locked: [], hiddenOptions: {}, values: {}, labels: {}, helps: {} };
+  var originalTexts = {};
+  function entered(name) {
     var out = [];
     Array.prototype.forEach.call(form.elements, function (el) {
       if (el.name !== name && el.name !== name + "_from" && el.name !== name + "_to") return;
-      if (el.disabled) return;
       if ((el.type === "checkbox" || el.type === "radio") && !el.checked) return;
       if (el.value.trim() !== "") out.push(el.value.trim());
     });
@@ -126,29 +362,95 @@
     }
     return true;
   }
-  function applyConditions() {
-    // Repeat until stable: a field may depend on one that itself depends on another.
-    for (var round = 0; round < 5; round++) {
-      var changed = false;
-      conditional.forEach(function (el) {
-        var source = el.getAttribute("data-fh-show-if");
-        var wanted = JSON.parse(el.getAttribute("data-fh-show-values") || "[]");
-        var sourceBox = form.querySelector('[data-fh-field="' + source + '"]');
-        var current = valuesOf(source);
-        var holds = (!sourceBox || isShown(sourceBox)) &&
-          (wanted.length === 0 ? current.length > 0 : current.some(function (v) { return wanted.indexOf(v) >= 0; }));
-        if (el.hidden === !holds) return;
-        changed = true;
-        el.hidden = !holds;
-        inputsOf(el).forEach(function (input) { input.disabled = !holds; });
-      });
-      if (!changed) break;
+  function boxOf(name) {
+    return form.querySelector('[data-fh-field="' + name + '"]') || form.querySelector('[data-fh-name="' + name + '"]');
+  }
+  function textNode(box, help) {
+    if (help) return document.getElementById("fh-" + box.getAttribute("data-fh-field") + "-help");
+    if (box.hasAttribute("data-fh-name")) return box;
+    var label = box.querySelector("legend") || box.querySelector("label[for]") || box.querySelector(".fh-check > span");
+    return label;
+  }
+  function setText(box, name, help, text) {
+    var key = name + (help ? ":help" : ":label");
+    var el = textNode(box, help);
+    if (!el && help && text !== undefined) {
+      el = document.createElement("p");
+      el.className = "fh-help";
+      el.id = "fh-" + name + "-help";
+      box.insertBefore(el, document.getElementById("fh-" + name + "-error"));
     }
+    if (!el) return;
+    var node = el.firstChild && el.firstChild.nodeType === 3 ? el.firstChild : null;
+    if (!(key in originalTexts)) originalTexts[key] = node ? node.nodeValue : el.textContent;
+    var wanted = text !== undefined ? text : originalTexts[key];
+    if (node) { if (node.nodeValue !== wanted) node.nodeValue = wanted; }
+    else if (el.textContent !== wanted) el.textContent = wanted;
+    if (help) el.hidden = !wanted;
+  }
+  function writeValue(box, name, value, choice) {
+    var values = choice && box && box.querySelector("input[type=checkbox]") ? value.split(",") : [value];
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.name !== name) return;
+      if (el.type === "checkbox" || el.type === "radio") el.checked = values.indexOf(el.value) >= 0;
+      else if (el.value !== value) el.value = value;
+    });
+  }
+  function applyLogic() {
+    if (!logicModel) return;
+    var input = {};
+    Object.keys(logicModel.fields).forEach(function (name) { input[name] = entered(name); });
+    logicState = window.FormhausLogic.evaluate(logicModel, input, document.documentElement.lang);
+    Object.keys(logicModel.fields).forEach(function (name) {
+      var box = boxOf(name);
+      var hidden = logicState.hidden.indexOf(name) >= 0;
+      var set = Object.prototype.hasOwnProperty.call(logicState.values, name);
+      var locked = logicState.locked.indexOf(name) >= 0;
+      var fixed = set || locked;
+      if (fixed) writeValue(box, name, set ? logicState.values[name] : logicModel.fields[name].defaults.join(","), true);
+      if (!box) return; // a hidden-type input: its value is all there is
+      box.hidden = hidden;
+      var options = logicState.hiddenOptions[name] || [];
+      inputsOf(box).forEach(function (input) {
+        var choice = input.tagName === "SELECT" || input.type === "checkbox" || input.type === "radio";
+        var optionHidden = (input.type === "checkbox" || input.type === "radio") && options.indexOf(input.value) >= 0;
+        if (optionHidden) input.checked = false;
+        var wrap = input.closest(".fh-check");
+        if (wrap && (input.type === "checkbox" || input.type === "radio") && box.querySelector("fieldset")) wrap.hidden = optionHidden;
+        input.disabled = hidden || optionHidden || (fixed && choice);
+        if (!choice) input.readOnly = fixed;
+        if (input.tagName === "SELECT") {
+          Array.prototype.forEach.call(input.options, function (o) {
+            o.hidden = o.disabled = !!o.value && options.indexOf(o.value) >= 0;
+            if (o.hidden && o.selected) input.value = "";
+          });
+        }
+      });
+      box.classList.toggle("fh-locked", fixed);
+      setText(box, name, false, logicState.labels[name]);
+      if (box.hasAttribute("data-fh-field")) setText(box, name, true, logicState.helps[name]);
+      var mark = box.querySelector(".fh-req");
+      var required = logicState.required.indexOf(name) >= 0 || rulesOf(box).required;
+      if (required && !mark) {
+        var label = textNode(box, false);
+        if (label && !box.hasAttribute("data-fh-name")) {
+          mark = document.createElement("span");
+          mark.className = "fh-req fh-req-rule";
+          mark.setAttribute("aria-hidden", "true");
+          mark.textContent = "*";
+          label.appendChild(document.createTextNode(" "));
+          label.appendChild(mark);
+        }
+      } else if (!required && mark && mark.classList.contains("fh-req-rule")) {
+        if (mark.previousSibling && mark.previousSibling.nodeType === 3) mark.previousSibling.remove();
+        mark.remove();
+      }
+    });
     report();
   }
-  form.addEventListener("change", applyConditions);
-  form.addEventListener("input", applyConditions);
-  applyConditions();
+  form.addEventListener("change", applyLogic);
+  form.addEventListener("input", applyLogic);
+  applyLogic();
 
   // ---- Validation (mirrors org.formhaus.forms.FormValidator) -----------------------------------------------------
   var group = document.documentElement.lang === "en" ? "," : ".";

@@ -21,6 +21,7 @@ import org.formhaus.admin.ConnectionApiServlet;
 import org.formhaus.admin.FirstStart;
 import org.formhaus.admin.FormSaveCheck;
 import org.formhaus.admin.FormsApiServlet;
+import org.formhaus.storage.FormDrafts;
 import org.formhaus.admin.LoginThrottle;
 import org.formhaus.admin.PasswordChange;
 import org.formhaus.admin.PasswordCheck;
@@ -33,6 +34,8 @@ import org.formhaus.admin.TokensApiServlet;
 import org.formhaus.admin.UserApiServlet;
 import org.formhaus.admin.WebhookSettingsApiServlet;
 import org.formhaus.admin.ui.AdminPagesServlet;
+import org.formhaus.admin.ui.BuilderServlet;
+import org.formhaus.web.FormPreview;
 import org.formhaus.admin.ui.DataSubjectPagesServlet;
 import org.formhaus.admin.ui.SubmissionPagesServlet;
 import org.formhaus.admin.ui.LoginServlet;
@@ -234,8 +237,10 @@ public final class FormhausApp implements AutoCloseable {
 
     /** Every URL Formhaus answers, and what answers it. */
     private Routes routes() throws SQLException {
-        AccountConnection connection = new AccountConnection(stores.accounts(), stores.forms(), onOffice);
+        AccountConnection connection = new AccountConnection(stores.accounts(), stores.forms(), onOffice,
+                stores.submissions());
         PasswordChange passwordChange = new PasswordChange(stores.users(), passwordCheck, loginThrottle, securityLog);
+        FormDrafts formDrafts = new FormDrafts(db); // form builder: drafts and publishing
         Routes routes = new Routes()
                 .filter("/*", new RequestIdFilter())
                 .filter("/*", new ErrorReplyFilter())
@@ -249,7 +254,7 @@ public final class FormhausApp implements AutoCloseable {
                         stores.jobs(), config.delivery().giveUpAfter(), worker::nudge, templates))
                 .filter("/admin/api/*", new AdminAuthFilter(stores.users(), adminSessions, securityLog))
                 .servlet("/admin/api/forms", new FormsApiServlet(stores.forms(), formSaveCheck(), stores.spamCounts(),
-                        connection::warningsFor),
+                        connection::warningsFor, formDrafts),
                         "/admin/api/forms/*")
                 .servlet("/admin/api/submissions", new SubmissionsApiServlet(stores.submissions(), stores.jobs(),
                         config.delivery().giveUpAfter(), worker::nudge, failedRetries()), "/admin/api/submissions/*")
@@ -267,7 +272,9 @@ public final class FormhausApp implements AutoCloseable {
                         securityLog), "/admin/security")
                 .servlet("/admin", new AdminPagesServlet(templates, adminSessions, stores.users(), stores.accounts(),
                         stores.forms(), stores.submissions(), stores.submissionCounts(), connection,
-                        config.http().publicUrl(), stores.webhooks()), "/admin/*")
+                        config.http().publicUrl(), stores.webhooks()).withDrafts(formDrafts), "/admin/*")
+                .servlet("/admin/build", new BuilderServlet(templates, adminSessions, stores.forms(), formDrafts,
+                        new FormPreview(templates, formOptions)), "/admin/build/*") // form builder
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
                 .servlet("/marketplace/open", Marketplace.serviceCalls(templates, marketplaceSettings(),
                         config.marketplace().stateLifetime(), stores.marketplace(), stores.users(), adminSessions,

@@ -18,6 +18,10 @@ import org.formhaus.storage.Account;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.StoredForm;
+import org.formhaus.storage.SubmissionStore;
+import org.formhaus.connection.KnownRecords;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import org.formhaus.http.HttpProblem;
 
 /**
@@ -29,13 +33,23 @@ public final class AccountConnection {
     private final AccountStore accounts;
     private final FormStore forms;
     private final OnOfficeConnector onOffice;
+    private final SubmissionStore submissions;
+    /** How many recent submissions' records are looked at for records known to exist. */
+    private static final int KNOWN_SUBMISSIONS = 50;
     /** The last check per account, for warnings when a form is saved; a check replaces it. */
     private final Map<Long, ConnectionReport> lastReports = new ConcurrentHashMap<>();
 
     public AccountConnection(AccountStore accounts, FormStore forms, OnOfficeConnector onOffice) {
+        this(accounts, forms, onOffice, null);
+    }
+
+    /** @param submissions where the records the account's deliveries created are read from; null: none known */
+    public AccountConnection(AccountStore accounts, FormStore forms, OnOfficeConnector onOffice,
+                             SubmissionStore submissions) {
         this.accounts = accounts;
         this.forms = forms;
         this.onOffice = onOffice;
+        this.submissions = submissions;
     }
 
     /** @throws HttpProblem 409 when the account has no onOffice token and secret yet */
@@ -45,10 +59,32 @@ public final class AccountConnection {
         boolean sendsEmail = !account.senders().isEmpty();
         // A check is one request whose write probes are built to fail: retrying it is harmless.
         ConnectionReport report = new ConnectionCheck(onOffice.clientFor(account.onOffice(), RetryMode.AUTOMATIC))
-                .run(account.senders(), FormFeatures.of(definitions, sendsEmail));
+                .run(account.senders(), FormFeatures.of(definitions, sendsEmail), known(accountId));
         ConnectionReport judged = report.withForms(needs(definitions, sendsEmail));
         lastReports.put(accountId, judged);
         return judged;
+    }
+
+    /**
+     * What the account's recent deliveries recorded as created in onOffice: records known to exist, so that the
+     * check tells a missing read right (onOffice answers no records) from an account without such records.
+     */
+    private KnownRecords known(long accountId) throws SQLException {
+        if (submissions == null) return KnownRecords.NONE;
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        List<String> logged = new java.util.ArrayList<>();
+        for (JsonObject r : submissions.recentRecords(accountId, KNOWN_SUBMISSIONS)) {
+            for (String key : List.of("address", "estate", "task", "calendar", "searchcriteria")) {
+                JsonElement id = r.get(key);
+                if (id != null && id.isJsonPrimitive()) ids.computeIfAbsent(key, k -> new java.util.ArrayList<>())
+                        .add(id.getAsString());
+            }
+            if (r.has("agentslog") && r.get("address") != null && r.get("address").isJsonPrimitive()) {
+                logged.add(r.get("address").getAsString());
+            }
+        }
+        return new KnownRecords(ids.get("address"), ids.get("estate"), logged, ids.get("task"), ids.get("calendar"),
+                ids.get("searchcriteria"));
     }
 
     /** Each form's key → its title and the rights it needs (from its kind and what it maps and does). */

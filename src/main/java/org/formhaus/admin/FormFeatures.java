@@ -8,6 +8,7 @@ import org.formhaus.forms.Field;
 import org.formhaus.forms.FieldType;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.FormKind;
+import org.formhaus.mail.FormMailUse;
 import org.formhaus.mapping.FormWrites;
 
 /**
@@ -51,6 +52,7 @@ final class FormFeatures {
         if (FormWrites.activity(form)) features.add(Feature.ACTIVITY);
         if (FormWrites.task(form)) features.add(Feature.TASK);
         if (FormWrites.appointment(form)) features.add(Feature.APPOINTMENT);
+        if (FormMailUse.emailTemplates(form)) features.addAll(Set.of(Feature.EMAIL, Feature.EMAIL_TEMPLATES));
         for (Field field : form.fields()) {
             if (field.type() == FieldType.USERSELECT) {
                 features.add(Feature.USERS);

@@ -10,6 +10,7 @@ import org.formhaus.audit.SecurityEventKind;
 import org.formhaus.forms.DefinitionException;
 import org.formhaus.forms.DefinitionParser;
 import org.formhaus.forms.FormDefinition;
+import org.formhaus.storage.FormDrafts;
 import org.formhaus.storage.FormKeyTakenException;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.SpamCounts;
@@ -25,14 +26,19 @@ import org.formhaus.http.JsonServlet;
  */
 public final class FormsApiServlet extends JsonServlet {
 
-    /** What a form's GET adds beside the definition and its version (the spam counts), and a save's warnings. */
-    static final List<String> VIEW_ONLY = List.of("spamCount", "spam", "warnings");
+    /**
+     * What a form's GET adds beside the definition and its version (the spam counts, the list's status), and a save's
+     * warnings.
+     */
+    static final List<String> VIEW_ONLY = List.of("spamCount", "spam", "warnings", "status");
 
     private final FormStore forms;
     private final DefinitionParser parser = new DefinitionParser();
     private final FormSaveCheck saveCheck;
     private final SpamCounts spam;
     private final RightsWarnings rightsWarnings;
+    private final FormPublishing publishing;
+    private final FormDrafts drafts;
 
     /** What a saved form needs from onOffice that the API user lacks, one sentence each (none: empty). */
     @FunctionalInterface
@@ -51,16 +57,49 @@ public final class FormsApiServlet extends JsonServlet {
      * {@code rightsWarnings}: a save's reply carries {@code warnings} when the form needs a right the API user lacks.
      */
     public FormsApiServlet(FormStore forms, FormSaveCheck saveCheck, SpamCounts spam, RightsWarnings rightsWarnings) {
+        this(forms, saveCheck, spam, rightsWarnings, null);
+    }
+
+    /** With {@code drafts}: also the drafts-and-publishing routes ({@link FormPublishing}) under each form's key. */
+    public FormsApiServlet(FormStore forms, FormSaveCheck saveCheck, SpamCounts spam, RightsWarnings rightsWarnings,
+                           FormDrafts drafts) {
         this.forms = forms;
         this.saveCheck = saveCheck;
         this.spam = spam;
         this.rightsWarnings = rightsWarnings == null ? RightsWarnings.NONE : rightsWarnings;
+        this.drafts = drafts;
+        this.publishing = drafts == null ? null
+                : new FormPublishing(forms, drafts, new FormPublishing.DraftCheck(saveCheck), this.rightsWarnings);
+    }
+
+    /** {@code /admin/api/forms/{key}/{draft|publish|versions|diff|revert|duplicate|archive|restore}}: true when handled. */
+    private boolean routedToPublishing(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String[] path = segments(request);
+        if (path.length < 2) {
+            return false;
+        }
+        if (publishing == null || path.length > 3) {
+            throw HttpProblem.notFound("Route");
+        }
+        publishing.handle(request.getMethod().equals("HEAD") ? "GET" : request.getMethod(), path, request, response);
+        return true;
     }
 
     @Override
     protected void get(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (routedToPublishing(request, response)) {
+            return;
+        }
         long account = AdminAuthFilter.accountOf(request);
         String[] path = segments(request);
+        if (path.length == 0 && drafts != null && "true".equals(request.getParameter("all"))) {
+            KnownKeys.checkParameters(request, "all", "q");
+            JsonArray list = new JsonArray();
+            FormList.of(account, forms, drafts).stream().filter(e -> e.matches(request.getParameter("q")))
+                    .forEach(e -> list.add(e.toJson()));
+            Json.send(response, 200, list);
+            return;
+        }
         if (path.length == 0) {
             JsonArray list = new JsonArray();
             for (StoredForm form : forms.list(account)) {
@@ -81,6 +120,9 @@ public final class FormsApiServlet extends JsonServlet {
 
     @Override
     protected void post(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (routedToPublishing(request, response)) {
+            return;
+        }
         long account = AdminAuthFilter.accountOf(request);
         if (segments(request).length != 0) {
             throw new HttpProblem(405, "POST goes to /admin/api/forms; use PUT to replace a form");
@@ -89,11 +131,14 @@ public final class FormsApiServlet extends JsonServlet {
         if (forms.current(definition.key()).isPresent()) {
             throw new HttpProblem(409, "A form with key '" + definition.key() + "' exists already; PUT replaces it");
         }
-        Json.send(response, 201, warned(account, definition, view(published(request, save(account, definition)))));
+        Json.send(response, 201, warned(account, definition, view(published(request, save(request, account, definition)))));
     }
 
     @Override
     protected void put(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (routedToPublishing(request, response)) {
+            return;
+        }
         long account = AdminAuthFilter.accountOf(request);
         String[] path = segments(request);
         if (path.length != 1) {
@@ -111,11 +156,14 @@ public final class FormsApiServlet extends JsonServlet {
             throw HttpProblem.notFound("Form '" + path[0] + "'");
         }
         FormDefinition definition = parse(body, forms.current(path[0]).orElse(null));
-        Json.send(response, 200, warned(account, definition, view(published(request, save(account, definition)))));
+        Json.send(response, 200, warned(account, definition, view(published(request, save(request, account, definition)))));
     }
 
     @Override
     protected void delete(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (routedToPublishing(request, response)) {
+            return;
+        }
         long account = AdminAuthFilter.accountOf(request);
         String[] path = segments(request);
         Json.noBody(request);
@@ -161,13 +209,13 @@ public final class FormsApiServlet extends JsonServlet {
         }
     }
 
-    private StoredForm save(long account, FormDefinition definition) throws Exception {
+    private StoredForm save(HttpServletRequest request, long account, FormDefinition definition) throws Exception {
         List<DefinitionException.Problem> problems = saveCheck.problems(account, definition);
         if (!problems.isEmpty()) {
             throw new DefinitionProblem(problems);
         }
         try {
-            return forms.save(account, definition);
+            return forms.publish(account, definition, AdminAuthFilter.callerOf(request).userId());
         } catch (FormKeyTakenException e) {
             throw new HttpProblem(409, e.getMessage());
         }
@@ -189,7 +237,7 @@ public final class FormsApiServlet extends JsonServlet {
         return view;
     }
 
-    private static JsonObject view(StoredForm form) {
+    static JsonObject view(StoredForm form) {
         JsonObject json = form.definition().source().deepCopy();
         json.addProperty("key", form.key());
         json.addProperty("version", form.version());

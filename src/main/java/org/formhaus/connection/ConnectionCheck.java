@@ -34,6 +34,12 @@ import org.formhaus.onoffice.OnOfficeException.Reason;
  * suspects, and a single suspect is reported missing, several are reported UNVERIFIED together. Any error other than
  * a missing right means the server got past its rights check, which counts as the right being present.
  *
+ * <p>Reads are different: onOffice answers a read without its right with 200 and no records (apidoc:/erste-schritte/),
+ * just like an account with nothing to read. A read that returns records proves its rights; one that returns none
+ * proves nothing, unless it read records known to exist ({@link KnownRecords}, e.g. those Formhaus's deliveries
+ * created) and its module's list read found none either: then the read right is treated like a refused probe. Without
+ * known records such a right stays UNVERIFIED, saying why.
+ *
  * <p>Thread-safe and cheap; create one per check or keep one per account.
  */
 public final class ConnectionCheck {
@@ -55,9 +61,18 @@ public final class ConnectionCheck {
 
     /** Checks credentials, every right (needed ones per {@code features}) and each sender mailbox. */
     public ConnectionReport run(Collection<String> senderMailboxes, Set<Feature> features) {
+        return run(senderMailboxes, features, KnownRecords.NONE);
+    }
+
+    /**
+     * As {@link #run(Collection, Set)}, reading also the {@code known} records, so that a missing read right (which
+     * onOffice answers with no records, not an error) is told apart from an account without such records.
+     */
+    public ConnectionReport run(Collection<String> senderMailboxes, Set<Feature> features, KnownRecords known) {
         Set<Feature> used = features == null || features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features);
         List<String> mailboxes = new ArrayList<>(new LinkedHashSet<>(senderMailboxes == null ? List.of() : senderMailboxes));
-        List<Probe> probes = new ArrayList<>(Probe.all(LocalDate.now(clock)));
+        List<Probe> probes = new ArrayList<>(Probe.all(LocalDate.now(clock),
+                known == null ? KnownRecords.NONE : known));
         for (int i = 0; i < mailboxes.size(); i++) {
             probes.add(Probe.mailbox(i, mailboxes.get(i)));
         }
@@ -195,17 +210,35 @@ public final class ConnectionCheck {
         Map<ApiRight, String> missing = new EnumMap<>(ApiRight.class);
         Map<ApiRight, String> unclear = new EnumMap<>(ApiRight.class);
         List<Probe> failed = new ArrayList<>();
+        Map<String, String> emptyReads = new java.util.HashMap<>();
         for (Probe p : probes) {
             ActionResult r = results.get(p.id());
             if (p.rights().isEmpty()) continue;
             if (missingRight(r)) {
                 failed.add(p);
+            } else if (p.kind() != Probe.Kind.CALL && r.ok() && count(r) == 0) {
+                emptyReads.put(p.id(), p.known());
             } else if (!unknownCall(r)) {
                 p.rights().forEach(right -> present.putIfAbsent(right, "probe " + p.id() + " passed the rights check"));
             }
         }
+        for (Probe p : probes) {
+            if (p.kind() == Probe.Kind.KNOWN && emptyReads.containsKey(p.id()) && emptyReads.containsKey(p.list())) {
+                failed.add(p); // not even records known to exist: how onOffice answers a read without its right
+            }
+        }
+        for (Probe p : probes) {
+            if (p.kind() == Probe.Kind.LIST && emptyReads.containsKey(p.id())) {
+                String right = p.rights().get(p.rights().size() - 1).label();
+                p.rights().stream().filter(r -> !present.containsKey(r)).forEach(r -> unclear.putIfAbsent(r,
+                        "onOffice answered no records, which is also how it answers a read without \"" + right
+                                + "\"; it can be told once Formhaus has delivered a submission that wrote such a record"));
+            }
+        }
         for (Probe p : failed) {
-            String message = results.get(p.id()).message();
+            String message = p.kind() == Probe.Kind.KNOWN ? "no records, not even " + p.known()
+                    + " that Formhaus wrote before (onOffice answers a read without its right this way)"
+                    : results.get(p.id()).message();
             Optional<ApiRight> named = ApiRight.namedIn(message).filter(p.rights()::contains);
             if (named.isPresent()) {
                 missing.put(named.get(), "onOffice: " + message);

@@ -13,9 +13,34 @@ import org.formhaus.onoffice.ApiRight;
 /**
  * One cheap call that exercises {@code rights} (in the order a server checks them). Write probes are built to fail
  * after the rights check and before anything is stored: a modify of record id 0 (which never exists) or a create
- * without its mandatory parameter. Immutable.
+ * without its mandatory parameter. Reads cannot fail that way: onOffice answers a read without its right with no
+ * records (apidoc:/erste-schritte/), so a {@link Kind#LIST} read proves its right only when it finds something, and a
+ * {@link Kind#KNOWN} read of records known to exist ({@link KnownRecords}) that finds none, while its module's list
+ * read finds none either, says the right is missing. Immutable.
+ *
+ * @param kind   how the answer is judged
+ * @param list   for a {@link Kind#KNOWN} read: the id of its module's {@link Kind#LIST} probe; else null
+ * @param known  for a {@link Kind#KNOWN} read: what it reads, in words ({@code the addresses 320, 321}); else null
  */
-record Probe(String id, Action action, List<ApiRight> rights) {
+record Probe(String id, Action action, List<ApiRight> rights, Kind kind, String list, String known) {
+
+    /** How a probe's answer is judged. */
+    enum Kind {
+        /** an action that fails with a rights error when a right is missing and otherwise after the rights check */
+        CALL,
+        /** a read: records prove the right; none prove nothing (an empty account looks the same) */
+        LIST,
+        /** a read of records known to exist: none, while the module's list read finds none too, means no right */
+        KNOWN
+    }
+
+    Probe(String id, Action action, List<ApiRight> rights) {
+        this(id, action, rights, Kind.CALL, null, null);
+    }
+
+    private Probe asList() {
+        return new Probe(id, action, rights, Kind.LIST, null, null);
+    }
 
     /** Record id 0 never exists in onOffice; modifying it passes the rights check and then fails harmlessly. */
     static final String NO_SUCH_RECORD = "0";
@@ -25,10 +50,26 @@ record Probe(String id, Action action, List<ApiRight> rights) {
     static final String CONTACT_TRAP = "contactsPublishedOnly";
     static final String ESTATE_TRAP = "estatesPublishedOnly";
     static final String SC_CREATE = "searchCriteriaCreate";
+    static final String AGENTS_LOG_READ = "agentsLogRead";
+    static final String TASK_READ = "taskRead";
+    static final String APPOINTMENT_READ = "appointmentRead";
+    static final String SEARCH_CRITERIA_READ = "searchCriteriaRead";
 
     static List<Probe> all(LocalDate today) {
+        return all(today, KnownRecords.NONE);
+    }
+
+    /** Every probe, with reads of the {@code known} records where there are any. */
+    static List<Probe> all(LocalDate today, KnownRecords known) {
+        List<Probe> probes = new java.util.ArrayList<>(basic(today));
+        probes.addAll(KnownReads.of(today, known));
+        return probes;
+    }
+
+    private static List<Probe> basic(LocalDate today) {
         return List.of(
-                new Probe(ADDRESS_READ, read("address", "Name"), List.of(ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES)),
+                new Probe(ADDRESS_READ, read("address", "Name"), List.of(ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES))
+                        .asList(),
                 new Probe("addressWrite", modify("address", Map.of("Name", "Formhaus check")),
                         List.of(ApiRight.ADDRESSES, ApiRight.WRITE_ADDRESSES)),
                 new Probe("customerNumber", modify("address", Map.of("KdNr", 0)),
@@ -36,8 +77,9 @@ record Probe(String id, Action action, List<ApiRight> rights) {
                 new Probe("supervisor", modify("address", Map.of("Benutzer", "")),
                         List.of(ApiRight.ADDRESSES, ApiRight.WRITE_ADDRESSES, ApiRight.CHANGE_SUPERVISOR)),
                 new Probe(CONTACT_TRAP, unpublished("address", "homepage_veroeffentlichen", "Name"),
-                        List.of(ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES)),
-                new Probe(ESTATE_READ, read("estate", "Id"), List.of(ApiRight.PROPERTY, ApiRight.READ_PROPERTIES)),
+                        List.of(ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES)).asList(),
+                new Probe(ESTATE_READ, read("estate", "Id"), List.of(ApiRight.PROPERTY, ApiRight.READ_PROPERTIES))
+                        .asList(),
                 new Probe("estateWrite", modifyEstate("objekttitel", "Formhaus check"),
                         List.of(ApiRight.PROPERTY, ApiRight.WRITE_PROPERTIES)),
                 new Probe("propertyStatus", modifyEstate("status", 1),
@@ -51,18 +93,19 @@ record Probe(String id, Action action, List<ApiRight> rights) {
                 new Probe("reference", modifyEstate("referenz", 0),
                         List.of(ApiRight.PROPERTY, ApiRight.WRITE_PROPERTIES, ApiRight.MARKETING_REFERENCE)),
                 new Probe(ESTATE_TRAP, unpublished("estate", "veroeffentlichen", "Id"),
-                        List.of(ApiRight.PROPERTY, ApiRight.READ_PROPERTIES)),
-                new Probe("agentsLogRead", read("agentslog", null),
-                        List.of(ApiRight.AGENTS_LOG, ApiRight.ACTIVITIES, ApiRight.READ_ENTRIES)),
+                        List.of(ApiRight.PROPERTY, ApiRight.READ_PROPERTIES)).asList(),
+                new Probe(AGENTS_LOG_READ, read("agentslog", null),
+                        List.of(ApiRight.AGENTS_LOG, ApiRight.ACTIVITIES, ApiRight.READ_ENTRIES)).asList(),
                 new Probe("agentsLogWrite", agentsLogWithoutTarget(),
                         List.of(ApiRight.AGENTS_LOG, ApiRight.ACTIVITIES, ApiRight.WRITE_ENTRIES)),
-                new Probe("taskRead", read("task", null), List.of(ApiRight.TASK_MANAGEMENT, ApiRight.READ_TASKS)),
+                new Probe(TASK_READ, read("task", null), List.of(ApiRight.TASK_MANAGEMENT, ApiRight.READ_TASKS))
+                        .asList(),
                 new Probe("taskWrite", modify("task", Map.of()), List.of(ApiRight.TASK_MANAGEMENT)),
-                new Probe("appointmentRead", calendarRead(today),
-                        List.of(ApiRight.APPOINTMENT_MANAGEMENT, ApiRight.READ_APPOINTMENTS)),
+                new Probe(APPOINTMENT_READ, calendarRead(today),
+                        List.of(ApiRight.APPOINTMENT_MANAGEMENT, ApiRight.READ_APPOINTMENTS)).asList(),
                 new Probe("appointmentEdit", modify("calendar", Map.of()),
                         List.of(ApiRight.APPOINTMENT_MANAGEMENT, ApiRight.EDIT_APPOINTMENTS)),
-                new Probe("searchCriteriaRead", searchCriteriaRead(), List.of(ApiRight.READ_SEARCH_CRITERIA)),
+                new Probe(SEARCH_CRITERIA_READ, searchCriteriaRead(), List.of(ApiRight.READ_SEARCH_CRITERIA)).asList(),
                 new Probe("searchCriteriaWrite", modify("searchcriteria", Map.of()), List.of(ApiRight.WRITE_SEARCH_CRITERIA)),
                 new Probe(SC_CREATE, searchCriteriaForMissingAddress(), List.of(ApiRight.WRITE_SEARCH_CRITERIA,
                         ApiRight.CREATE_SEARCH_CRITERIA_WITHOUT_ADDRESS_WRITE)),
@@ -70,7 +113,8 @@ record Probe(String id, Action action, List<ApiRight> rights) {
                 new Probe("emailTemplates", Actions.getTemplates("mail"), List.of(ApiRight.EMAIL_TEMPLATES)),
                 new Probe("letterTemplates", Actions.getTemplates("pdfletter"), List.of(ApiRight.LETTER_TEMPLATES)),
                 new Probe("pdfForms", Actions.getTemplates("pdfform"), List.of(ApiRight.PDF_FORMS)),
-                new Probe("projectRead", read("project", null), List.of(ApiRight.PROJECT_MANAGEMENT, ApiRight.READ_PROJECTS)),
+                new Probe("projectRead", read("project", null), List.of(ApiRight.PROJECT_MANAGEMENT, ApiRight.READ_PROJECTS))
+                        .asList(),
                 new Probe("projectWrite", modify("project", Map.of()),
                         List.of(ApiRight.PROJECT_MANAGEMENT, ApiRight.WRITE_PROJECTS)));
     }

@@ -46,9 +46,28 @@ public final class DefinitionParser {
         return parse(json, false);
     }
 
+    /**
+     * Every key the parser asks for while reading {@code json} as a definition being saved, by path with list indexes
+     * left out ({@code fields[].label}): the form builder's schema fence test compares them with
+     * {@link DefinitionSchema}.
+     */
+    Set<String> keysAsked(JsonObject json) {
+        Set<String> asked = new java.util.TreeSet<>();
+        try {
+            parse(json, true, asked);
+        } catch (DefinitionException expected) {
+            // the keys asked are the point, not the verdict
+        }
+        return asked;
+    }
+
     private FormDefinition parse(JsonObject json, boolean strict) throws DefinitionException {
+        return parse(json, strict, null);
+    }
+
+    private FormDefinition parse(JsonObject json, boolean strict, Set<String> asked) throws DefinitionException {
         List<DefinitionException.Problem> problems = new ArrayList<>();
-        ObjectReader d = new ObjectReader(json, "", problems, strict);
+        ObjectReader d = new ObjectReader(json, "", problems, strict, asked);
         String key = d.string("key");
         if (key == null || !KEY.matcher(key).matches()) {
             d.problem("key", "must be 1-100 characters of a-z, 0-9, '-' or '_'");
@@ -67,6 +86,7 @@ public final class DefinitionParser {
         }
         String title = d.string("title");
         List<Field> fields = fields(d);
+        FormLogic logic = logic(d, fields);
         Map<String, String> theme = ThemeRules.read(d);
         List<String> context = context(d);
         String thankYouUrl = d.string("thankYouUrl");
@@ -77,7 +97,16 @@ public final class DefinitionParser {
             throw new DefinitionException(problems);
         }
         return new FormDefinition(key, kind, language, title == null ? key : title, fields, thankYouUrl,
-                json.deepCopy(), theme, context);
+                json.deepCopy(), theme, context, logic);
+    }
+
+    /** The rules, read only when the fields parsed cleanly (they name fields); an unread {@code rules} is refused. */
+    private static FormLogic logic(ObjectReader d, List<Field> fields) {
+        if (d.problemCount() > 0) {
+            d.has("rules");
+            return FormLogic.NONE;
+        }
+        return FormLogic.of(new RuleReader(fields).read(d), fields);
     }
 
     private List<Field> fields(ObjectReader d) {

@@ -11,10 +11,12 @@ import java.util.function.UnaryOperator;
  * A form as the admin defined it, at one version. Immutable and safe to share. {@code source} is the JSON it was
  * parsed from, kept so that unknown extension keys survive a round trip. {@code theme} maps CSS custom property
  * names (without {@code --fh-}) to values that the parser checked; {@code context} names what page context
- * ({@code page}, {@code utm}, {@code referrer}) a submission keeps.
+ * ({@code page}, {@code utm}, {@code referrer}) a submission keeps; {@code logic} holds its rules (the definition's
+ * {@code rules} and every field's {@code showIf}), evaluated alike by server and browser.
  */
 public record FormDefinition(String key, FormKind kind, String language, String title, List<Field> fields,
-                             String thankYouUrl, JsonObject source, Map<String, String> theme, List<String> context) {
+                             String thankYouUrl, JsonObject source, Map<String, String> theme, List<String> context,
+                             FormLogic logic) {
 
     /** What a definition keeps of the embedding page when it says nothing. */
     public static final List<String> DEFAULT_CONTEXT = List.of("page", "utm");
@@ -23,6 +25,13 @@ public record FormDefinition(String key, FormKind kind, String language, String 
         fields = List.copyOf(fields);
         theme = theme == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(theme));
         context = context == null ? DEFAULT_CONTEXT : List.copyOf(context);
+        logic = logic == null ? FormLogic.NONE : logic;
+    }
+
+    /** Without rules ({@link FormLogic#NONE}). */
+    public FormDefinition(String key, FormKind kind, String language, String title, List<Field> fields,
+                          String thankYouUrl, JsonObject source, Map<String, String> theme, List<String> context) {
+        this(key, kind, language, title, fields, thankYouUrl, source, theme, context, FormLogic.NONE);
     }
 
     /** The contract's original shape: no theme, default context. */
@@ -58,7 +67,7 @@ public record FormDefinition(String key, FormKind kind, String language, String 
     /** A copy whose fields are replaced by {@code change} (e.g. with dynamic options resolved). */
     public FormDefinition withFields(UnaryOperator<Field> change) {
         return new FormDefinition(key, kind, language, title, fields.stream().map(change).toList(), thankYouUrl,
-                source, theme, context);
+                source, theme, context, logic);
     }
 
     public boolean hasDynamicOptions() {

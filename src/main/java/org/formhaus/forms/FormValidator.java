@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks a submission against its form definition; the server's authority on what is valid. Fields hidden by their
- * condition are not checked and are submitted empty. Values come back cleaned: trimmed, numbers as plain decimals
+ * Checks a submission against its form definition; the server's authority on what is valid. The form's rules
+ * ({@link FormLogic}) are evaluated first: fields they hide are not checked and are submitted empty, fields they
+ * require are required, options they hide are refused, and locked, set and calculated fields get the server's value
+ * (a locked field its default), never the client's. Values come back cleaned: trimmed, numbers as plain decimals
  * ({@code "1.234,5"} → {@code "1234.5"}, see {@link #parseNumber(String, String)}), dates as ISO dates, a ticked consent as {@code "yes"}. A value is a String,
  * or a List of String for checkboxes (the ticked values) and ranges (exactly two: from, to; "" for an open end).
  * A file field's value is the uploaded file's name. Stateless and safe to share across threads.
@@ -60,17 +62,21 @@ public final class FormValidator {
                 raw.put(field.name(), rawValue(field, input, files));
             }
         }
-        Map<String, Boolean> shown = Visibility.of(form, raw::get);
+        LogicState logic = logic(form, raw);
         Map<String, Object> values = new LinkedHashMap<>();
         FieldErrors errors = new FieldErrors();
-        for (Field field : form.fields()) {
-            if (!field.type().carriesValue()) {
+        for (Field declared : form.fields()) {
+            if (!declared.type().carriesValue()) {
                 continue;
             }
-            if (!shown.getOrDefault(field.name(), true)) {
-                values.put(field.name(), field.type() == FieldType.RANGE ? List.of("", "")
-                        : field.type() == FieldType.CHECKBOXES ? List.of() : "");
+            if (!logic.shown(declared.name())) {
+                values.put(declared.name(), declared.type() == FieldType.RANGE ? List.of("", "")
+                        : declared.type() == FieldType.CHECKBOXES ? List.of() : "");
                 continue;
+            }
+            Field field = asRuled(declared, logic);
+            if (logic.fixed(field.name())) {
+                raw.put(field.name(), fixedValue(field, logic));
             }
             Outcome outcome = switch (field.type()) {
                 case CHECKBOXES -> checkboxes(field, Values.list(raw.get(field.name())), messages);
@@ -87,6 +93,36 @@ public final class FormValidator {
     }
 
     private record Outcome(Object value, String error) {
+    }
+
+    // ---- Rules: the server decides what is hidden, required, locked, set and calculated -----------------------------
+
+    /** The rules' state for the raw values; what the client sent for fixed fields does not count. */
+    private static LogicState logic(FormDefinition form, Map<String, Object> raw) {
+        if (form.logic().isEmpty()) {
+            return LogicState.NONE;
+        }
+        Map<String, List<String>> entered = new LinkedHashMap<>();
+        raw.forEach((name, value) -> entered.put(name, Values.list(value)));
+        return form.logic().evaluate(entered, form.language());
+    }
+
+    /** The field as the rules make it: required by a rule, without its hidden options. */
+    private static Field asRuled(Field field, LogicState logic) {
+        boolean required = logic.required().contains(field.name());
+        List<String> hidden = logic.hiddenOptionsOf(field.name());
+        if (!required && hidden.isEmpty()) {
+            return field;
+        }
+        return field.toBuilder().required(field.required() || required)
+                .options(field.options().stream().filter(o -> !hidden.contains(o.value())).toList()).build();
+    }
+
+    /** A set or calculated value, else a locked field's default; never the client's. */
+    private static Object fixedValue(Field field, LogicState logic) {
+        String value = logic.values().containsKey(field.name()) ? logic.values().get(field.name())
+                : field.defaultValue() == null ? "" : field.defaultValue();
+        return field.type() == FieldType.CHECKBOXES ? Values.list(List.of(value.split(","))) : value;
     }
 
     private static Object rawValue(Field field, Map<String, List<String>> input, Map<String, FileInput> files) {

@@ -25,12 +25,27 @@ final class ObjectReader {
     private final List<DefinitionException.Problem> problems;
     private final boolean strict;
     private final Set<String> read = new HashSet<>();
+    /** Form builder's schema fence: every key any reader of this parse asks for, by path ({@code fields[].label}). */
+    private final Set<String> asked;
 
     ObjectReader(JsonObject json, String path, List<DefinitionException.Problem> problems, boolean strict) {
+        this(json, path, problems, strict, null);
+    }
+
+    ObjectReader(JsonObject json, String path, List<DefinitionException.Problem> problems, boolean strict,
+                 Set<String> asked) {
         this.json = json;
         this.path = path;
         this.problems = problems;
         this.strict = strict;
+        this.asked = asked;
+    }
+
+    private void ask(String member) {
+        read.add(member);
+        if (asked != null) {
+            asked.add(at(member).replaceAll("\\[[0-9]+]", "[]"));
+        }
     }
 
     /** Whether unknown keys are refused: true while a definition is being saved. */
@@ -59,25 +74,26 @@ final class ObjectReader {
 
     /** The member as it is, or null when absent; marks it read. */
     JsonElement raw(String member) {
-        read.add(member);
+        ask(member);
         return json.get(member);
     }
 
     /** Whether the member is present (even as null); marks it read. */
     boolean has(String member) {
-        read.add(member);
+        ask(member);
         return json.has(member);
     }
 
     /** A reader for the object under {@code member}, at its path; null when the member is not an object. */
     ObjectReader object(String member) {
         JsonElement e = raw(member);
-        return e != null && e.isJsonObject() ? new ObjectReader(e.getAsJsonObject(), at(member), problems, strict) : null;
+        return e != null && e.isJsonObject() ? new ObjectReader(e.getAsJsonObject(), at(member), problems, strict, asked)
+                : null;
     }
 
     /** A reader for another object at {@code place} (e.g. an array element), sharing this parse's problems. */
     ObjectReader child(JsonObject object, String place) {
-        return new ObjectReader(object, place, problems, strict);
+        return new ObjectReader(object, place, problems, strict, asked);
     }
 
     /** A scalar as a string (numbers and booleans as their text); null when absent, null, an object or an array. */

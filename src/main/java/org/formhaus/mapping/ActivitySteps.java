@@ -48,10 +48,16 @@ final class ActivitySteps {
      * An appointment when the form asks for one with a start time (and the options do not turn it into a task), else
      * a task when the options ask for one or the form is an appointment request; null when neither.
      */
+    /** Whether {@link #appointmentOrTask} makes a calendar appointment (not a task). */
+    static boolean writesAppointment(MappedValues mapped, MappingOptions options, FormKind kind) {
+        boolean appointment = kind == FormKind.APPOINTMENT || (kind == FormKind.CUSTOM && mapped.has("calendar"));
+        return appointment && !options.appointment().asTask() && mapped.module("calendar").containsKey("start_dt");
+    }
+
     static PlannedStep appointmentOrTask(FormDefinition form, MappedValues mapped, MappingOptions options,
                                          FormKind kind, String estateRef, RecordTag tag) {
         boolean appointment = kind == FormKind.APPOINTMENT || (kind == FormKind.CUSTOM && mapped.has("calendar"));
-        if (appointment && !options.appointment().asTask() && mapped.module("calendar").containsKey("start_dt")) {
+        if (writesAppointment(mapped, options, kind)) {
             return PlannedStep.create("calendar", r -> appointment(form, mapped, options, r, estateRef, tag))
                     .withProbe(TagProbes.appointment(tag, () -> start(mapped)));
         } else if (options.task() != null || appointment) {
@@ -103,7 +109,8 @@ final class ActivitySteps {
             data.putIfAbsent("art", options.appointment().art());
         }
         Action action = Actions.createAppointment(data, addresses(r), estateRef);
-        String user = AgentLookup.user(options.appointment().user(), r);
+        // subscribers.users are user IDs (numbers), unlike a task's Verantwortung (a NAME): onoffice-api.md §6
+        Long user = AgentLookup.userId(options.appointment().user(), r);
         if (user != null) {
             JsonObject subscribers = new JsonObject();
             JsonArray users = new JsonArray();

@@ -45,6 +45,38 @@ final class AgentLookup {
         return List.of(estate, user);
     }
 
+    /**
+     * For an appointment's subscriber, which onOffice wants as a user ID (task fields want the NAME): one read in stage
+     * one, GET users, recorded as {@code agent.userid} = the id of the user named {@code userName} ("" when none).
+     */
+    static PlannedStep idOf(String userName) {
+        return new PlannedStep(USER_ID, r -> Actions.getUsers(), (result, stage) -> {
+            for (OnOfficeRecord u : result.records()) {
+                if (userName.equals(u.get("username"))) {
+                    String id = u.get("id") != null ? u.get("id") : u.id();
+                    return orEmpty(id);
+                }
+            }
+            return "";
+        }, true, null);
+    }
+
+    /** The records key of {@link #idOf}. */
+    static final String USER_ID = "agent.userid";
+
+    /**
+     * The user ID for an appointment's {@code subscribers.users}: the estate agent's ({@code agent.id}, the estate's
+     * {@code benutzer}), else the fixed user's looked up by {@link #idOf}; null when there is none.
+     */
+    static Long userId(String configured, JsonObject records) {
+        if (configured == null) {
+            return null;
+        }
+        JsonElement id = records.get(configured.equals(MappingOptions.ESTATE_AGENT) ? "agent.id" : USER_ID);
+        String s = id == null || id.isJsonNull() ? "" : id.getAsString().strip();
+        return s.matches("\\d{1,18}") ? Long.valueOf(s) : null;
+    }
+
     /** The user name for a task or appointment: a fixed name, the looked-up estate agent, or null. */
     static String user(String configured, JsonObject records) {
         if (configured == null) {

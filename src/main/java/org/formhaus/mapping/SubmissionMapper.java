@@ -84,6 +84,11 @@ public final class SubmissionMapper {
         if (inquired != null && AgentLookup.wanted(options, kind)) {
             first.addAll(AgentLookup.steps(inquired));
         }
+        String subscriber = options.appointment().user();
+        if (ActivitySteps.writesAppointment(mapped, options, kind) && subscriber != null
+                && !subscriber.equals(MappingOptions.ESTATE_AGENT)) {
+            first.add(AgentLookup.idOf(subscriber)); // the appointment's subscriber goes by id, the option names a user
+        }
         String estateRef = newEstate ? null : inquired;
         RecordTag tag = RecordTag.of(submissionId);
         if (options.activity() != null) {

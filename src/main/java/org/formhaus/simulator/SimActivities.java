@@ -4,6 +4,7 @@ import static org.formhaus.simulator.SimJson.object;
 import static org.formhaus.simulator.SimJson.str;
 import static org.formhaus.simulator.SimJson.strings;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ final class SimActivities {
         }
         for (String id : addressIds) c.find("address", id, r -> true);
         if (estateId != null && !estateId.isBlank()) c.find("estate", estateId, r -> true);
+        c.userId(p.get("userid")); // the entry's user ID
         JsonObject record = p.deepCopy();
         if (!record.has("datetime")) record.addProperty("datetime", c.now());
         return SimOutcome.created(c.s.insert("agentslog", record), "agentsLog");
@@ -68,7 +70,11 @@ final class SimActivities {
     private SimOutcome createTask(JsonObject p) throws SimError {
         c.need("create tasks", ApiRight.TASK_MANAGEMENT);
         JsonObject record = new JsonObject();
-        c.copyValidated("task", object(p, "data"), record);
+        JsonObject data = object(p, "data");
+        c.copyValidated("task", data, record);
+        // user NAMES; Verantwortung is a group name instead when responsibilityByGroup is 1 (groups not simulated)
+        if (!"1".equals(str(p, "responsibilityByGroup"))) c.userName(data.get("Verantwortung"));
+        c.userName(data.get("Bearbeiter"));
         String addressId = str(p, "relatedAddressId");
         if (addressId != null) {
             c.find("address", addressId, r -> true);
@@ -90,6 +96,17 @@ final class SimActivities {
         if (!record.has("start_dt")) throw SimError.missingParameter("data.start_dt");
         if (!record.has("end_dt")) throw SimError.missingParameter("data.end_dt");
         for (String id : strings(p.get("relatedAddressIds"))) c.find("address", id, r -> true);
+        c.userName(data.get("von"));
+        JsonElement users = object(p, "subscribers").get("users");
+        if (users != null && !users.isJsonNull()) {
+            // user IDs as numbers: 301 "Given users has to be an array of IDs" otherwise (e.g. for user names)
+            if (!users.isJsonArray()) throw new SimError(SimError.USERS_NOT_IDS, "Given users has to be an array of IDs");
+            for (JsonElement u : users.getAsJsonArray()) {
+                if (!u.isJsonPrimitive() || !u.getAsJsonPrimitive().isNumber() || !c.knownUserId(u)) {
+                    throw new SimError(SimError.USERS_NOT_IDS, "Given users has to be an array of IDs");
+                }
+            }
+        }
         if (p.has("relatedAddressIds")) record.add("relatedAddressIds", p.get("relatedAddressIds"));
         if (p.has("relatedEstateId")) record.add("relatedEstateId", p.get("relatedEstateId"));
         if (p.has("subscribers")) record.add("subscribers", p.get("subscribers"));
@@ -97,7 +114,7 @@ final class SimActivities {
     }
 
     private SimOutcome read(String type, String operation, JsonObject p, ApiRight... rights) throws SimError {
-        c.need(operation, rights);
+        if (!c.mayRead(rights)) return SimOutcome.none();
         return c.list(type, "", p, r -> true, (id, r) -> r.deepCopy());
     }
 

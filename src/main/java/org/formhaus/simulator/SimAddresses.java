@@ -37,9 +37,8 @@ final class SimAddresses {
     }
 
     private SimOutcome read(String resourceId, JsonObject p) throws SimError {
-        c.need("read addresses", ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES);
+        if (!c.mayRead(ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES)) return SimOutcome.none();
         List<String> data = strings(p.get("data"));
-        c.needFieldRights("address", data, "read");
         return c.list("address", resourceId, p, c::addressVisible, (id, a) -> elements(id, a, data));
     }
 
@@ -103,6 +102,7 @@ final class SimAddresses {
             }
             out.add(k, c.fieldOf("address", k).check(e.getValue()));
         }
+        c.userName(p.get("Benutzer")); // the supervisor's user NAME, not the id
         for (String k : SimContacts.KEYS) {
             JsonElement v = p.get(k);
             if (v != null && v.isJsonPrimitive() && k.startsWith("email") && !v.getAsString().isBlank()
@@ -118,6 +118,11 @@ final class SimAddresses {
         SimContacts.write(record, p);
     }
 
+    private boolean hiddenTab(String field) {
+        SimField f = c.catalogue.field("address", field).orElse(null);
+        return f != null && f.writeRights().contains(ApiRight.ADDRESS_OTHER1) && !c.mayRead(ApiRight.ADDRESS_OTHER1);
+    }
+
     private JsonObject elements(long id, JsonObject a, List<String> data) {
         JsonObject e = new JsonObject();
         e.addProperty("id", id);
@@ -128,7 +133,9 @@ final class SimAddresses {
                 case "Telefon1" -> e.addProperty(f, SimContacts.first(a, "phone"));
                 case "mobile" -> e.addProperty(f, SimContacts.first(a, "mobile"));
                 case "Telefax1" -> e.addProperty(f, SimContacts.first(a, "fax"));
-                default -> e.add(f, a.has(f) ? a.get(f) : new JsonPrimitive(""));
+                // a field on the AddressOther1 tab without "Read/write AddressOther1" reads as empty: the reference
+                // says such fields are "ignored", nothing more (onoffice-rights.md), so the read itself succeeds
+                default -> e.add(f, a.has(f) && !hiddenTab(f) ? a.get(f) : new JsonPrimitive(""));
             }
         }
         return e;

@@ -60,6 +60,18 @@ final class SimContext {
         }
     }
 
+    /**
+     * Whether the API user holds every one of {@code rights} for a READ. onOffice does not refuse a read without its
+     * right: it answers 200 with zero records (onoffice-rights.md, apidoc:/erste-schritte/), so callers answer
+     * {@link SimOutcome#none()} when this is false.
+     */
+    boolean mayRead(ApiRight... rights) {
+        for (ApiRight r : rights) {
+            if (!s.has(r)) return false;
+        }
+        return true;
+    }
+
     void needFieldRights(String module, Iterable<String> keys, String operation) throws SimError {
         for (String key : keys) {
             SimField f = catalogue.field(module, key).orElse(null);
@@ -88,7 +100,7 @@ final class SimContext {
         List<Map.Entry<Long, JsonObject>> hits = new ArrayList<>();
         for (Map.Entry<Long, JsonObject> e : s.table(type).entrySet()) {
             if (!wanted.isEmpty() && !wanted.contains(String.valueOf(e.getKey()))) continue;
-            if (!visible.test(e.getValue()) || !SimFilter.matches(e.getValue(), filter)) continue;
+            if (!visible.test(e.getValue()) || !SimFilter.matches(withId(e.getKey(), e.getValue(), filter), filter)) continue;
             hits.add(e);
         }
         sort(hits, p);
@@ -99,6 +111,14 @@ final class SimContext {
         hits.stream().skip(offset).limit(limit).forEach(e -> records.add(SimOutcome.record(e.getKey(), recordType,
                 strip(render.apply(e.getKey(), e.getValue())))));
         return new SimOutcome(records, (long) hits.size());
+    }
+
+    /** The record as a filter sees it: with its {@code Id} when the filter asks for it (the id is the table's key). */
+    private static JsonObject withId(long id, JsonObject record, JsonObject filter) {
+        if (!filter.has("Id")) return record;
+        JsonObject view = record.deepCopy();
+        view.addProperty("Id", id);
+        return view;
     }
 
     /**
@@ -182,10 +202,50 @@ final class SimContext {
         }
     }
 
-    /** The catalogue field, or 141 unknown field. */
+    /**
+     * The catalogue field, or onOffice's unknown-field error of the module: 138 "Unknown field in task data", 143
+     * "Unknown field in estate data: X", 154 "Unknown calendar field", otherwise 141 "Unknown field: X".
+     */
     SimField fieldOf(String module, String name) throws SimError {
-        return catalogue.field(module, name).orElseThrow(() ->
-                new SimError(SimError.UNKNOWN_FIELD, "Unknown field '" + name + "' for module " + module));
+        return catalogue.field(module, name).orElseThrow(() -> switch (module) {
+            case "task" -> new SimError(138, "Unknown field in task data");
+            case "estate" -> new SimError(143, "Unknown field in estate data: " + name);
+            case "calendar" -> new SimError(154, "Unknown calendar field");
+            default -> new SimError(SimError.UNKNOWN_FIELD, "Unknown field: " + name);
+        });
+    }
+
+    // ---- user id or user name (onoffice-api.md §6 "ID or user NAME?") ------------------------------------------------
+
+    /**
+     * A field that expects a user NAME (address {@code Benutzer}, task {@code Verantwortung}/{@code Bearbeiter},
+     * calendar {@code von}): a value that is no user's name, e.g. the user's id, → 251 "Unknown user X". Empty clears.
+     */
+    void userName(JsonElement v) throws SimError {
+        if (v == null || v.isJsonNull() || v.getAsString().isEmpty()) return;
+        String name = v.getAsString();
+        for (JsonObject u : s.users) {
+            if (name.equals(u.get("username").getAsString())) return;
+        }
+        throw new SimError(SimError.UNKNOWN_USER, "Unknown user " + name);
+    }
+
+    /**
+     * A field that expects a user ID (estate {@code benutzer}, search criteria {@code advisor}, agents log
+     * {@code userid}): a value that is not a known user's id, e.g. the user's name, → 184 "User id is not existing or
+     * inactive".
+     */
+    void userId(JsonElement v) throws SimError {
+        if (v == null || v.isJsonNull() || v.getAsString().isEmpty()) return;
+        if (!knownUserId(v)) throw new SimError(SimError.UNKNOWN_USER_ID, "User id is not existing or inactive");
+    }
+
+    boolean knownUserId(JsonElement v) {
+        if (!v.isJsonPrimitive() || !v.getAsString().strip().matches("\\d{1,9}")) return false;
+        for (JsonObject u : s.users) {
+            if (u.get("id").getAsString().equals(v.getAsString().strip())) return true;
+        }
+        return false;
     }
 
     /** The simulator clock's local time in onOffice's format. */

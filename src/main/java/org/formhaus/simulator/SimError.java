@@ -12,7 +12,11 @@ final class SimError extends Exception {
     static final int MISSING_RIGHT = 140;
     static final int UNKNOWN_FIELD = 141;
     static final int INVALID_VALUE = 142;
-    static final int MISSING_PARAMETER = 143;
+    /** 255 'Invalid value for parameter "%s"': the reference lists no code for a missing parameter. */
+    static final int MISSING_PARAMETER = 255;
+    static final int UNKNOWN_USER = 251;
+    static final int UNKNOWN_USER_ID = 184;
+    static final int USERS_NOT_IDS = 301;
     static final int NOT_FOUND = 80;
     static final int INVALID_EMAIL_IDENTITY = 51;
     static final int UNKNOWN_ACTION_ID = 23;
@@ -32,7 +36,7 @@ final class SimError extends Exception {
     }
 
     static SimError missingParameter(String name) {
-        return new SimError(MISSING_PARAMETER, "Missing parameter: " + name);
+        return new SimError(MISSING_PARAMETER, "Invalid value for parameter \"" + name + "\"");
     }
 
     /** onOffice's 80, which does not say whether the record is missing or hidden from the API user. */
@@ -43,6 +47,21 @@ final class SimError extends Exception {
     /** onOffice's documented answer to a marketplace API user's call without a valid claim. */
     static SimError extendedClaim() {
         return new SimError(EXTENDED_CLAIM, "parameter extendedclaim is required, but missing, empty or invalid");
+    }
+
+    /**
+     * A refusal with a documented rights code and its exact message (onoffice-api.md §4.1): 170 "No read permission
+     * for this user", 191 "No read access to email template", 245 "... pdf form", 246 "... pdf letter". Like onOffice's,
+     * the message does not name the right.
+     */
+    static SimError refused(int code) {
+        return new SimError(code, switch (code) {
+            case 170 -> "No read permission for this user";
+            case 191 -> "No read access to email template";
+            case 245 -> "No read access to pdf form";
+            case 246 -> "No read access to pdf letter";
+            default -> throw new IllegalArgumentException("No documented refusal " + code);
+        });
     }
 
     static SimError invalid(String field, String why) {

@@ -27,7 +27,7 @@ final class SimEstates {
     }
 
     private SimOutcome read(String resourceId, JsonObject p) throws SimError {
-        c.need("read properties", ApiRight.PROPERTY, ApiRight.READ_PROPERTIES);
+        if (!c.mayRead(ApiRight.PROPERTY, ApiRight.READ_PROPERTIES)) return SimOutcome.none();
         List<String> data = strings(p.get("data"));
         return c.list("estate", resourceId, p, c::estateVisible, (id, e) -> {
             JsonObject out = new JsonObject();
@@ -44,6 +44,7 @@ final class SimEstates {
         c.need("create properties", ApiRight.PROPERTY, ApiRight.WRITE_PROPERTIES);
         JsonObject data = object(p, "data");
         c.needFieldRights("estate", data.keySet(), "write");
+        c.userId(data.get("benutzer")); // the supervisor's user ID, not the name
         JsonObject record = new JsonObject();
         record.addProperty("veroeffentlichen", "0");
         record.addProperty("status", "1");
@@ -58,6 +59,7 @@ final class SimEstates {
         c.need("modify properties", ApiRight.PROPERTY, ApiRight.WRITE_PROPERTIES);
         JsonObject data = object(p, "data");
         c.needFieldRights("estate", data.keySet(), "write");
+        c.userId(data.get("benutzer"));
         JsonObject record = c.find("estate", resourceId, c::estateVisible);
         c.copyValidated("estate", data, record);
         record.addProperty("geaendert_am", c.now());

@@ -66,7 +66,7 @@ final class SimMail {
         if (identity == null || identity.isBlank()) throw SimError.missingParameter("emailidentity");
         identity(identity);
         if (p.has("templateid")) {
-            c.need("use email templates", ApiRight.EMAIL_TEMPLATES);
+            if (!c.mayRead(ApiRight.EMAIL_TEMPLATES)) throw SimError.refused(191);
             JsonElement t = p.get("templateid");
             if (!t.isJsonPrimitive() || !t.getAsString().matches("\\d+")) {
                 throw SimError.invalid("templateid", "not the id of an e-mail template");

@@ -30,7 +30,7 @@ final class SimMetadata {
     }
 
     private SimOutcome users() throws SimError {
-        c.need("read user data", ApiRight.READ_USER_DATA);
+        if (!c.mayRead(ApiRight.READ_USER_DATA)) throw SimError.refused(170);
         JsonArray records = new JsonArray();
         for (JsonObject u : c.s.users) {
             JsonObject rec = new JsonObject();
@@ -64,13 +64,17 @@ final class SimMetadata {
         return SimOutcome.of(records);
     }
 
+    private void refuseWithout(ApiRight right, int code) throws SimError {
+        if (!c.mayRead(right)) throw SimError.refused(code);
+    }
+
     private SimOutcome templates(JsonObject p) throws SimError {
         String type = str(p, "type");
         if (type == null) throw SimError.missingParameter("type");
         switch (type) {
-            case "mail" -> c.need("read email templates", ApiRight.EMAIL_TEMPLATES);
-            case "pdfletter" -> c.need("read letter templates", ApiRight.LETTER_TEMPLATES);
-            case "pdfform" -> c.need("read PDF forms", ApiRight.PDF_FORMS);
+            case "mail" -> refuseWithout(ApiRight.EMAIL_TEMPLATES, 191);
+            case "pdfletter" -> refuseWithout(ApiRight.LETTER_TEMPLATES, 246);
+            case "pdfform" -> refuseWithout(ApiRight.PDF_FORMS, 245);
             case "pdf", "webexpose" -> {
             }
             default -> throw SimError.invalid("type", "use mail, pdf, pdfletter, pdfform or webexpose");

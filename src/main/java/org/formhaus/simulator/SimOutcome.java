@@ -14,6 +14,14 @@ record SimOutcome(JsonArray records, Long cntAbsolute) {
         return new SimOutcome(records, null);
     }
 
+    /**
+     * A list read that found nothing: no records, count 0. Also what onOffice answers when the API user lacks the
+     * READ right of the module (apidoc:/erste-schritte/ "General hints": a successful response without records).
+     */
+    static SimOutcome none() {
+        return new SimOutcome(new JsonArray(), 0L);
+    }
+
     /** onOffice's answer to a create or modify: the record's id and type, and {@code []} as elements. */
     static SimOutcome created(long id, String type) {
         JsonArray records = new JsonArray();

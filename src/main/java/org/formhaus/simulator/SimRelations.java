@@ -53,14 +53,11 @@ final class SimRelations {
     /** The related record must exist and be visible to the API user (so an unpublished estate cannot be linked). */
     private void checkRelated(String module, String id) throws SimError {
         switch (module) {
-            case "estate" -> {
-                c.need("read properties", ApiRight.PROPERTY, ApiRight.READ_PROPERTIES);
-                c.find("estate", id, c::estateVisible);
-            }
-            case "address" -> {
-                c.need("read addresses", ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES);
-                c.find("address", id, c::addressVisible);
-            }
+            // a record the API user may not read is "unknown" to it (80), as onOffice says of invisible records
+            case "estate" -> c.find("estate", id, e -> c.mayRead(ApiRight.PROPERTY, ApiRight.READ_PROPERTIES)
+                    && c.estateVisible(e));
+            case "address" -> c.find("address", id, a -> c.mayRead(ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES)
+                    && c.addressVisible(a));
             case "calendar" -> c.find("calendar", id, r -> true);
             default -> {
             }

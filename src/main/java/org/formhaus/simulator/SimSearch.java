@@ -28,13 +28,14 @@ final class SimSearch {
 
     private SimOutcome search(String module, JsonObject p) throws SimError {
         String input = str(p, "input");
-        switch (module) {
-            case "address" -> c.need("read addresses", ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES);
-            case "estate" -> c.need("read properties", ApiRight.PROPERTY, ApiRight.READ_PROPERTIES);
-            case "searchcriteria" -> c.need("read search criteria", ApiRight.READ_SEARCH_CRITERIA);
+        boolean readable = switch (module) {
+            case "address" -> c.mayRead(ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES);
+            case "estate" -> c.mayRead(ApiRight.PROPERTY, ApiRight.READ_PROPERTIES);
+            case "searchcriteria" -> c.mayRead(ApiRight.READ_SEARCH_CRITERIA);
             default -> throw SimError.invalid("resourceid", "search supports address, estate and searchcriteria");
-        }
+        };
         if (input == null) throw SimError.missingParameter("input");
+        if (!readable) return SimOutcome.none();
         String needle = input.toLowerCase(Locale.ROOT);
         JsonArray records = new JsonArray();
         for (Map.Entry<Long, JsonObject> e : c.s.table(module).entrySet()) {

@@ -72,6 +72,7 @@ final class SimSearchCriteria {
     }
 
     private void copy(JsonObject data, JsonObject record) throws SimError {
+        c.userId(data.get("advisor")); // the advisor's user ID
         for (Map.Entry<String, JsonElement> e : data.entrySet()) {
             String k = e.getKey();
             if (LOCATION.contains(k)) {
@@ -92,9 +93,9 @@ final class SimSearchCriteria {
     }
 
     private SimOutcome get(JsonObject p) throws SimError {
-        c.need("read search criteria", ApiRight.READ_SEARCH_CRITERIA);
         String mode = str(p, "mode");
         if (mode == null) throw SimError.missingParameter("mode");
+        if (!c.mayRead(ApiRight.READ_SEARCH_CRITERIA)) return SimOutcome.none();
         List<String> ids = strings(p.get("ids"));
         JsonArray records = new JsonArray();
         for (Map.Entry<Long, JsonObject> e : c.s.table("searchcriteria").entrySet()) {

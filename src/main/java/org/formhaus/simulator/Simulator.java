@@ -31,10 +31,16 @@ import org.formhaus.onoffice.RequestSigner;
  * <li>timestamp more than 120 s off the simulator's clock → 136 "Your timestamp is too old or your server time is
  *     wrong." (138 is "Unknown field in task data" in onOffice);</li>
  * <li>unknown resource type for the action → 25 "Missing configuration for resourceType "x"";</li>
- * <li>rights of the operation, then rights of single fields → 140 "No permission to &lt;operation&gt;: the API user lacks
- *     the right "&lt;Rights tab label&gt;"". Reference silent, current behaviour kept: onOffice has no code 140 and
- *     answers with 131/174/261/262/149/156/183… without naming the right (onoffice-rights.md); the connection check
- *     relies on the named right, so this is the one deliberate deviation left;</li>
+ * <li>a missing READ right is no error, as in onOffice (apidoc:/erste-schritte/ "General hints"): READ address,
+ *     estate, agentslog, task, calendar, project, GET appointmentList, searchcriterias and search answer 200 with zero
+ *     records and {@code cntabsolute} 0; a relation or other write naming a record the API user cannot read gets 80
+ *     (the record is "unknown" to it). GET users without "Read user data via API" → 170 "No read permission for this
+ *     user"; GET templates and sendmail's {@code templateid} without the template right → 191 "No read access to
+ *     email template", 245 (pdf form), 246 (pdf letter) – documented codes and messages, which name no right;</li>
+ * <li>write rights of the operation, then rights of single fields → 140 "No permission to &lt;operation&gt;: the API
+ *     user lacks the right "&lt;Rights tab label&gt;"". Reference silent on which code each missing write right gives
+ *     (its list has 131/174/261/262/253… without saying which right triggers which), current behaviour kept: onOffice
+ *     has no code 140; the connection check does not rely on the named right (it attributes a refusal by its probes);</li>
  * <li>parameters: 141 "Unknown field 'X' for module M", 142 "Invalid value for field 'X': ..." (142 is the
  *     simulator's: the reference lists no such code), 143 "Missing parameter: X" (reference silent on a missing
  *     mandatory parameter); a record by id the API user cannot see or that does not exist → 80 "Unknown record. Record

@@ -35,6 +35,16 @@ public final class FormStore {
 
     /** Saves a new version of the form; the key belongs to the first account that saved it. */
     public StoredForm save(long accountId, FormDefinition definition) throws SQLException, FormKeyTakenException {
+        return publish(accountId, definition, null);
+    }
+
+    /**
+     * Publishes {@code definition} as the form's next version, recording the admin user who did it (null: unknown),
+     * and makes it live (an archived form is restored). The key belongs to the first account that saved it, a draft
+     * included.
+     */
+    public StoredForm publish(long accountId, FormDefinition definition, Long userId)
+            throws SQLException, FormKeyTakenException {
         String key = definition.key();
         long now = System.currentTimeMillis();
         StoredForm saved;
@@ -42,11 +52,14 @@ public final class FormStore {
             saved = db.inTransaction(c -> {
                 Optional<long[]> existing = Jdbc.one(c, row -> new long[] {row.getLong(1), row.getInt(2)},
                         "SELECT account_id, version FROM form WHERE form_key = ? FOR UPDATE", key);
-                if (existing.isPresent() && existing.get()[0] != accountId) {
+                if (existing.isPresent() && existing.get()[0] != accountId
+                        || Jdbc.one(c, row -> row.getLong(1), "SELECT account_id FROM form_draft WHERE form_key = ?",
+                                key).filter(owner -> owner != accountId).isPresent()) {
                     throw new KeyTaken();
                 }
                 int version = existing.map(e -> (int) e[1] + 1).orElse(1);
-                Jdbc.update(c, "INSERT INTO form_version (form_key, version, definition, created_ms) VALUES (?, ?, ?, ?)",
+                Jdbc.update(c, "INSERT INTO form_version (form_key, version, definition, created_ms, published_by) "
+                        + "VALUES (?, ?, ?, ?, " + (userId == null ? "NULL" : userId.toString()) + ")",
                         key, version, definition.source().toString(), now);
                 if (existing.isPresent()) {
                     Jdbc.update(c, "UPDATE form SET version = ?, deleted = FALSE, updated_ms = ? WHERE form_key = ?",
@@ -121,6 +134,62 @@ public final class FormStore {
             current.remove(key);
             return n == 1;
         }
+    }
+
+    /** Brings an archived form back to visitors at the version it had; @return false when not found or not archived */
+    public boolean restore(long accountId, String key) throws SQLException {
+        try (Connection c = db.connection()) {
+            int n = Jdbc.update(c, "UPDATE form SET deleted = FALSE, updated_ms = ? WHERE form_key = ? AND account_id = ? "
+                    + "AND deleted = TRUE", System.currentTimeMillis(), key, accountId);
+            current.remove(key);
+            return n == 1;
+        }
+    }
+
+    /** Every form of the account that was ever published, archived ones included, by key. */
+    public List<FormRow> overview(long accountId) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.query(c, row -> new FormRow(row.getString(1), row.getInt(2), row.getBoolean(3), row.getLong(4)),
+                    "SELECT form_key, version, deleted, updated_ms FROM form WHERE account_id = ? ORDER BY form_key",
+                    accountId);
+        }
+    }
+
+    /** The account's form {@code key}, live or archived, at its latest version. */
+    public Optional<StoredForm> latest(long accountId, String key) throws SQLException {
+        try (Connection c = db.connection()) {
+            Optional<Integer> version = Jdbc.one(c, row -> row.getInt(1),
+                    "SELECT version FROM form WHERE form_key = ? AND account_id = ?", key, accountId);
+            return version.map(v -> version(c, key, accountId, v));
+        }
+    }
+
+    /** Version {@code version} of the account's form {@code key}; empty when there is no such version. */
+    public Optional<StoredForm> version(long accountId, String key, int version) throws SQLException {
+        try (Connection c = db.connection()) {
+            boolean exists = Jdbc.one(c, row -> row.getInt(1), "SELECT v.version FROM form_version v JOIN form f "
+                    + "ON f.form_key = v.form_key WHERE v.form_key = ? AND v.version = ? AND f.account_id = ?",
+                    key, version, accountId).isPresent();
+            return exists ? Optional.of(version(c, key, accountId, version)) : Optional.empty();
+        }
+    }
+
+    /** The published versions of the account's form {@code key}, newest first; empty when it is not the account's. */
+    public List<PublishedVersion> history(long accountId, String key) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.query(c, row -> new PublishedVersion(row.getInt(1), row.getLong(2), row.getString(3)),
+                    "SELECT v.version, v.created_ms, u.email FROM form_version v JOIN form f ON f.form_key = v.form_key "
+                    + "LEFT JOIN admin_user u ON u.id = v.published_by "
+                    + "WHERE v.form_key = ? AND f.account_id = ? ORDER BY v.version DESC", key, accountId);
+        }
+    }
+
+    /** A form's row: its latest version and whether it is archived. */
+    public record FormRow(String key, int version, boolean archived, long updatedMs) {
+    }
+
+    /** One published version: when, and by whom ({@code publishedBy} null when not recorded). */
+    public record PublishedVersion(int version, long publishedMs, String publishedBy) {
     }
 
     private StoredForm version(Connection c, String key, long accountId, int version) {

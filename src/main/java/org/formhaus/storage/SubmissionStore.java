@@ -183,6 +183,21 @@ public final class SubmissionStore {
         return files;
     }
 
+    // ---- onOffice fidelity (#16): records known to exist, for the connection check --------------------------------
+
+    /**
+     * The {@code records} of the account's {@code limit} most recently updated submissions that recorded anything
+     * (the onOffice ids their deliveries created), newest first. The connection check reads some of them back to tell
+     * a missing read right from an account without such records.
+     */
+    public List<JsonObject> recentRecords(long accountId, int limit) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.query(c, row -> JsonParser.parseString(row.getString(1)).getAsJsonObject(),
+                    "SELECT records FROM submission WHERE account_id = ? AND records <> '{}' ORDER BY updated_ms DESC "
+                            + "LIMIT " + Math.max(1, Math.min(200, limit)), accountId);
+        }
+    }
+
     static Submission map(ResultSet row) throws SQLException {
         return new Submission(row.getString("id"), row.getLong("account_id"), row.getString("form_key"),
                 row.getInt("form_version"),

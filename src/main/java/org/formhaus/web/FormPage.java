@@ -132,6 +132,7 @@ final class FormPage {
         Map<String, Object> model = new HashMap<>(texts(t));
         model.put("form", Map.of("key", form.key(), "title", form.title(), "language", form.language()));
         model.put("themeCss", themeCss(form.theme()));
+        model.put("logicJson", form.logic().isEmpty() ? "" : Json.GSON.toJson(form.logic().toJson()));
         List<Map<String, Object>> steps = new ArrayList<>();
         List<Map<String, String>> summary = new ArrayList<>();
         int index = 0;

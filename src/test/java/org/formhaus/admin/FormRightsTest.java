@@ -93,6 +93,28 @@ class FormRightsTest {
                 Arguments.of("calendar.note", CALENDAR));
     }
 
+    static Stream<Arguments> mailUses() {
+        return Stream.of(
+                Arguments.of("{\"confirmation\": {\"templateid\": 12}}", true),
+                Arguments.of("{\"notice\": {\"to\": [\"team@agentur.example\"], \"templateid\": 13}}", true),
+                Arguments.of("{\"more\": [{\"to\": [\"visitor\"], \"templateid\": 14}]}", true),
+                Arguments.of("{\"confirmation\": {\"enabled\": false, \"templateid\": 12}}", false),
+                Arguments.of("{\"confirmation\": {\"subject\": \"Danke\"}}", false));
+    }
+
+    /** An e-mail written from an onOffice template ({@code templateid}) needs "Email templates" (else error 191). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mailUses")
+    void anEmailFromAnOnOfficeTemplateNeedsTheRightEmailTemplates(String emails, boolean needed) throws Exception {
+        for (String kind : List.of("contact", "inquiry", "owner", "valuation", "searchprofile", "appointment",
+                "newsletter", "custom")) {
+            JsonObject json = starter(kind);
+            json.add("emails", JsonParser.parseString(emails));
+            Set<String> needs = needs(new DefinitionParser().parse(json));
+            assertEquals(needed, needs.contains("Email templates"), kind + " " + emails + " → " + needs);
+        }
+    }
+
     /** The custom starter plus one field mapped to {@code maps}. */
     static FormDefinition customWith(String maps) throws Exception {
         JsonObject json = starter("custom");

@@ -12,6 +12,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Map;
+import org.formhaus.onoffice.Actions;
 import org.formhaus.onoffice.ApiRight;
 import org.formhaus.onoffice.OnOfficeClient;
 import org.formhaus.onoffice.RetryMode;
@@ -62,14 +64,36 @@ class ConnectionCheckTest {
         assertEquals(1, sim.requestCount());
     }
 
+    /**
+     * Records as a delivery leaves them (an agent's-log entry, a task, an appointment and a search criterion of the
+     * seeded address 100, the seeded estate 10), named as the check's known records.
+     */
+    private KnownRecords deliveredRecords() throws Exception {
+        OnOfficeClient client = fixture.client();
+        String task = client.executeOne(Actions.createTask(Map.of("Betreff", "Rückruf"), "100", null)).firstId();
+        String appointment = client.executeOne(Actions.createAppointment(Map.of("start_dt", "2026-12-01 10:00:00",
+                "end_dt", "2026-12-01 11:00:00"), List.of("100"), null)).firstId();
+        String criterion = client.executeOne(Actions.createSearchCriteria("100", Map.of("kaufpreis__bis", "400000")))
+                .firstId();
+        client.executeOne(Actions.createAgentsLog(List.of("100"), null, "Email", "Eingang", "Anfrage", Map.of()));
+        return new KnownRecords(List.of("100"), List.of("10"), List.of("100"), List.of(task), List.of(appointment),
+                List.of(criterion));
+    }
+
     @ParameterizedTest
     @EnumSource(ApiRight.class)
-    void lackingJustOneRightReportsExactlyThatRight(ApiRight right) {
+    void lackingJustOneRightReportsExactlyThatRight(ApiRight right) throws Exception {
+        KnownRecords known = deliveredRecords();
         sim.setRight(right, right.restriction()); // a restriction "lacks" its safe setting when switched on
 
-        ConnectionReport report = check(fixture.client());
+        ConnectionReport report = new ConnectionCheck(fixture.client()).run(Simulator.DEFAULT_MAILBOXES, ALL, known);
 
-        if (right == ApiRight.ADDRESS_OTHER1) {
+        if (right == ApiRight.READ_PROJECTS) {
+            // Formhaus creates no projects, so none is known to exist: no records could also mean no projects
+            assertTrue(report.problems().isEmpty(), () -> new Gson().toJson(report.problems()));
+            assertEquals(CheckStatus.UNVERIFIED, right(report, right).status());
+            assertTrue(right(report, right).detail().contains("no records"), right(report, right).detail());
+        } else if (right == ApiRight.ADDRESS_OTHER1) {
             assertTrue(report.problems().isEmpty(), () -> new Gson().toJson(report.problems()));
             assertEquals(CheckStatus.UNVERIFIED, right(report, right).status());
         } else if (right == ApiRight.CREATE_SEARCH_CRITERIA_WITHOUT_ADDRESS_WRITE) {
@@ -81,6 +105,26 @@ class ConnectionCheckTest {
             assertFalse(report.ok());
         }
         assertTrue(report.credentials().ok());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ApiRight.class, names = {"READ_ADDRESSES", "READ_PROPERTIES", "READ_ENTRIES", "READ_TASKS",
+            "READ_APPOINTMENTS", "READ_SEARCH_CRITERIA"})
+    void aMissingReadRightAnswersNoRecordsWhichTheCheckTellsApartOnlyByRecordsKnownToExist(ApiRight right)
+            throws Exception {
+        KnownRecords known = deliveredRecords();
+        sim.setRight(right, false);
+
+        ConnectionReport blind = check(fixture.client());
+        ConnectionReport knowing = new ConnectionCheck(fixture.client()).run(Simulator.DEFAULT_MAILBOXES, ALL, known);
+
+        assertEquals(CheckStatus.UNVERIFIED, right(blind, right).status(), "no records is also an empty account");
+        assertTrue(right(blind, right).detail().contains("\"" + right.label() + "\""), right(blind, right).detail());
+        assertEquals(CheckStatus.MISSING, right(knowing, right).status());
+        assertTrue(right(knowing, right).detail().contains("Formhaus wrote before"), right(knowing, right).detail());
+        sim.setRight(right, true);
+        assertEquals(CheckStatus.OK, right(new ConnectionCheck(fixture.client())
+                .run(Simulator.DEFAULT_MAILBOXES, ALL, known), right).status(), "records read back prove the right");
     }
 
     @Test

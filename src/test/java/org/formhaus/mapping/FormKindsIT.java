@@ -240,8 +240,9 @@ class FormKindsIT {
         assertEquals("2026-06-01 11:15:00", appointment.get("end_dt").getAsString());
         assertEquals("Beratung", appointment.get("art").getAsString());
         assertEquals("[" + record(s, "address") + "]", appointment.get("relatedAddressIds").toString());
-        assertEquals("{\"users\":[\"sschulz\"]}", appointment.get("subscribers").toString());
-        assertEquals(List.of(List.of("create address"), List.of("create agentslog", "create calendar")),
+        // subscribers.users are user IDs (sschulz is user 19): onOffice refuses names there (301)
+        assertEquals("{\"users\":[19]}", appointment.get("subscribers").toString());
+        assertEquals(List.of(List.of("create address", "get users"), List.of("create agentslog", "create calendar")),
                 server.simulator().actionsAfter(before));
     }
 

@@ -119,7 +119,7 @@ class SimulatorTest {
         sim.setRights(Map.of("Write addresses", true));
         ActionResult unknown = one(client, Actions.createAddress(Map.of("Unsinn", "X"), false, false));
         assertEquals(141, unknown.errorCode());
-        assertTrue(unknown.message().contains("'Unsinn'"));
+        assertEquals("Unknown field: Unsinn", unknown.message());
     }
 
     @Test
@@ -169,7 +169,9 @@ class SimulatorTest {
     void usersNeedTheRightReadUserDataViaApi() throws Exception {
         assertEquals(4, one(client, Actions.getUsers()).records().size());
         sim.setRights(Map.of("Read user data via API", false));
-        assertEquals(140, one(client, Actions.getUsers()).errorCode());
+        ActionResult refused = one(client, Actions.getUsers());
+        assertEquals(170, refused.errorCode());
+        assertEquals("No read permission for this user", refused.message());
     }
 
     @Test
@@ -341,11 +343,13 @@ class SimulatorTest {
         assertEquals(0, one(client, action(ActionKind.GET, "appointmentList",
                 "{\"filter\": {\"startDate\": \"2026-12-01\", \"endDate\": \"2026-12-03\", "
                         + "\"notes\": [{\"op\": \"like\", \"val\": \"%FH-cccc%\"}]}}")).records().size());
-        assertEquals(143, one(client, action(ActionKind.GET, "appointmentList", "{\"filter\": {}}")).errorCode(),
+        assertEquals(255, one(client, action(ActionKind.GET, "appointmentList", "{\"filter\": {}}")).errorCode(),
                 "the period is mandatory");
         sim.setRights(Map.of("Read appointments", false));
-        assertEquals(140, one(client, action(ActionKind.GET, "appointmentList",
-                "{\"filter\": {\"startDate\": \"2026-12-01\", \"endDate\": \"2026-12-01\"}}")).errorCode());
+        ActionResult unreadable = one(client, action(ActionKind.GET, "appointmentList",
+                "{\"filter\": {\"startDate\": \"2026-12-01\", \"endDate\": \"2026-12-03\"}}"));
+        assertTrue(unreadable.ok(), "a missing read right is no error in onOffice");
+        assertEquals(0, unreadable.records().size(), "but the answer holds no records");
     }
 
     @Test
@@ -372,5 +376,51 @@ class SimulatorTest {
         JsonArray log = sim.requests();
         assertEquals(List.of("ok", "http500", "ok"), List.of(log.get(log.size() - 3), log.get(log.size() - 2),
                 log.get(log.size() - 1)).stream().map(e -> e.getAsJsonObject().get("fault").getAsString()).toList());
+    }
+
+    // ---- onOffice fidelity (#16): user id or user name per field, unknown fields per module ----------------------------
+
+    @Test
+    void eachUserFieldTakesWhatOnOfficeExpectsAndRefusesTheOther() throws Exception {
+        // user NAME: address Benutzer, task Verantwortung / Bearbeiter, calendar von
+        assertTrue(one(client, Actions.createAddress(Map.of("Name", "A", "Benutzer", "mmakler"), false, false)).ok());
+        assertEquals(251, one(client, Actions.createAddress(Map.of("Name", "A", "Benutzer", "17"), false, false))
+                .errorCode());
+        assertTrue(one(client, Actions.createTask(Map.of("Betreff", "x", "Verantwortung", "mmakler",
+                "Bearbeiter", "tteam"), "100", null)).ok());
+        ActionResult byId = one(client, Actions.createTask(Map.of("Betreff", "x", "Verantwortung", "17"), "100", null));
+        assertEquals(251, byId.errorCode());
+        assertEquals("Unknown user 17", byId.message());
+        assertEquals(251, one(client, Actions.createTask(Map.of("Betreff", "x", "Bearbeiter", 18), "100", null))
+                .errorCode());
+        // user ID: estate benutzer, search criteria advisor, agents log userid, calendar subscribers.users
+        assertTrue(one(client, Actions.createEstate(Map.of("objektart", "haus", "benutzer", 17))).ok());
+        assertEquals(184, one(client, Actions.createEstate(Map.of("objektart", "haus", "benutzer", "mmakler")))
+                .errorCode());
+        assertEquals(184, one(client, Actions.createSearchCriteria("100", Map.of("advisor", "mmakler"))).errorCode());
+        assertEquals(184, one(client, Actions.createAgentsLog(List.of("100"), null, "Email", "Eingang", "x",
+                Map.of("userid", "mmakler"))).errorCode());
+        Action byName = Actions.createAppointment(Map.of("start_dt", "2026-12-01 10:00:00", "end_dt",
+                "2026-12-01 11:00:00"), List.of("100"), null);
+        byName.parameters().add("subscribers", JsonParser.parseString("{\"users\": [\"mmakler\"]}"));
+        ActionResult refused = one(client, byName);
+        assertEquals(301, refused.errorCode());
+        assertEquals("Given users has to be an array of IDs", refused.message());
+        Action byNumber = Actions.createAppointment(Map.of("start_dt", "2026-12-01 10:00:00", "end_dt",
+                "2026-12-01 11:00:00"), List.of("100"), null);
+        byNumber.parameters().add("subscribers", JsonParser.parseString("{\"users\": [17]}"));
+        assertTrue(one(client, byNumber).ok());
+    }
+
+    @Test
+    void unknownFieldsAreRefusedWithTheModulesOwnCode() throws Exception {
+        ActionResult task = one(client, Actions.createTask(Map.of("JobBeginn", "2026-12-01"), "100", null));
+        assertEquals(138, task.errorCode());
+        assertEquals("Unknown field in task data", task.message());
+        assertEquals(143, one(client, Actions.createEstate(Map.of("Lage", "gut"))).errorCode());
+        assertEquals(154, one(client, Actions.createAppointment(Map.of("start_dt", "2026-12-01 10:00:00",
+                "end_dt", "2026-12-01 11:00:00", "Frist", "x"), List.of(), null)).errorCode());
+        assertTrue(one(client, Actions.createTask(Map.of("Betreff", "x", "Beginnt_am", "2026-12-01",
+                "Deadline", "2026-12-02 23:59:59"), "100", null)).ok(), "the documented task fields");
     }
 }

@@ -85,7 +85,7 @@ class FormEngineIT {
                 "id=\"fh-progress\" hidden", "name=\"preis_from\"", "name=\"preis_to\"", "<span class=\"fh-unit\">m²</span>",
                 "data-fh-show-if=\"art\" data-fh-show-values=\"[&quot;kauf&quot;]\"",
                 "type=\"checkbox\" id=\"fh-ausstattung-0\" name=\"ausstattung\" value=\"Balkon\"",
-                "<h2 class=\"fh-heading\">Zeitraum</h2>", "<p class=\"fh-paragraph\">Ab wann?</p>",
+                "<h2 class=\"fh-heading\" data-fh-name=\"h\">Zeitraum</h2>", "<p class=\"fh-paragraph\" data-fh-name=\"p\">Ab wann?</p>",
                 "type=\"date\"", "min=\"" + java.time.LocalDate.now() + "\"", "type=\"tel\"", "inputmode=\"decimal\"",
                 "<input type=\"hidden\" name=\"quelle\" value=\"website\">", "<textarea id=\"fh-notiz\"",
                 "aria-describedby=\"fh-notiz-help\"", "type=\"file\"", "accept=\".pdf,.txt\"", "höchstens 0 MB",

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.formhaus.admin.AccountConnection;
 import org.formhaus.admin.AdminSession;
+import org.formhaus.admin.FormList;
+import org.formhaus.storage.FormDrafts;
 import org.formhaus.connection.ConnectionReport;
 import org.formhaus.connection.TestEmailResult;
 import org.formhaus.render.Templates;
@@ -49,6 +51,7 @@ public final class AdminPagesServlet extends PageServlet {
     private final SubmissionCounts counts;
     private final AccountConnection connection;
     private final String publicUrl;
+    private FormDrafts drafts;
 
     public AdminPagesServlet(Templates templates, AdminSession sessions, AdminUserStore users, AccountStore accounts,
                              FormStore forms, SubmissionStore submissions, SubmissionCounts counts,
@@ -63,6 +66,12 @@ public final class AdminPagesServlet extends PageServlet {
         this.counts = counts;
         this.connection = connection;
         this.publicUrl = publicUrl;
+    }
+
+    /** The form list shows drafts (never published, or awaiting publishing) beside live and archived forms. */
+    public AdminPagesServlet withDrafts(FormDrafts drafts) {
+        this.drafts = drafts;
+        return this;
     }
 
     @Override
@@ -145,29 +154,42 @@ public final class AdminPagesServlet extends PageServlet {
         settings(page, accountId, null, model);
     }
 
+    /** The form list: search ({@code q}) and status filter ({@code status}), each form with its actions. */
     private void dashboard(Page page, long account, Map<String, Object> model) throws Exception {
         String base = base(page);
+        String query = Optional.ofNullable(page.request().getParameter("q")).orElse("");
+        String status = Optional.ofNullable(page.request().getParameter("status")).orElse("");
         Map<String, Map<SubmissionStatus, Long>> byForm = counts.byForm(account);
+        List<FormList.Entry> all = FormList.of(account, forms, drafts);
         List<Map<String, Object>> list = new ArrayList<>();
-        for (StoredForm form : forms.list(account)) {
+        for (FormList.Entry form : all) {
+            if (!form.matches(query) || !(status.isEmpty() || status.equals(form.status().jsonName())
+                    || status.equals("pending") && form.draftPending())) {
+                continue;
+            }
             Map<String, Object> row = new HashMap<>();
             row.put("key", form.key());
-            row.put("title", Optional.ofNullable(form.definition().title()).orElse(form.key()));
-            row.put("kind", form.definition().kind().jsonName());
-            row.put("version", form.version());
+            row.put("title", form.title());
+            row.put("kind", form.kind().isEmpty() ? "custom" : form.kind());
+            row.put("status", form.status().jsonName());
+            row.put("pending", form.draftPending());
+            row.put("version", form.liveVersion());
             row.put("url", base + "/f/" + form.key());
             row.put("snippet", "<script src=\"" + base + "/embed.js\" data-form=\"" + form.key() + "\" async></script>");
             row.put("iframe", "<iframe src=\"" + base + "/f/" + form.key() + "\" title=\""
-                    + Html.escape(String.valueOf(row.get("title"))) + "\" style=\"width:100%;min-height:600px;border:0\""
+                    + Html.escape(form.title()) + "\" style=\"width:100%;min-height:600px;border:0\""
                     + " loading=\"lazy\"></iframe>");
             Map<String, Long> statusCounts = new LinkedHashMap<>();
-            for (SubmissionStatus status : SubmissionStatus.values()) {
-                statusCounts.put(status.jsonName(), byForm.getOrDefault(form.key(), Map.of()).getOrDefault(status, 0L));
+            for (SubmissionStatus s : SubmissionStatus.values()) {
+                statusCounts.put(s.jsonName(), byForm.getOrDefault(form.key(), Map.of()).getOrDefault(s, 0L));
             }
             row.put("counts", statusCounts);
             list.add(row);
         }
         model.put("forms", list);
+        model.put("total", all.size());
+        model.put("q", query);
+        model.put("statusFilter", status);
         model.put("kinds", StarterForms.kinds());
         render(page, 200, "admin/dashboard.ftlh", model);
     }
