@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class SectionKeys {
 
-    private static final Keys ONOFFICE = Keys.of("duplicates")
+    private static final Keys ONOFFICE = Keys.of("duplicates", "newsletter") // newsletter: #16, whose double opt-in
             .with("activity", Keys.of("actionkind", "actiontype").orTrueFalse())
             .with("task", Keys.of("user", "subject", "priority", "deadlineDays").orTrueFalse())
             .with("appointment", Keys.of("as", "durationMinutes", "art", "user"));
@@ -27,7 +27,9 @@ final class SectionKeys {
                     .with("attach", ATTACH))
             .withList("more", Keys.of("enabled", "to", "subject", "body", "templateid", "cc", "bcc", "replyToVisitor")
                     .with("attach", ATTACH));
-    private static final Keys PROTECTION = Keys.of("proofOfWork");
+    // protection.* (web.FormProtection, protection.Protection): closedMessage's languages are judged there.
+    private static final Keys PROTECTION = Keys.of("proofOfWork", "password", "allowedIps", "opensAt", "closesAt",
+            "maxSubmissions", "oneTimeKeys", "closedMessage");
 
     private SectionKeys() {
     }
