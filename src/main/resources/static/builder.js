@@ -8,7 +8,9 @@
 
     var csrfMeta = document.querySelector('meta[name="csrf-token"]');
     var csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
-    var SAVE_DELAY = 250; // ms: the preview follows an edit within about 300 ms plus the round trip
+    var SAVE_DELAY = 250;
+    // Script errors are kept for the browser tests to report (the builder has no other console).
+    window.addEventListener('error', function (e) { (window.fhErrors = window.fhErrors || []).push(e.message); }); // ms: the preview follows an edit within about 300 ms plus the round trip
 
     function api(method, url, body) {
         var headers = {'X-CSRF-Token': csrf, 'Accept': 'application/json'};
@@ -176,6 +178,7 @@
     var root = document.getElementById('builder');
     if (!root) { return; }
     window.FormhausBuilder = builder(root);
+    buildView(window.FormhausBuilder, root);
 
     function builder(root) {
         var T = JSON.parse(root.dataset.texts);
@@ -327,5 +330,632 @@
             problems: function () { return problems; },
             flush: function () { clearTimeout(saveTimer); return save(); }
         };
+    }
+
+    // ---- The Build view: palette, onOffice field picker, field list, field and form panels ---------------------
+    // Everything is drawn from the schema (data-schema): a setting added to forms.DefinitionSchema appears here.
+    function buildView(b, root) {
+        var t = b.t;
+        var panel = document.getElementById('panel-build');
+        var selected = -1;
+        var catalogue = null; // {modules: [...]} once loaded
+        var announcer = el('div', {class: 'sr-only', 'aria-live': 'assertive', id: 'announce'});
+        document.body.appendChild(announcer);
+        var CHOICE_TYPES = ['select', 'radio', 'checkboxes'];
+        var NO_VALUE = ['heading', 'paragraph', 'break'];
+
+        function announce(text) { announcer.textContent = ''; setTimeout(function () { announcer.textContent = text; }, 30); }
+        function fields() { if (!Array.isArray(b.draft.fields)) { b.draft.fields = []; } return b.draft.fields; }
+        function label(path) { return t('schema.' + path, path); }
+        function typeName(type) { return t('type.' + type, type); }
+        function fieldTitle(f) { return (f.label || f.name || '?') + ''; }
+
+        function getPath(obj, path) {
+            return path.split('.').reduce(function (o, k) { return o && typeof o === 'object' ? o[k] : undefined; }, obj);
+        }
+        function setPath(obj, path, value) {
+            var keys = path.split('.');
+            var at = obj;
+            var chain = [];
+            for (var i = 0; i < keys.length - 1; i++) {
+                if (typeof at[keys[i]] !== 'object' || at[keys[i]] === null || Array.isArray(at[keys[i]])) {
+                    if (value === undefined) { return; }
+                    at[keys[i]] = {};
+                }
+                chain.push([at, keys[i]]);
+                at = at[keys[i]];
+            }
+            if (value === undefined) { delete at[keys[keys.length - 1]]; } else { at[keys[keys.length - 1]] = value; }
+            for (var j = chain.length - 1; j >= 0; j--) { // prune sections left empty
+                var parent = chain[j][0], key = chain[j][1];
+                if (typeof parent[key] === 'object' && parent[key] !== null && Object.keys(parent[key]).length === 0) {
+                    delete parent[key];
+                } else { break; }
+            }
+        }
+
+        // ---- one editor per schema kind ----
+        var uid = 0;
+        function editor(setting, get, set, place) {
+            var id = 'set-' + (++uid);
+            var value = get();
+            var kind = setting.kind;
+            var input;
+            var wrap = el('div', {class: 'setting', 'data-setting': setting.path});
+            var lab = el('label', {for: id, text: label(setting.path)});
+            var help = t('schema.' + setting.path + '.help', '');
+            var problemId = id + '-problem';
+            function done(v) { set(v); b.changed(); }
+            if (kind === 'boolean' && setting.path.indexOf('fields[].') === 0) {
+                input = el('input', {type: 'checkbox', id: id, checked: value === true, onchange: function () {
+                    done(input.checked ? true : undefined);
+                }});
+                wrap.appendChild(el('label', {class: 'inline-label', for: id}, [input, ' ' + label(setting.path)]));
+                input.dataset.place = place;
+                input.setAttribute('aria-describedby', problemId);
+                wrap.appendChild(el('p', {class: 'problem', id: problemId}));
+                return wrap;
+            }
+            wrap.appendChild(lab);
+            if (help) { wrap.appendChild(el('span', {class: 'hint', text: help})); }
+            if (kind === 'boolean' || kind === 'switch') {
+                var current = value === undefined ? '' : (typeof value === 'object' ? 'object' : String(value));
+                input = el('select', {id: id}, [el('option', {value: '', text: t('builder.value.unset')}),
+                    el('option', {value: 'true', text: t('builder.value.yes')}),
+                    el('option', {value: 'false', text: t('builder.value.no')})].concat(kind === 'switch'
+                    ? [el('option', {value: 'object', text: t('builder.value.custom')})] : []));
+                input.value = current;
+                input.addEventListener('change', function () {
+                    var v = input.value;
+                    done(v === '' ? undefined : v === 'object' ? (typeof value === 'object' ? value : {}) : v === 'true');
+                    redraw();
+                });
+            } else if (kind === 'choice') {
+                var choices = setting.choices.slice();
+                input = el('select', {id: id}, (choices.indexOf('') < 0 && ['kind', 'fields[].type'].indexOf(setting.path) < 0
+                    ? [el('option', {value: '', text: t('builder.value.unset')})] : []).concat(choices.map(function (c) {
+                    return el('option', {value: c, text: c === '' ? t('builder.value.static') : t('kind.' + c,
+                        t('type.' + c, c))});
+                })));
+                input.value = value === undefined ? '' : value;
+                input.addEventListener('change', function () { done(input.value === '' ? undefined : input.value); redraw(); });
+            } else if (kind === 'multi') {
+                input = el('fieldset', {id: id}, [el('legend', {class: 'sr-only', text: label(setting.path)})]);
+                lab.removeAttribute('for');
+                setting.choices.forEach(function (c) {
+                    var box = el('input', {type: 'checkbox', value: c, checked: Array.isArray(value) && value.indexOf(c) >= 0,
+                        onchange: function () {
+                            var all = Array.prototype.filter.call(input.querySelectorAll('input'), function (i) { return i.checked; })
+                                .map(function (i) { return i.value; });
+                            done(all);
+                        }});
+                    input.appendChild(el('label', {class: 'inline-label'}, [box, ' ' + c + ' ']));
+                });
+            } else if (kind === 'textarea' || kind === 'list' || kind === 'json') {
+                var text = value === undefined ? '' : kind === 'list' ? (Array.isArray(value) ? value.join('\n') : String(value))
+                    : kind === 'json' ? JSON.stringify(value, null, 2) : String(value);
+                input = el('textarea', {id: id, rows: kind === 'json' ? 6 : 3, value: text});
+                input.addEventListener('change', function () {
+                    var v = input.value;
+                    if (kind === 'list') {
+                        var items = v.split(/\n/).map(function (s) { return s.trim(); }).filter(function (s) { return s; });
+                        done(items.length ? items : undefined);
+                    } else if (kind === 'json') {
+                        if (v.trim() === '') { done(undefined); return; }
+                        try { done(JSON.parse(v)); input.removeAttribute('aria-invalid'); } catch (e) {
+                            input.setAttribute('aria-invalid', 'true');
+                            wrap.querySelector('.problem').textContent = 'JSON: ' + e.message;
+                        }
+                    } else { done(v === '' ? undefined : v); }
+                });
+            } else if (kind === 'integer' || kind === 'number') {
+                input = el('input', {type: 'number', id: id, step: kind === 'integer' ? '1' : 'any',
+                    value: value === undefined ? '' : value});
+                input.addEventListener('change', function () {
+                    done(input.value === '' ? undefined : Number(input.value));
+                });
+            } else if (kind === 'options') {
+                input = optionsEditor(id, value, done);
+            } else if (kind === 'condition') {
+                input = conditionEditor(id, value, done);
+            } else if (kind === 'section') {
+                return null;
+            } else { // text, date, color, mapping
+                input = el('input', {type: 'text', id: id, value: value === undefined ? '' : value,
+                    placeholder: kind === 'date' ? 'YYYY-MM-DD / today' : kind === 'color' ? '#1d4ed8' : null,
+                    list: kind === 'mapping' ? 'catalogue-maps' : null, spellcheck: kind === 'text' ? null : 'false'});
+                input.addEventListener('change', function () { done(input.value.trim() === '' ? undefined : input.value.trim()); });
+                if (kind === 'color') {
+                    var swatch = el('input', {type: 'color', 'aria-label': label(setting.path) + ' ' + t('builder.colourPicker'),
+                        value: /^#[0-9a-fA-F]{6}$/.test(value || '') ? value : '#000000'});
+                    swatch.addEventListener('input', function () { input.value = swatch.value; });
+                    swatch.addEventListener('change', function () { done(swatch.value); contrast(); });
+                    input.addEventListener('change', contrast);
+                    wrap.appendChild(el('span', {class: 'inline'}, [input, swatch]));
+                    input.dataset.place = place;
+                    wrap.appendChild(el('p', {class: 'problem', id: problemId}));
+                    return wrap;
+                }
+            }
+            input.dataset.place = place;
+            input.setAttribute('aria-describedby', problemId);
+            wrap.appendChild(input);
+            wrap.appendChild(el('p', {class: 'problem', id: problemId}));
+            return wrap;
+        }
+
+        function optionsEditor(id, value, done) {
+            var list = Array.isArray(value) ? value.map(function (o) {
+                return typeof o === 'string' ? {value: o, label: o} : {value: o.value, label: o.label === undefined ? o.value : o.label};
+            }) : [];
+            var box = el('div', {id: id, class: 'options-editor', tabindex: '-1'});
+            function save() { done(list.length ? list.map(function (o) { return {value: o.value, label: o.label}; }) : undefined); }
+            function draw() {
+                box.textContent = '';
+                var table = el('table', {class: 'options-table'}, [el('thead', {}, [el('tr', {}, [
+                    el('th', {scope: 'col', text: label('fields[].options[].value')}),
+                    el('th', {scope: 'col', text: label('fields[].options[].label')}),
+                    el('th', {scope: 'col'}, [el('span', {class: 'sr-only', text: t('builder.actions')})])])])]);
+                var body = el('tbody');
+                list.forEach(function (o, i) {
+                    var v = el('input', {type: 'text', value: o.value, 'aria-label': label('fields[].options[].value') + ' ' + (i + 1),
+                        onchange: function () { o.value = v.value.trim(); save(); }});
+                    var l = el('input', {type: 'text', value: o.label, 'aria-label': label('fields[].options[].label') + ' ' + (i + 1),
+                        onchange: function () { o.label = l.value; save(); }});
+                    body.appendChild(el('tr', {}, [el('td', {}, [v]), el('td', {}, [l]), el('td', {class: 'inline'}, [
+                        el('button', {type: 'button', class: 'small', 'aria-label': t('builder.option.up') + ' ' + o.label,
+                            disabled: i === 0, text: '↑', onclick: function () { move(i, -1); }}),
+                        el('button', {type: 'button', class: 'small', 'aria-label': t('builder.option.down') + ' ' + o.label,
+                            disabled: i === list.length - 1, text: '↓', onclick: function () { move(i, 1); }}),
+                        el('button', {type: 'button', class: 'small', 'aria-label': t('builder.option.remove') + ' ' + o.label,
+                            text: '✕', onclick: function () { list.splice(i, 1); save(); draw(); }})])]));
+                });
+                table.appendChild(body);
+                box.appendChild(table);
+                box.appendChild(el('button', {type: 'button', text: t('builder.option.add'), onclick: function () {
+                    var n = list.length + 1;
+                    list.push({value: 'option' + n, label: t('builder.option.new') + ' ' + n});
+                    save(); draw();
+                    box.querySelectorAll('tbody input')[(list.length - 1) * 2 + 1].focus();
+                }}));
+            }
+            function move(i, by) {
+                var item = list.splice(i, 1)[0];
+                list.splice(i + by, 0, item);
+                save(); draw();
+                announce(t('builder.moved').replace('{0}', item.label).replace('{1}', i + by + 1).replace('{2}', list.length));
+            }
+            draw();
+            return box;
+        }
+
+        function conditionEditor(id, value, done) {
+            var c = value && typeof value === 'object' ? value : {};
+            var others = fields().filter(function (f, i) { return i !== selected && NO_VALUE.indexOf(f.type) < 0 && f.name; });
+            var field = el('select', {id: id, 'aria-label': label('fields[].showIf.field')},
+                [el('option', {value: '', text: t('builder.condition.always')})].concat(others.map(function (f) {
+                    return el('option', {value: f.name, text: fieldTitle(f) + ' (' + f.name + ')'});
+                })));
+            field.value = c.field || '';
+            var mode = el('select', {'aria-label': t('builder.condition.mode')}, ['equals', 'in', 'filled'].map(function (m) {
+                return el('option', {value: m, text: label('fields[].showIf.' + m)});
+            }));
+            mode.value = c.filled ? 'filled' : c['in'] ? 'in' : 'equals';
+            var target = others.filter(function (f) { return f.name === c.field; })[0];
+            var current = c.filled ? '' : c['in'] ? c['in'].join(', ') : (c.equals || '');
+            var valueInput;
+            if (target && Array.isArray(target.options) && target.options.length && mode.value === 'equals') {
+                valueInput = el('select', {'aria-label': t('builder.condition.value')}, target.options.map(function (o) {
+                    var v = typeof o === 'string' ? o : o.value;
+                    return el('option', {value: v, text: typeof o === 'string' ? o : (o.label || o.value)});
+                }));
+                valueInput.value = current || valueInput.value;
+            } else {
+                valueInput = el('input', {type: 'text', value: current, 'aria-label': t('builder.condition.value'),
+                    placeholder: mode.value === 'in' ? 'a, b' : ''});
+            }
+            valueInput.hidden = mode.value === 'filled' || !field.value;
+            mode.hidden = !field.value;
+            function update(event) {
+                if (!field.value) { done(undefined); redrawField(); return; }
+                var v = {field: field.value};
+                var chosen = others.filter(function (f) { return f.name === field.value; })[0];
+                var firstOption = chosen && Array.isArray(chosen.options) && chosen.options.length
+                    ? (typeof chosen.options[0] === 'string' ? chosen.options[0] : chosen.options[0].value) : '';
+                if (mode.value === 'filled') { v.filled = true; }
+                else if (mode.value === 'in') { v['in'] = valueInput.value.split(',').map(function (s) { return s.trim(); }).filter(Boolean); }
+                else { v.equals = event && event.target === field ? firstOption : valueInput.value; }
+                done(v);
+                if (event && event.target !== valueInput) { redrawField(); }
+            }
+            [field, mode, valueInput].forEach(function (x) { x.addEventListener('change', update); });
+            return el('span', {class: 'inline condition-editor'}, [field, mode, valueInput]);
+        }
+
+        // ---- the page: side (palette, picker), form settings, field list, field panel ----
+        var side = el('div', {class: 'build-side'});
+        var mainCol = el('div', {class: 'build-main'});
+        panel.appendChild(el('div', {class: 'build-grid'}, [side, mainCol]));
+        panel.appendChild(el('datalist', {id: 'catalogue-maps'}));
+
+        var palette = el('section', {class: 'card palette', 'aria-labelledby': 'palette-title'}, [
+            el('h2', {id: 'palette-title', text: t('builder.palette')}),
+            el('ul', {}, b.schema.filter(function (s) { return s.path === 'fields[].type'; })[0].choices.map(function (type) {
+                return el('li', {}, [el('button', {type: 'button', class: 'add-type', 'data-type': type,
+                    text: '+ ' + typeName(type), onclick: function () { addField(newField(type)); }})]);
+            }))]);
+        side.appendChild(palette);
+        side.appendChild(pickerSection());
+
+        var groups = el('div', {class: 'groups'});
+        var fieldsSection = el('section', {class: 'card', 'aria-labelledby': 'fields-title'});
+        var fieldPanel = el('section', {class: 'card panel', id: 'field-panel', 'aria-labelledby': 'field-panel-title', tabindex: '-1'});
+        mainCol.appendChild(groups);
+        mainCol.appendChild(fieldsSection);
+        mainCol.appendChild(fieldPanel);
+
+        var GROUPS = ['form', 'theme', 'emails', 'onoffice', 'privacy', 'protection'];
+        b.schema.forEach(function (s) { if (GROUPS.indexOf(s.group) < 0 && s.group !== 'field' && s.group !== 'fields') { GROUPS.push(s.group); } });
+        var open = {form: true};
+
+        function drawGroups() {
+            groups.textContent = '';
+            GROUPS.forEach(function (group) {
+                var details = el('details', {'data-group': group, open: !!open[group]}, [
+                    el('summary', {text: t('builder.group.' + group, label(group))})]);
+                details.addEventListener('toggle', function () { open[group] = details.open; });
+                b.schema.filter(function (s) { return s.group === group && s.path !== 'key' && s.path.indexOf('[]') < 0; })
+                    .forEach(function (s) {
+                        var e = editor(s, function () { return getPath(b.draft, s.path); },
+                            function (v) { setPath(b.draft, s.path, v); }, s.path);
+                        if (e) { details.appendChild(e); }
+                    });
+                if (group === 'theme') { details.appendChild(el('p', {id: 'contrast', class: 'contrast-warning', role: 'status'})); }
+                if (group === 'emails') { details.appendChild(mailHelp()); }
+                groups.appendChild(details);
+            });
+            contrast();
+        }
+
+        function mailHelp() {
+            var names = fields().filter(function (f) { return f.name && NO_VALUE.indexOf(f.type) < 0; }).map(function (f) {
+                return '${values.' + f.name + '}';
+            });
+            return el('div', {class: 'hint'}, [el('p', {text: t('builder.mail.values')}),
+                el('ul', {}, names.map(function (n) { return el('li', {}, [el('code', {text: n})]); }))]);
+        }
+
+        function drawFields() {
+            fieldsSection.textContent = '';
+            fieldsSection.appendChild(el('h2', {id: 'fields-title', text: label('fields')}));
+            fieldsSection.appendChild(el('p', {class: 'hint', id: 'fields-hint', text: t('builder.fields.hint')}));
+            var list = el('ol', {class: 'field-list', id: 'field-list', 'aria-describedby': 'fields-hint'});
+            fields().forEach(function (f, i) {
+                var item = el('li', {draggable: 'true', 'data-index': i, 'data-name': f.name || '',
+                    class: f.type === 'break' ? 'is-break' : null, 'aria-current': i === selected ? 'true' : null}, [
+                    el('span', {class: 'grip', 'aria-hidden': 'true', text: '⠿'}),
+                    el('button', {type: 'button', class: 'label-button', 'data-index': i,
+                        'aria-label': fieldTitle(f) + ', ' + typeName(f.type) + ', ' + t('builder.position')
+                            .replace('{0}', i + 1).replace('{1}', fields().length),
+                        onclick: function () { select(i); }, onkeydown: function (event) { keyMove(event, i); }},
+                        [(f.type === 'break' ? '⎯ ' : '') + fieldTitle(f) + ' ', el('span', {class: 'type', text: typeName(f.type)}),
+                            f.showIf ? el('span', {class: 'type', text: ' · ' + t('builder.conditional')}) : null,
+                            el('span', {class: 'has-problem', hidden: true, text: ' !'})]),
+                    el('button', {type: 'button', class: 'small move-up', 'aria-label': t('builder.moveUp') + ': ' + fieldTitle(f),
+                        disabled: i === 0, text: '↑', onclick: function () { moveField(i, -1, this); }}),
+                    el('button', {type: 'button', class: 'small move-down', 'aria-label': t('builder.moveDown') + ': ' + fieldTitle(f),
+                        disabled: i === fields().length - 1, text: '↓', onclick: function () { moveField(i, 1, this); }}),
+                    el('button', {type: 'button', class: 'small remove', 'aria-label': t('builder.remove') + ': ' + fieldTitle(f),
+                        text: '✕', onclick: function () { removeField(i); }})]);
+                dragAndDrop(item, i);
+                list.appendChild(item);
+            });
+            if (!fields().length) { fieldsSection.appendChild(el('p', {text: t('builder.fields.empty')})); }
+            fieldsSection.appendChild(list);
+            markProblems();
+        }
+
+        function keyMove(event, i) {
+            if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+                event.preventDefault();
+                moveField(i, event.key === 'ArrowUp' ? -1 : 1, null, true);
+            }
+        }
+
+        function moveField(i, by, button, keepLabelFocus) {
+            var to = i + by;
+            if (to < 0 || to >= fields().length) { return; }
+            var f = fields().splice(i, 1)[0];
+            fields().splice(to, 0, f);
+            if (selected === i) { selected = to; } else if (selected === to) { selected = i; }
+            b.changed();
+            drawFields();
+            drawField();
+            var item = document.querySelector('#field-list li[data-index="' + to + '"]');
+            var focus = keepLabelFocus || !button ? item.querySelector('.label-button')
+                : item.querySelector(by < 0 ? '.move-up' : '.move-down');
+            (focus.disabled ? item.querySelector('.label-button') : focus).focus();
+            announce(t('builder.moved').replace('{0}', fieldTitle(f)).replace('{1}', to + 1).replace('{2}', fields().length));
+        }
+
+        var dragFrom = -1;
+        function dragAndDrop(item, i) {
+            item.addEventListener('dragstart', function (event) {
+                dragFrom = i;
+                item.classList.add('dragging');
+                event.dataTransfer.effectAllowed = 'move';
+                event.dataTransfer.setData('text/plain', String(i));
+            });
+            item.addEventListener('dragend', function () { item.classList.remove('dragging'); });
+            item.addEventListener('dragover', function (event) { event.preventDefault(); item.classList.add('drop-before'); });
+            item.addEventListener('dragleave', function () { item.classList.remove('drop-before'); });
+            item.addEventListener('drop', function (event) {
+                event.preventDefault();
+                item.classList.remove('drop-before');
+                var from = dragFrom >= 0 ? dragFrom : Number(event.dataTransfer.getData('text/plain'));
+                dragFrom = -1;
+                if (from === i || isNaN(from)) { return; }
+                var f = fields().splice(from, 1)[0];
+                var to = from < i ? i - 1 : i;
+                fields().splice(to, 0, f);
+                selected = to;
+                b.changed();
+                drawFields();
+                drawField();
+                announce(t('builder.moved').replace('{0}', fieldTitle(f)).replace('{1}', to + 1).replace('{2}', fields().length));
+            });
+        }
+
+        function select(i) {
+            selected = i;
+            drawFields();
+            drawField();
+            fieldPanel.focus();
+        }
+
+        function removeField(i) {
+            var f = fields().splice(i, 1)[0];
+            if (selected >= fields().length) { selected = fields().length - 1; }
+            b.changed();
+            drawFields();
+            drawField();
+            announce(t('builder.removed').replace('{0}', fieldTitle(f)));
+            var next = document.querySelector('#field-list .label-button');
+            if (next) { next.focus(); }
+        }
+
+        function uniqueName(base) {
+            base = (base || 'feld').replace(/[^A-Za-z0-9_]/g, '_').replace(/^([0-9])/, '_$1').substring(0, 90) || 'feld';
+            var names = fields().map(function (f) { return f.name; });
+            if (names.indexOf(base) < 0) { return base; }
+            for (var n = 2; ; n++) { if (names.indexOf(base + '_' + n) < 0) { return base + '_' + n; } }
+        }
+
+        function newField(type) {
+            var f = {name: uniqueName(type === 'break' ? 'schritt' : type), type: type,
+                label: type === 'break' ? t('builder.newStep') : typeName(type)};
+            if (CHOICE_TYPES.indexOf(type) >= 0) {
+                f.options = [{value: 'option1', label: t('builder.option.new') + ' 1'},
+                    {value: 'option2', label: t('builder.option.new') + ' 2'}];
+            }
+            return f;
+        }
+
+        function addField(f) {
+            var at = selected >= 0 ? selected + 1 : fields().length;
+            fields().splice(at, 0, f);
+            selected = at;
+            b.changed();
+            drawFields();
+            drawField();
+            drawGroups();
+            announce(t('builder.added').replace('{0}', fieldTitle(f)).replace('{1}', at + 1));
+            var input = fieldPanel.querySelector('input[type=text]');
+            if (input) { input.focus(); } else { fieldPanel.focus(); }
+        }
+
+        /** After the condition's field or mode changed: its value input depends on them. */
+        function redrawField() {
+            drawField();
+            var select = fieldPanel.querySelector("[data-setting='fields[].showIf'] select");
+            if (select) { select.focus(); }
+        }
+
+        function drawField() {
+            fieldPanel.textContent = '';
+            var f = fields()[selected];
+            if (!f) {
+                fieldPanel.appendChild(el('h2', {id: 'field-panel-title', text: t('builder.field.none')}));
+                return;
+            }
+            fieldPanel.appendChild(el('h2', {id: 'field-panel-title', text: t('builder.field.title') + ' ' + fieldTitle(f)}));
+            b.schema.filter(function (s) {
+                return s.group === 'field' && s.path.split('.').length === 2 && s.path.indexOf('options[]') < 0
+                    && (!s.types.length || s.types.indexOf(f.type) >= 0);
+            }).forEach(function (s) {
+                var key = s.path.substring('fields[].'.length);
+                var index = selected;
+                var e = editor(s, function () { return fields()[index][key]; }, function (v) {
+                    if (v === undefined) { delete fields()[index][key]; } else { fields()[index][key] = v; }
+                    if (key === 'label' || key === 'type' || key === 'showIf') { drawFields(); }
+                    if (key === 'type') { drawField(); }
+                    if (key === 'name') { drawGroups(); }
+                }, 'fields[' + selected + '].' + key);
+                if (e) { fieldPanel.appendChild(e); }
+            });
+            if (f.maps && catalogue) {
+                var info = catalogueField(f.maps);
+                if (info) { fieldPanel.appendChild(el('p', {class: 'hint', text: fieldSummary(info)})); }
+            }
+            markProblems();
+        }
+
+        function redraw() { drawGroups(); drawFields(); drawField(); }
+
+        // ---- the onOffice field picker ----
+        function pickerSection() {
+            var section = el('section', {class: 'card picker', 'aria-labelledby': 'picker-title'});
+            var module = el('select', {id: 'picker-module'}, ['address', 'estate', 'searchcriteria', 'agentslog', 'task', 'calendar']
+                .map(function (m) { return el('option', {value: m, text: t('builder.module.' + m, m)}); }));
+            var search = el('input', {type: 'search', id: 'picker-search', 'aria-describedby': 'picker-count'});
+            var count = el('p', {id: 'picker-count', class: 'hint', role: 'status'});
+            var results = el('ul', {class: 'picker-results', id: 'picker-results'});
+            section.appendChild(el('h2', {id: 'picker-title', text: t('builder.picker')}));
+            section.appendChild(el('label', {for: 'picker-module', text: t('builder.picker.module')}));
+            section.appendChild(module);
+            section.appendChild(el('label', {for: 'picker-search', text: t('builder.picker.search')}));
+            section.appendChild(search);
+            section.appendChild(count);
+            section.appendChild(results);
+            function show() {
+                results.textContent = '';
+                if (!catalogue) { return; }
+                var q = search.value.trim().toLowerCase();
+                var m = catalogue.modules.filter(function (x) { return x.module === module.value; })[0];
+                var list = (m ? m.fields : []).filter(function (f) {
+                    return !q || f.name.toLowerCase().indexOf(q) >= 0 || (f.labelDe || '').toLowerCase().indexOf(q) >= 0
+                        || (f.labelEn || '').toLowerCase().indexOf(q) >= 0;
+                });
+                count.textContent = t('builder.picker.count').replace('{0}', list.length);
+                list.slice(0, 60).forEach(function (f) {
+                    var used = fields().some(function (x) { return x.maps === f.maps; });
+                    results.appendChild(el('li', {'data-maps': f.maps}, [
+                        el('strong', {text: adminLabel(f)}), ' ', el('code', {text: f.maps}),
+                        el('span', {class: 'meta', text: fieldSummary(f)}),
+                        used ? el('span', {class: 'badge', text: t('builder.picker.used')}) : null, ' ',
+                        el('button', {type: 'button', class: 'small pick', 'aria-label': t('builder.picker.add') + ': ' + adminLabel(f),
+                            text: t('builder.picker.add'), onclick: function () { addField(fromCatalogue(f)); show(); }})]));
+                });
+            }
+            module.addEventListener('change', show);
+            search.addEventListener('input', show);
+            b.api('GET', root.dataset.catalogue).then(function (result) {
+                if (!result.ok) { count.textContent = t('builder.picker.unavailable') + ' ' + errorText(result); return; }
+                catalogue = result.data;
+                var datalist = document.getElementById('catalogue-maps');
+                catalogue.modules.forEach(function (m) {
+                    m.fields.forEach(function (f) { datalist.appendChild(el('option', {value: f.maps, label: adminLabel(f)})); });
+                });
+                show();
+                drawField();
+            });
+            return section;
+        }
+
+        function adminLabel(f) { return document.documentElement.lang === 'de' ? f.labelDe : f.labelEn; }
+        function formLabel(f) { return b.draft.language === 'en' ? f.labelEn : f.labelDe; }
+        function catalogueField(maps) {
+            var found = null;
+            (catalogue ? catalogue.modules : []).forEach(function (m) {
+                m.fields.forEach(function (f) { if (f.maps === maps) { found = f; } });
+            });
+            return found;
+        }
+        function fieldSummary(f) {
+            var parts = [t('builder.picker.type') + ': ' + f.type + (f.length ? ' (' + f.length + ')' : '')];
+            if (f.permitted.length) {
+                parts.push(t('builder.picker.values') + ': ' + f.permitted.slice(0, 6).map(function (v) {
+                    return document.documentElement.lang === 'de' ? v.de : v.en;
+                }).join(', ') + (f.permitted.length > 6 ? ', …' : ''));
+            }
+            if (f.rights.length) { parts.push(t('builder.picker.rights') + ': ' + f.rights.join(', ')); }
+            return parts.join(' · ');
+        }
+
+        /** A picked onOffice field, ready: type, label in the form's language, options from the permitted values, mapping. */
+        function fromCatalogue(f) {
+            var type = 'text';
+            var lower = f.name.toLowerCase();
+            if (f.type === 'multiselect') { type = 'checkboxes'; }
+            else if (f.type === 'singleselect') { type = 'select'; }
+            else if (f.type === 'integer' || f.type === 'float') { type = 'number'; }
+            else if (f.type === 'date') { type = 'date'; }
+            else if (f.type === 'boolean') { type = 'consent'; }
+            else if (f.type === 'text' || (f.length && f.length > 255)) { type = 'textarea'; }
+            else if (lower.indexOf('email') === 0) { type = 'email'; }
+            else if (lower.indexOf('telefon') === 0 || lower.indexOf('phone') >= 0) { type = 'phone'; }
+            var field = {name: uniqueName(f.name), type: type, label: formLabel(f) || f.name, maps: f.maps};
+            if ((type === 'select' || type === 'checkboxes') && f.permitted.length) {
+                field.options = f.permitted.map(function (v) { return {value: v.key, label: b.draft.language === 'en' ? v.en : v.de}; });
+            }
+            if (type === 'text' && f.length && f.length < 255) { field.maxLength = f.length; }
+            return field;
+        }
+
+        // ---- contrast (WCAG 2.2 AA: 4.5:1 for text) ----
+        function luminance(hex) {
+            var m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec((hex || '').trim());
+            if (!m) { return null; }
+            var h = m[1].length === 3 ? m[1].replace(/(.)/g, '$1$1') : m[1];
+            var rgb = [0, 2, 4].map(function (i) {
+                var c = parseInt(h.substr(i, 2), 16) / 255;
+                return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+            });
+            return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+        }
+        function ratio(a, b2) {
+            var la = luminance(a), lb = luminance(b2);
+            if (la === null || lb === null) { return null; }
+            return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+        }
+        function contrast() {
+            var box = document.getElementById('contrast');
+            if (!box) { return; }
+            var theme = b.draft.theme || {};
+            var background = theme.background || '#ffffff';
+            var warnings = [];
+            var pairs = [['text', theme.text || '#1b1f24', background], ['accent', '#ffffff', theme.accent || '#1d4ed8'],
+                ['error', theme.error || '#b42318', background]];
+            pairs.forEach(function (p) {
+                var r = ratio(p[1], p[2]);
+                if (r !== null && r < 4.5) {
+                    warnings.push(t('builder.contrast').replace('{0}', label('theme.' + p[0])).replace('{1}', r.toFixed(2)));
+                }
+            });
+            box.textContent = warnings.join(' ');
+        }
+
+        // ---- problems at the setting they concern ----
+        var lastProblems = [];
+        function markProblems() {
+            Array.prototype.forEach.call(panel.querySelectorAll('[data-place]'), function (input) {
+                input.removeAttribute('aria-invalid');
+                var p = input.closest('.setting') && input.closest('.setting').querySelector('.problem');
+                if (p) { p.textContent = ''; }
+            });
+            Array.prototype.forEach.call(panel.querySelectorAll('.has-problem'), function (m) { m.hidden = true; });
+            lastProblems.forEach(function (problem) {
+                var input = panel.querySelector('[data-place="' + problem.place + '"]')
+                    || panel.querySelector('[data-place="' + problem.place.replace(/\.[^.\[]+$/, '') + '"]');
+                if (input) {
+                    input.setAttribute('aria-invalid', 'true');
+                    var p = input.closest('.setting').querySelector('.problem');
+                    if (p) { p.textContent = (p.textContent ? p.textContent + ' ' : '') + problem.message; }
+                }
+                var m = /^fields\[(\d+)]/.exec(problem.place);
+                if (m) {
+                    var item = panel.querySelector('#field-list li[data-index="' + m[1] + '"] .has-problem');
+                    if (item) { item.hidden = false; }
+                }
+            });
+        }
+        root.addEventListener('fh-problems', function (event) { lastProblems = event.detail; markProblems(); });
+        root.addEventListener('fh-goto', function (event) {
+            var place = event.detail;
+            document.getElementById('tab-build').click();
+            var m = /^fields\[(\d+)]/.exec(place);
+            if (m) { select(Number(m[1])); }
+            var group = b.schema.filter(function (s) { return place === s.path || place.indexOf(s.path + '.') === 0; })[0];
+            if (!m && group) { open[group.group] = true; drawGroups(); }
+            var input = panel.querySelector('[data-place="' + place + '"]')
+                || panel.querySelector('[data-place="' + place.replace(/\.[^.\[]+$/, '') + '"]');
+            if (input) { input.focus(); }
+        });
+        root.addEventListener('fh-redraw', function () { redraw(); });
+        document.getElementById('json-apply').addEventListener('click', function () { selected = -1; redraw(); });
+
+        redraw();
+        b.select = select;
+        b.moveField = moveField;
     }
 })();

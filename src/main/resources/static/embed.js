@@ -7,6 +7,7 @@
 //   data-context="none"      sends nothing of this page (by default: its URL, referrer and utm_* parameters,
 //                            of which the form keeps what its definition's "context" allows)
 //   data-title, data-height  the iframe's accessible title and its height before the form reports its own
+// A host page opened with ?fh_key=KEY (a personal link) passes the one-time key on to the form.
 // It puts the form in an iframe right where the tag stands and keeps the iframe as tall as the form.
 (function () {
   "use strict";
@@ -35,6 +36,9 @@
     if (attr.name.indexOf("data-prefill-") === 0) query.set(attr.name.slice(13), attr.value);
   });
   if (script.getAttribute("data-estate-id")) query.set("fh_estate", script.getAttribute("data-estate-id"));
+  // A one-time key in the host page's address (a personal link) opens a form protected by oneTimeKeys.
+  var personalKey = new URLSearchParams(location.search).get("fh_key");
+  if (personalKey) query.set("fh_key", personalKey);
 
   var iframe = document.createElement("iframe");
   iframe.src = formOrigin + "/f/" + encodeURIComponent(key) + "?" + query.toString();

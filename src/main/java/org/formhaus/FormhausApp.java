@@ -35,6 +35,7 @@ import org.formhaus.admin.UserApiServlet;
 import org.formhaus.admin.WebhookSettingsApiServlet;
 import org.formhaus.admin.ui.AdminPagesServlet;
 import org.formhaus.admin.ui.BuilderServlet;
+import org.formhaus.admin.FieldCatalogueApiServlet;
 import org.formhaus.web.FormPreview;
 import org.formhaus.admin.ui.DataSubjectPagesServlet;
 import org.formhaus.admin.ui.SubmissionPagesServlet;
@@ -95,9 +96,16 @@ import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
 import org.formhaus.storage.SealedColumns;
 import org.formhaus.storage.StoredFile;
+import org.formhaus.web.BeaconServlet;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.storage.SubmissionSearch;
 import org.formhaus.web.FormServlet;
+import org.formhaus.web.FormTrafficFilter;
+import org.formhaus.web.SubmissionCounter;
+import org.formhaus.statistics.FormStatistics;
+import org.formhaus.statistics.FormTraffic;
+import org.formhaus.admin.StatisticsApiServlet;
+import org.formhaus.admin.ui.StatisticsPageServlet;
 import org.formhaus.web.FormProtection;
 import org.formhaus.web.HealthServlet;
 import org.formhaus.web.StaticServlet;
@@ -111,6 +119,9 @@ import org.formhaus.webhooks.WebhookTargets;
  * gracefully and closes the pool. Decisions belong in the parts; this class only connects them.
  */
 public final class FormhausApp implements AutoCloseable {
+
+    /** How often each instance adds its statistics counts to the database (and at close). */
+    private static final java.time.Duration COUNTER_FLUSH = java.time.Duration.ofSeconds(5);
 
     private final AppConfig config;
     private final Database db;
@@ -137,6 +148,9 @@ public final class FormhausApp implements AutoCloseable {
     private final AdminSession adminSessions;
     private final PasswordCheck passwordCheck;
     private final LoginThrottle loginThrottle;
+    /** Statistics (issue 13): what visitors do, counted per form and day, and read back as reports. */
+    private final FormTraffic traffic;
+    private final FormStatistics statistics;
     // The agency's workspace (#13): searching submissions by keyed terms, privacy mode.
     private final TermHashes termHashes;
     private final SubmissionSearch submissionSearch;
@@ -174,6 +188,8 @@ public final class FormhausApp implements AutoCloseable {
         this.loginThrottle = new LoginThrottle(admin.maxFailuresPerEmail(), admin.maxFailuresPerAddress(),
                 admin.loginWindow(), Clock.systemUTC());
         this.formOptions = formOptions();
+        this.traffic = new FormTraffic(stores.dayCounters());
+        this.statistics = new FormStatistics(stores.dayCounters());
     }
 
     /**
@@ -214,6 +230,7 @@ public final class FormhausApp implements AutoCloseable {
             app.worker.start();
             app.webhooks.start();
             app.retention.start(config.retention().firstSweep(), config.retention().sweepEvery());
+            app.stores.dayCounters().start(COUNTER_FLUSH);
             return app;
         } catch (SQLException | RuntimeException e) {
             db.close();
@@ -244,7 +261,10 @@ public final class FormhausApp implements AutoCloseable {
                         HealthServlet.LIVE, HealthServlet.READY)
                 .servlet("/metrics", new MetricsServlet(metrics, config.metrics().token()))
                 .servlet("/static/*", new StaticServlet(), "/embed.js")
+                .filter("/f/*", new FormTrafficFilter(traffic))
                 .multipart("/f/*", formServlet(), uploadLimits())
+                .servlet("/beacon/*", new BeaconServlet(stores.forms(), traffic,
+                        stores.instance().getOrCreateSecret("form.token.key"), config.forms().tokenValidity()))
                 .servlet(ConfirmationTokens.PATH, new NewsletterConfirmServlet(newsletterTokens, stores.submissions(),
                         stores.jobs(), config.delivery().giveUpAfter(), worker::nudge, templates))
                 .filter("/admin/api/*", new AdminAuthFilter(stores.users(), adminSessions, securityLog))
@@ -259,6 +279,9 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/admin/api/provisioning-keys", new ProvisioningKeysApiServlet(provisioningKeys,
                         stores.provisioningKeys()), "/admin/api/provisioning-keys/*")
                 .servlet("/admin/api/tokens", new TokensApiServlet(stores.users()), "/admin/api/tokens/*")
+                .servlet("/admin/api/statistics/*", new StatisticsApiServlet(stores.forms(), statistics))
+                .servlet("/admin/statistics/*", new StatisticsPageServlet(templates, adminSessions, stores.forms(),
+                        statistics))
                 .servlet("/admin/api/user/*", new UserApiServlet(stores.users(), passwordChange, adminSessions))
                 .servlet("/admin/api/connection/*", new ConnectionApiServlet(connection))
                 .servlet("/admin/login", new LoginServlet(templates, stores.users(), adminSessions, passwordCheck,
@@ -268,6 +291,11 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/admin", new AdminPagesServlet(templates, adminSessions, stores.users(), stores.accounts(),
                         stores.forms(), stores.submissions(), stores.submissionCounts(), connection,
                         config.http().publicUrl(), stores.webhooks()).withDrafts(formDrafts), "/admin/*")
+                .servlet("/admin/api/onoffice-fields", new FieldCatalogueApiServlet(id -> { // form builder's field picker
+                    var credentials = stores.accounts().find(id).map(a -> a.onOffice()).orElse(null);
+                    return credentials == null || !credentials.complete() ? null : metadata.get("account-" + id,
+                            onOffice.clientFor(credentials, RetryMode.SAFE_ONLY));
+                }))
                 .servlet("/admin/build", new BuilderServlet(templates, adminSessions, stores.forms(), formDrafts,
                         new FormPreview(templates, formOptions)), "/admin/build/*") // form builder
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
@@ -371,7 +399,12 @@ public final class FormhausApp implements AutoCloseable {
                 stores.instance().getOrCreateSecret("form.token.key"),
                 new FormServlet.Settings(limits.submissionsPerClientPerMinute(), limits.submissionsPerFormPerMinute(),
                         limits.minFillSeconds(), limits.maxBodyBytes(), limits.maxFileBytes(), limits.tokenValidity()),
-                metrics);
+                (formKey, outcome) -> {
+                    metrics.count(formKey, outcome);
+                    if (outcome == SubmissionCounter.Outcome.ACCEPTED) {
+                        traffic.submitted(formKey); // in the request's thread: with the source FormTrafficFilter set
+                    }
+                });
     }
 
     private MultipartConfigElement uploadLimits() {
@@ -465,6 +498,7 @@ public final class FormhausApp implements AutoCloseable {
         formOptions.close();
         worker.close();
         webhooks.close();
+        stores.dayCounters().close();
         onOffice.close();
         db.close();
         metrics.close();

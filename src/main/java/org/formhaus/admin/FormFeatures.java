@@ -64,7 +64,7 @@ final class FormFeatures {
         return features;
     }
 
-    private static Set<Feature> forMapping(String maps) {
+    static Set<Feature> forMapping(String maps) {
         String module = maps.substring(0, maps.indexOf('.'));
         String field = maps.substring(maps.indexOf('.') + 1);
         Set<Feature> features = EnumSet.noneOf(Feature.class);

@@ -16,6 +16,8 @@ import org.formhaus.forms.FormDefinition;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
 import org.formhaus.http.KnownKeys;
+import org.formhaus.protection.Protection;
+import org.formhaus.protection.ProtectionSecrets;
 import org.formhaus.storage.FormDrafts;
 import org.formhaus.storage.FormKeyTakenException;
 import org.formhaus.storage.FormStore;
@@ -123,6 +125,9 @@ final class FormPublishing {
         }
         int live = forms.latest(caller.accountId(), key).map(StoredForm::version).orElse(0);
         int base = drafts.find(caller.accountId(), key).map(FormDrafts.Draft::baseVersion).orElse(live);
+        if (Protection.problems(body).isEmpty()) {
+            ProtectionSecrets.seal(body); // a draft never holds a form's password or one-time keys in clear either
+        }
         try {
             drafts.save(caller.accountId(), key, body, base, caller.userId());
         } catch (FormKeyTakenException e) {
@@ -321,8 +326,10 @@ final class FormPublishing {
             try {
                 FormDefinition definition = parser.parse(json.deepCopy());
                 problems = saveCheck.problems(account, definition);
+                JsonObject sealed = json.deepCopy();
                 if (problems.isEmpty()) {
-                    return definition;
+                    // What is published keeps only the hashes of the password and one-time keys.
+                    return ProtectionSecrets.seal(sealed) ? parser.parse(sealed) : definition;
                 }
             } catch (DefinitionException e) {
                 problems = e.problems();

@@ -19,6 +19,8 @@ import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
 import org.formhaus.http.KnownKeys;
 import org.formhaus.http.JsonServlet;
+import org.formhaus.protection.Protection;
+import org.formhaus.protection.ProtectionSecrets;
 
 /**
  * {@code /admin/api/forms[/{key}]}: list, create, read, replace and delete form definitions of the caller's account.
@@ -120,11 +122,17 @@ public final class FormsApiServlet extends JsonServlet {
 
     @Override
     protected void post(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String[] path = segments(request);
+        if (path.length == 2 && path[1].equals(OneTimeKeyBatch.PATH)) {
+            long account = AdminAuthFilter.accountOf(request);
+            generateKeys(request, response, account, owned(account, path[0]));
+            return;
+        }
         if (routedToPublishing(request, response)) {
             return;
         }
         long account = AdminAuthFilter.accountOf(request);
-        if (segments(request).length != 0) {
+        if (path.length != 0) {
             throw new HttpProblem(405, "POST goes to /admin/api/forms; use PUT to replace a form");
         }
         FormDefinition definition = parse(Json.objectBody(request, KnownKeys.CHECKED_BY_ITS_PARSER), null);
@@ -193,7 +201,11 @@ public final class FormsApiServlet extends JsonServlet {
         }
         VIEW_ONLY.forEach(definition::remove);
         try {
-            return parser.parse(definition);
+            FormDefinition parsed = parser.parse(definition);
+            // A clear password or one-time key is never stored: its hash replaces it. A section with problems is left
+            // as it is, for the save check to name them.
+            boolean sealed = Protection.problems(definition).isEmpty() && ProtectionSecrets.seal(definition);
+            return sealed ? parser.parse(definition) : parsed;
         } catch (DefinitionException e) {
             throw new DefinitionProblem(e.problems());
         }
@@ -219,6 +231,24 @@ public final class FormsApiServlet extends JsonServlet {
         } catch (FormKeyTakenException e) {
             throw new HttpProblem(409, e.getMessage());
         }
+    }
+
+    /**
+     * {@code POST /admin/api/forms/{key}/one-time-keys} {@code {"count": N}}: adds N new one-time keys to the form's
+     * {@code protection.oneTimeKeys} (saved as a new version) and answers 201 {@code {"keys": [...], "version"}}: the
+     * only time the keys are shown in clear.
+     */
+    private void generateKeys(HttpServletRequest request, HttpServletResponse response, long account, StoredForm form)
+            throws Exception {
+        int count = OneTimeKeyBatch.count(Json.objectBody(request, OneTimeKeyBatch.BODY));
+        JsonObject source = form.definition().source().deepCopy();
+        List<String> keys = OneTimeKeyBatch.addTo(source, count);
+        source.addProperty("key", form.key());
+        StoredForm saved = published(request, save(request, account, parse(source, null)));
+        JsonObject body = new JsonObject();
+        body.add("keys", Json.GSON.toJsonTree(keys));
+        body.addProperty("version", saved.version());
+        Json.send(response, 201, body);
     }
 
     /** Saving a form publishes it (visitors get the new version at once): a security event. */

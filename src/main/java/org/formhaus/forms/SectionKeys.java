@@ -27,7 +27,9 @@ final class SectionKeys {
                     .with("attach", ATTACH))
             .withList("more", Keys.of("enabled", "to", "subject", "body", "templateid", "cc", "bcc", "replyToVisitor")
                     .with("attach", ATTACH));
-    private static final Keys PROTECTION = Keys.of("proofOfWork");
+    // protection.* (web.FormProtection, protection.Protection): closedMessage's languages are judged there.
+    private static final Keys PROTECTION = Keys.of("proofOfWork", "password", "allowedIps", "opensAt", "closesAt",
+            "maxSubmissions", "oneTimeKeys", "closedMessage");
 
     private SectionKeys() {
     }

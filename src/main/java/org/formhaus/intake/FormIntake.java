@@ -16,8 +16,10 @@ import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.Values;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.NewFile;
+import org.formhaus.storage.ProtectionStore;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.storage.Submission;
+import org.formhaus.storage.SubmissionClaim;
 import org.formhaus.storage.SubmissionStatus;
 import org.formhaus.storage.SubmissionStore;
 import org.formhaus.storage.UsedToken;
@@ -55,6 +57,11 @@ public final class FormIntake {
         return forms;
     }
 
+    /** What protected forms count over every instance (places, used keys, wrong passwords). */
+    public ProtectionStore protection() {
+        return submissions.protection();
+    }
+
     /**
      * @param shown   the definition as the visitor saw it (options resolved), whose consent texts are stored
      * @param values  the validated values ({@code forms.ValidationResult#values})
@@ -80,7 +87,18 @@ public final class FormIntake {
     public Receipt accept(StoredForm form, FormDefinition shown, Map<String, Object> values,
                           Map<String, String> context, Map<String, Upload> files, IdempotencyKey key, long now)
             throws SQLException {
-        if (key == null) {
+        return accept(form, shown, values, context, files, key, SubmissionClaim.NONE, now);
+    }
+
+    /**
+     * As {@link #accept(StoredForm, FormDefinition, Map, Map, Map, IdempotencyKey, long)}, taking a protected form's
+     * place and one-time key in the same transaction (a repeat of an accepted submission takes none).
+     * @throws org.formhaus.storage.ClaimRefusedException when the place or the key was taken; nothing was stored
+     */
+    public Receipt accept(StoredForm form, FormDefinition shown, Map<String, Object> values,
+                          Map<String, String> context, Map<String, Upload> files, IdempotencyKey key,
+                          SubmissionClaim claim, long now) throws SQLException {
+        if (key == null && claim.isEmpty()) {
             return Receipt.accepted(accept(form, shown, values, context, files, now).id());
         }
         AcceptedSubmission data = content(form, shown, values, context, files, now);
@@ -88,8 +106,11 @@ public final class FormIntake {
                 form.version(), SubmissionStatus.RECEIVED, data, new JsonObject(), null, now, now);
         try {
             submissions.accept(submission, now + giveUpAfter.toMillis(), newFiles(data, files),
-                    used(form, key, submission.id()));
+                    key == null ? null : used(form, key, submission.id()), claim);
         } catch (SQLIntegrityConstraintViolationException taken) {
+            if (key == null) {
+                throw taken;
+            }
             return earlier(form.key(), key).orElseThrow(() -> taken);
         }
         onAccepted.run();

@@ -13,13 +13,17 @@ import java.util.Map;
 public final class SpamCounts {
 
     private final Database db;
+    /** The same rejections per day, for the statistics (metric "spam", the reason as dimension). */
+    private final FormDayCounters daily;
 
-    public SpamCounts(Database db) {
+    public SpamCounts(Database db, FormDayCounters daily) {
         this.db = db;
+        this.daily = daily;
     }
 
     /** Counts one rejected submission. */
     public void count(String formKey, String reason, long now) throws SQLException {
+        daily.add(formKey, "spam", reason);
         try (Connection c = db.connection()) {
             if (Jdbc.update(c, "UPDATE form_spam SET hits = hits + 1, last_ms = ? WHERE form_key = ? AND reason = ?",
                     now, formKey, reason) == 1) {

@@ -17,11 +17,18 @@ public final class SubmissionStore {
 
     private final Database db;
     private final UsedTokenStore usedTokens;
+    private final ProtectionStore protection;
     private volatile SearchTerms.Source terms = SearchTerms.Source.NONE;
 
     public SubmissionStore(Database db) {
         this.db = db;
         this.usedTokens = new UsedTokenStore(db);
+        this.protection = new ProtectionStore(db);
+    }
+
+    /** What protected forms count: places, used one-time keys, wrong passwords. */
+    public ProtectionStore protection() {
+        return protection;
     }
 
     /**
@@ -54,10 +61,24 @@ public final class SubmissionStore {
      * @throws java.sql.SQLIntegrityConstraintViolationException when the token was used already
      */
     public void accept(Submission s, long giveUpMs, List<NewFile> files, UsedToken token) throws SQLException {
+        accept(s, giveUpMs, files, token, SubmissionClaim.NONE);
+    }
+
+    /**
+     * As {@link #accept(Submission, long, List, UsedToken)}, and takes what a protected form's submission needs
+     * ({@link ProtectionStore#claim}) in the same transaction, after the token: a repeat costs no place.
+     * @throws ClaimRefusedException when the place or key was taken; nothing was stored
+     */
+    public void accept(Submission s, long giveUpMs, List<NewFile> files, UsedToken token, SubmissionClaim claim)
+            throws SQLException {
+        protection.prepare(claim);
         java.util.Set<String> found = terms.terms(s);
         db.inTransaction(c -> {
             if (token != null) {
                 UsedTokenStore.insert(c, token); // first: a used token costs no other write before it fails
+            }
+            if (!claim.isEmpty()) {
+                ProtectionStore.claim(c, claim, s.id(), s.createdMs());
             }
             Jdbc.update(c, "INSERT INTO submission (id, account_id, form_key, form_version, status, data, records, "
                             + "created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -26,7 +26,21 @@ final class FormPage {
      * submission), so the page cannot come from the cache.
      */
     record Request(FormDefinition form, Map<String, Object> values, Map<String, String> errors, String token,
-                   Map<String, String> context, String action, String base, boolean prefilled) {
+                   Map<String, String> context, String action, String base, boolean prefilled,
+                   Map<String, String> access) {
+
+        /**
+         * {@code access}: the hidden inputs that let the visitor in ({@link FormAccess}: unlock token, one-time key),
+         * by input name; rendered beside the context inputs.
+         */
+        Request {
+            access = access == null ? Map.of() : Map.copyOf(access);
+        }
+
+        Request(FormDefinition form, Map<String, Object> values, Map<String, String> errors, String token,
+                Map<String, String> context, String action, String base, boolean prefilled) {
+            this(form, values, errors, token, context, action, base, prefilled, Map.of());
+        }
     }
 
     /**
@@ -122,6 +136,8 @@ final class FormPage {
                 StringBuilder inputs = new StringBuilder();
                 r.context().forEach((name, value) -> inputs.append("<input type=\"hidden\" name=\"_ctx_")
                         .append(Html.escape(name)).append("\" value=\"").append(Html.escape(value)).append("\">"));
+                r.access().forEach((name, value) -> inputs.append("<input type=\"hidden\" name=\"")
+                        .append(Html.escape(name)).append("\" value=\"").append(Html.escape(value)).append("\">"));
                 yield inputs.toString();
             }
         };
@@ -162,6 +178,7 @@ final class FormPage {
         model.put("alwaysProofOfWork", FormProtection.alwaysProofOfWork(form));
         model.put("token", r.token());
         model.put("context", r.context());
+        model.put("access", r.access());
         model.put("action", r.action());
         model.put("base", r.base());
         model.put("multipart", form.fields().stream().anyMatch(f -> f.type() == org.formhaus.forms.FieldType.FILE));

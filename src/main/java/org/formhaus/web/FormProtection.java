@@ -2,16 +2,16 @@ package org.formhaus.web;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.formhaus.forms.DefinitionException.Problem;
 import org.formhaus.forms.FormDefinition;
+import org.formhaus.protection.Protection;
 
 /**
- * A form's {@code protection} section: {@code {"proofOfWork": true}} asks every visitor's browser for a proof of work
- * ({@link ProofOfWork}), not only while the form is flooded. Checked when a form is saved ({@link #problems}); a key
- * it does not know is refused. Stateless.
+ * A form's {@code protection} section as the visitor-facing side reads it: {@code {"proofOfWork": true}} asks every
+ * visitor's browser for a proof of work ({@link ProofOfWork}), not only while the form is flooded; the other keys
+ * (password, addresses, hours, places, one-time keys) are {@link Protection}'s and enforced by {@link FormAccess}.
+ * Checked when a form is saved ({@link #problems}); a key it does not know is refused. Stateless.
  */
 public final class FormProtection {
 
@@ -20,25 +20,9 @@ public final class FormProtection {
     private FormProtection() {
     }
 
-    /** What is wrong with the section, each with its place ({@code protection.proofOfWork}). */
+    /** What is wrong with the section, each with its place ({@code protection.allowedIps[1]}). */
     public static List<Problem> problems(FormDefinition form) {
-        List<Problem> problems = new ArrayList<>();
-        JsonElement section = form.source() == null ? null : form.source().get(SECTION);
-        if (section == null || section.isJsonNull()) {
-            return problems;
-        }
-        if (!section.isJsonObject()) {
-            problems.add(new Problem(SECTION, "must be an object such as {\"proofOfWork\": true}"));
-            return problems;
-        }
-        for (Map.Entry<String, JsonElement> e : section.getAsJsonObject().entrySet()) {
-            if (!e.getKey().equals("proofOfWork")) {
-                problems.add(new Problem(SECTION + "." + e.getKey(), "unknown key; known: proofOfWork"));
-            } else if (!e.getValue().isJsonPrimitive() || !e.getValue().getAsJsonPrimitive().isBoolean()) {
-                problems.add(new Problem(SECTION + ".proofOfWork", "must be true or false"));
-            }
-        }
-        return problems;
+        return Protection.problems(form.source());
     }
 
     /** Whether the form always asks for a proof of work. */

@@ -22,6 +22,7 @@ import org.formhaus.forms.ValidationResult;
 import org.formhaus.http.ErrorReplies;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
+import org.formhaus.http.SignedTokens;
 import org.formhaus.http.UrlEncoded;
 import org.formhaus.intake.FormIntake;
 import org.formhaus.intake.IdempotencyKey;
@@ -30,6 +31,7 @@ import org.formhaus.logs.LogContext;
 import org.formhaus.options.FormOptions;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AccountStore;
+import org.formhaus.storage.ClaimRefusedException;
 import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.storage.SubmissionStatus;
@@ -65,6 +67,7 @@ public final class FormServlet extends HttpServlet {
     private final FormValidator validator = new FormValidator();
     private final SubmissionCounter counter;
     private final VisitorLanguage languages = new VisitorLanguage();
+    private final FormAccess access;
 
     public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
                        Templates templates, String instanceKey, Settings settings, SubmissionCounter counter) {
@@ -78,6 +81,8 @@ public final class FormServlet extends HttpServlet {
         this.proofOfWork = new ProofOfWork(instanceKey, java.time.Clock.systemUTC());
         this.reader = new SubmissionReader(settings.maxBodyBytes(), settings.maxFileBytes());
         this.embedding = new EmbedPolicy(accounts);
+        this.access = new FormAccess(intake.protection(), new SignedTokens(instanceKey, java.time.Clock.systemUTC()),
+                templates, java.time.Clock.systemUTC());
     }
 
     @Override
@@ -107,11 +112,22 @@ public final class FormServlet extends HttpServlet {
             message(request, response, 200, definition.language(), t.get("form.thanks.title"), t.get("form.thanks.text"));
             return;
         }
+        FormAccess.Pass pass;
+        try {
+            pass = access.admit(form.key(), definition, request.getRemoteAddr(), first(query, FormAccess.UNLOCK_PARAM),
+                    first(query, FormAccess.KEY_PARAM));
+        } catch (FormAccess.Refused r) {
+            access.show(request, response, false, form, definition, r, query);
+            return;
+        } catch (SQLException e) {
+            unavailable(request, response, false, e, "form.unavailable", form.key());
+            return;
+        }
         long now = System.currentTimeMillis();
         page.render(response, 200, new FormPage.Request(definition, Prefill.values(definition, query), Map.of(),
                 spam.issueToken(form.key(), now), PageContext.fromPageRequest(definition, query,
                 request.getHeader("Referer")), action(request, form, query), request.getContextPath(),
-                Prefill.fromQuery(definition, query)));
+                Prefill.fromQuery(definition, query), pass.inputs()));
     }
 
     @Override
@@ -119,8 +135,9 @@ public final class FormServlet extends HttpServlet {
         boolean json = Json.wantsJson(request);
         String[] path = path(request);
         Optional<StoredForm> found;
+        boolean unlock = path.length == 2 && path[1].equals("unlock");
         try {
-            found = path.length == 1 ? find(path[0]) : Optional.empty();
+            found = path.length == 1 || unlock ? find(path[0]) : Optional.empty();
         } catch (SQLException e) {
             unavailable(request, response, json, e, "error.unavailable", path[0]);
             return;
@@ -139,6 +156,11 @@ public final class FormServlet extends HttpServlet {
         Messages t = Messages.forLanguage(definition.language());
         long now = System.currentTimeMillis();
         SubmissionInput input = new SubmissionInput(Map.of(), Map.of());
+        Map<String, List<String>> query = UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS);
+        if (unlock) {
+            unlock(request, response, json, form, definition, query);
+            return;
+        }
         try {
             SpamGuard.Verdict limited = spam.rateLimit(form.key(), request.getRemoteAddr(), now);
             if (limited.outcome() == SpamGuard.Outcome.LIMITED) {
@@ -154,6 +176,9 @@ public final class FormServlet extends HttpServlet {
             t = Messages.forLanguage(definition.language());
             SpamGuard.Verdict verdict = spam.inspectToken(form.key(), input, now);
             if (verdict.outcome() == SpamGuard.Outcome.BAD_TOKEN) {
+                // A visitor the form's protection turns away never had a page: that says more than the token.
+                access.admit(form.key(), definition, request.getRemoteAddr(), input.first(FormAccess.UNLOCK_INPUT),
+                        input.first(FormAccess.KEY_INPUT));
                 throw new Refusal(400, "_form", t.get("error.token"), true);
             }
             // A repeat first: its proof of work was used up by the submission it repeats.
@@ -163,6 +188,8 @@ public final class FormServlet extends HttpServlet {
                 answer(request, response, json, form, definition, earlier.get());
                 return;
             }
+            FormAccess.Pass pass = access.admit(form.key(), definition, request.getRemoteAddr(),
+                    input.first(FormAccess.UNLOCK_INPUT), input.first(FormAccess.KEY_INPUT));
             if (limited.outcome() == SpamGuard.Outcome.PROOF_NEEDED || FormProtection.alwaysProofOfWork(definition)) {
                 ProofOfWork.Verdict proof = proofOfWork.check(form.key(), input.first(ProofOfWork.FIELD));
                 if (proof != ProofOfWork.Verdict.SOLVED) {
@@ -188,7 +215,8 @@ public final class FormServlet extends HttpServlet {
                 throw new Refusal(422, "_form", t.get("error.tooFast"), true);
             }
             Receipt accepted = intake.accept(form, definition, result.values(),
-                    PageContext.fromSubmission(definition, input.params()), input.files(), key, now);
+                    PageContext.fromSubmission(definition, input.params()), input.files(), key,
+                    access.claim(form.key(), definition, pass), now);
             if (accepted.outcome() == Receipt.Outcome.ACCEPTED) {
                 counter.count(form.key(), SubmissionCounter.Outcome.ACCEPTED);
                 LogContext.set(LogContext.SUBMISSION_ID, accepted.submissionId());
@@ -199,6 +227,12 @@ public final class FormServlet extends HttpServlet {
             counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
             refuse(request, response, json, form, definition, f.textValues(), 413,
                     Map.of(f.field(), t.get("error.fileSize", FormValidator.megabytes(f.limitBytes()))));
+        } catch (FormAccess.Refused r) {
+            counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
+            access.show(request, response, json, form, definition, r, query);
+        } catch (ClaimRefusedException lost) {
+            counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
+            access.show(request, response, json, form, definition, access.refused(lost, definition), query);
         } catch (Refusal r) {
             counter.count(form.key(), r.spam ? SubmissionCounter.Outcome.SPAM : SubmissionCounter.Outcome.REFUSED);
             refuse(request, response, json, form, definition, input, r.status, Map.of(r.field, r.getMessage()));
@@ -239,6 +273,19 @@ public final class FormServlet extends HttpServlet {
         }
         refuse(request, response, false, form, definition, input, status,
                 Map.of(FormPage.PROOF_OF_WORK, Json.GSON.toJson(challenge)));
+    }
+
+    /** {@code POST /f/{key}/unlock}: a password-protected form's password, read within the usual limits. */
+    private void unlock(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,
+                        FormDefinition definition, Map<String, List<String>> query) throws IOException {
+        Messages t = Messages.forLanguage(definition.language());
+        try {
+            access.unlock(request, response, json, form, definition, query, reader.read(request).first("password"));
+        } catch (RuntimeException | SQLException e) {
+            HttpProblem shown = ErrorReplies.problem(request, e,
+                    new ErrorReplies.Wording(t.get("error.unavailable"), t.get("error.internal")));
+            ErrorReplies.json(request, response, shown);
+        }
     }
 
     /** A submission refused before validation: status, the field to show it at ("_form": above the form), message. */
@@ -315,7 +362,7 @@ public final class FormServlet extends HttpServlet {
         page.render(response, status, new FormPage.Request(definition, values, errors,
                 spam.issueToken(form.key(), System.currentTimeMillis()),
                 PageContext.fromSubmission(definition, input.params()), action(request, form, query),
-                request.getContextPath(), true));
+                request.getContextPath(), true, FormAccess.carried(input.params())));
     }
 
     private void message(HttpServletRequest request, HttpServletResponse response, int status, String language,

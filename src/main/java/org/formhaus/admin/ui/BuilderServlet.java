@@ -89,7 +89,7 @@ public final class BuilderServlet extends PageServlet {
     protected void csrfRefused(Page page) throws java.io.IOException {
         String[] path = path(page);
         if (path.length == 2 && path[1].equals("preview")) {
-            render(page, 200, "admin/builder-preview-sent.ftlh", Map.of());
+            framed(page, "admin/builder-preview-sent.ftlh", Map.of());
             return;
         }
         super.csrfRefused(page);
@@ -115,10 +115,24 @@ public final class BuilderServlet extends PageServlet {
         try {
             preview.render(page.response(), account, parser.parseStored(definition), page.request().getContextPath());
         } catch (DefinitionException e) {
-            page.response().setHeader("Content-Security-Policy", "frame-ancestors 'self'");
-            render(page, 200, "admin/builder-preview-paused.ftlh", Map.of("problems",
+            framed(page, "admin/builder-preview-paused.ftlh", Map.of("problems",
                     e.problems().stream().map(DefinitionException.Problem::toString).toList()));
         }
+    }
+
+    /** A page shown inside the builder's preview frame: framable by the admin UI only, else as every admin page. */
+    private void framed(Page page, String template, Map<String, Object> model) throws java.io.IOException {
+        Map<String, Object> all = new HashMap<>(model);
+        all.put("t", page.text().messages());
+        all.put("lang", page.text().lang());
+        all.put("ctx", page.request().getContextPath());
+        String html = templates.render(template, all);
+        page.response().setStatus(200);
+        page.response().setContentType("text/html;charset=UTF-8");
+        page.response().setHeader("Cache-Control", "no-store");
+        page.response().setHeader("Content-Security-Policy", CSP.replace("frame-ancestors 'none'",
+                "frame-ancestors 'self'"));
+        page.response().getWriter().write(html);
     }
 
     private void versions(Page page, long account, String key, Map<String, Object> model) throws Exception {
