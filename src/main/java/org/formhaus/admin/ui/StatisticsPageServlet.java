@@ -1,5 +1,8 @@
 package org.formhaus.admin.ui;
 
+import org.formhaus.admin.Endpoint;
+import org.formhaus.admin.AdminEndpoints;
+import org.formhaus.storage.Role;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +27,17 @@ import org.formhaus.storage.StoredForm;
  * the same figures beside it as a table with a caption, which is what screen readers read; the period is chosen with
  * plain links. Another account's form or an unknown one is 404; without a session, the sign-in page.
  */
-public final class StatisticsPageServlet extends PageServlet {
+public final class StatisticsPageServlet extends PageServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/statistics/{form}", Role.VIEWER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private final AdminSession sessions;
     private final FormStore forms;
