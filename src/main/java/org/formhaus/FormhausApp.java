@@ -14,6 +14,8 @@ import org.formhaus.admin.AccessGuard;
 import org.formhaus.admin.AccountsApiServlet;
 import org.formhaus.admin.CopiesApiServlet;
 import org.formhaus.admin.FormCopy;
+import org.formhaus.admin.FormGroupsApiServlet;
+import org.formhaus.storage.FormGroupStore;
 import org.formhaus.admin.ui.TeamPagesServlet;
 import org.formhaus.admin.AccountConnection;
 import org.formhaus.admin.AdminAuthFilter;
@@ -362,10 +364,12 @@ public final class FormhausApp implements AutoCloseable {
     private void teamRoutes(Routes routes) {
         Team team = new Team(db, members, new InvitationStore(db), stores.users(), PasswordHasher.OWASP, securityLog,
                 Clock.systemUTC());
-        FormCopy copy = new FormCopy(stores.forms(), members, formSaveCheck(), securityLog);
+        FormGroupStore groups = new FormGroupStore(db);
+        FormCopy copy = new FormCopy(stores.forms(), members, formSaveCheck(), securityLog, groups);
         routes.servlet("/admin/api/team/*", new TeamApiServlet(team, config.http().publicUrl()))
                 .servlet("/admin/api/accounts", new AccountsApiServlet(members))
                 .servlet("/admin/api/copies", new CopiesApiServlet(copy))
+                .servlet("/admin/api/form-groups", new FormGroupsApiServlet(groups), "/admin/api/form-groups/*")
                 .servlet("/admin/join/*", new JoinPageServlet(templates, team, adminSessions, stores.accounts()))
                 .servlet("/admin/team", new TeamPagesServlet(templates, team, copy, stores.forms(), adminSessions,
                         securityLog, config.http().publicUrl()), "/admin/team/*", "/admin/accounts", "/admin/accounts/*");

@@ -13,7 +13,8 @@ import org.formhaus.http.KnownKeys;
 import org.formhaus.storage.Role;
 
 /**
- * {@code POST /admin/api/copies} {@code {"toAccount": 2, "forms": ["kontakt", ...], "dryRun": false}}: copies forms
+ * {@code POST /admin/api/copies} {@code {"toAccount": 2, "forms": ["kontakt", ...], "group": 7, "dryRun": false}}:
+ * copies forms (those listed and/or all of the group {@code group}, whose copies land in a group of the same name)
  * of the calling account to another account the caller belongs to as editor or owner ({@link FormCopy}). Answers 200
  * {@code {"toAccount": 2, "dryRun": false, "forms": [{"form", "newKey", "copied", "problems": [...]}]}}: a form
  * whose copy does not fit the target's onOffice fields is not copied, and {@code problems} says why.
@@ -21,7 +22,7 @@ import org.formhaus.storage.Role;
 public final class CopiesApiServlet extends JsonServlet implements AdminEndpoints {
 
     static final List<Endpoint> ENDPOINTS = List.of(Endpoint.of("POST", "/admin/api/copies", Role.EDITOR));
-    static final KnownKeys BODY = KnownKeys.of("toAccount", "forms", "dryRun");
+    static final KnownKeys BODY = KnownKeys.of("toAccount", "forms", "group", "dryRun");
 
     private final FormCopy copy;
 
@@ -54,9 +55,18 @@ public final class CopiesApiServlet extends JsonServlet implements AdminEndpoint
                 keys.add(key.getAsString());
             }
         }
+        Long group = null;
+        if (body.has("group")) {
+            JsonElement value = body.get("group");
+            if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+                throw HttpProblem.badRequest("group: the id of a form group of this account");
+            }
+            group = value.getAsLong();
+        }
         boolean dryRun = body.has("dryRun") && body.get("dryRun").isJsonPrimitive()
                 && body.get("dryRun").getAsBoolean();
-        List<FormCopy.Outcome> outcomes = copy.copy(caller.userId(), caller.accountId(), to.getAsLong(), keys, dryRun);
+        List<FormCopy.Outcome> outcomes = copy.copy(caller.userId(), caller.accountId(), to.getAsLong(), keys, group,
+                dryRun);
         JsonObject json = new JsonObject();
         json.addProperty("toAccount", to.getAsLong());
         json.addProperty("dryRun", dryRun);

@@ -10,6 +10,7 @@ import org.formhaus.forms.DefinitionException;
 import org.formhaus.forms.DefinitionParser;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.http.HttpProblem;
+import org.formhaus.storage.FormGroupStore;
 import org.formhaus.storage.FormKeyTakenException;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.MemberStore;
@@ -21,7 +22,8 @@ import org.formhaus.storage.StoredForm;
  * Each copy is checked as saving it in the target account would be ({@link FormSaveCheck}: its mapping against that
  * account's onOffice fields, its options, templates): a form that does not fit is not copied and its problems are
  * reported. Form keys are unique over the instance, so a copy gets the first free key {@code key-2}, {@code key-3},
- * ... Thread-safe; one per application.
+ * ... A whole group can be copied: its forms are checked and copied as any, and the copies land in the target
+ * account's group of the same name (made when it has none). Thread-safe; one per application.
  */
 public final class FormCopy {
 
@@ -36,9 +38,12 @@ public final class FormCopy {
     private final MemberStore members;
     private final FormSaveCheck check;
     private final SecurityLog log;
+    private final FormGroupStore groups;
     private final DefinitionParser parser = new DefinitionParser();
 
-    public FormCopy(FormStore forms, MemberStore members, FormSaveCheck check, SecurityLog log) {
+    public FormCopy(FormStore forms, MemberStore members, FormSaveCheck check, SecurityLog log,
+            FormGroupStore groups) {
+        this.groups = groups;
         this.forms = forms;
         this.members = members;
         this.check = check;
@@ -52,12 +57,28 @@ public final class FormCopy {
      *                     when the user's role there is below editor, 400 for no forms or the same account
      */
     public List<Outcome> copy(long userId, long from, long to, List<String> keys, boolean dryRun) throws Exception {
+        return copy(userId, from, to, keys, null, dryRun);
+    }
+
+    /**
+     * As {@link #copy(long, long, long, List, boolean)}, plus the forms of the {@code from} account's group
+     * {@code groupId} (null: none); the copies of those land in the target's group of the same name.
+     *
+     * @throws HttpProblem also 404 for a group of another account
+     */
+    public List<Outcome> copy(long userId, long from, long to, List<String> keys, Long groupId, boolean dryRun)
+            throws Exception {
         Role role = members.roleOf(to, userId).orElseThrow(() -> HttpProblem.notFound("Account " + to));
         if (!role.covers(Role.EDITOR)) {
             throw new HttpProblem(403, "toAccount: your role there (" + role + ") may not create forms; it needs editor");
         }
         if (to == from) {
             throw HttpProblem.badRequest("toAccount: the forms are in this account already");
+        }
+        FormGroupStore.Group group = null;
+        if (groupId != null) {
+            group = groups.find(from, groupId).orElseThrow(() -> HttpProblem.notFound("Group " + groupId));
+            keys = java.util.stream.Stream.concat(keys.stream(), group.forms().stream()).distinct().toList();
         }
         if (keys.isEmpty()) {
             throw HttpProblem.badRequest("forms: name at least one form (or a group that has forms)");
@@ -71,6 +92,9 @@ public final class FormCopy {
         for (StoredForm source : sources) {
             outcomes.add(copyOne(source, to, dryRun));
         }
+        if (group != null && !dryRun) {
+            intoGroup(to, group, outcomes);
+        }
         List<String> copied = outcomes.stream().filter(o -> o.fits() && !dryRun)
                 .map(o -> o.key() + " → " + o.newKey()).toList();
         if (!copied.isEmpty()) {
@@ -79,6 +103,24 @@ public final class FormCopy {
             log.record(to, userId, SecurityEventKind.FORMS_COPIED, detail);
         }
         return outcomes;
+    }
+
+    /** Puts the copies of the group's forms into the target's group of the same name. */
+    private void intoGroup(long to, FormGroupStore.Group group, List<Outcome> outcomes) throws Exception {
+        List<Outcome> copies = outcomes.stream().filter(o -> o.fits() && group.forms().contains(o.key())).toList();
+        if (copies.isEmpty()) {
+            return;
+        }
+        FormGroupStore.Group target;
+        try {
+            target = groups.findByName(to, group.name()).isPresent() ? groups.findByName(to, group.name()).get()
+                    : groups.create(to, group.name());
+        } catch (FormGroupStore.NameTakenException madeMeanwhile) {
+            target = groups.findByName(to, group.name()).orElseThrow();
+        }
+        for (Outcome copy : copies) {
+            groups.put(to, target.id(), copy.newKey());
+        }
     }
 
     private Outcome copyOne(StoredForm source, long to, boolean dryRun) throws Exception {

@@ -101,6 +101,8 @@ class AdminRouteFenceIT {
         samples.put("invitation", invitationId(team.invite(owner.token(), "viewer")));
         samples.put("key", server.adminJson("POST", "/admin/api/provisioning-keys", "{\"label\": \"fence\"}")
                 .getAsJsonObject().get("id").getAsString());
+        samples.put("group", group("Zaunformulare"));
+        server.admin("PUT", "/admin/api/form-groups/" + samples.get("group") + "/forms/" + FORM, null);
         markers.addAll(List.of(FORM, submission, "editor@fence-a.example", "viewer@fence-a.example",
                 "fenja@kunde.example", TestServer.SIM_TOKEN));
     }
@@ -124,6 +126,7 @@ class AdminRouteFenceIT {
             case "invitation" -> invitationId(team.invite(owner.token(), "viewer"));
             case "key" -> server.adminJson("POST", "/admin/api/provisioning-keys", "{\"label\": \"fresh\"}")
                     .getAsJsonObject().get("id").getAsString();
+            case "group" -> group("Frisch " + n);
             default -> sample(placeholder);
         };
     }
@@ -222,6 +225,11 @@ class AdminRouteFenceIT {
                     + "(and to fresh() when a call may use it up)");
         }
         return value;
+    }
+
+    private String group(String name) throws Exception {
+        return server.adminJson("POST", "/admin/api/form-groups", "{\"name\": \"" + name + "\"}").getAsJsonObject()
+                .get("id").getAsString();
     }
 
     private String ownerTokenId() throws Exception {

@@ -131,6 +131,47 @@ class ConsultantIT {
         assertTrue(refused.body().contains("viewer"), refused.body());
     }
 
+    @Test
+    void aConsultantCopiesAGroupAndTheCopiesLandInAGroupOfTheSameName() throws Exception {
+        TeamMembers team = new TeamMembers(server);
+        Member agency = team.firstAdmin();
+        Member consultant = team.provisioned(KEY, "gruppe@consult.example");
+        String token = consultant.token();
+        assertEquals(201, team.bearer(token, "POST", "/admin/api/forms", FITS.replace("berater-kontakt",
+                "gruppe-kontakt")).statusCode());
+        assertEquals(201, team.bearer(token, "POST", "/admin/api/forms", MISSING_FIELD.replace("berater-hobby",
+                "gruppe-hobby")).statusCode());
+        HttpResponse<String> created = team.bearer(token, "POST", "/admin/api/form-groups", "{\"name\": \"Vorlagen\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        long group = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsLong();
+        assertEquals(200, team.bearer(token, "PUT", "/admin/api/form-groups/" + group + "/forms/gruppe-kontakt", null)
+                .statusCode());
+        assertEquals(200, team.bearer(token, "PUT", "/admin/api/form-groups/" + group + "/forms/gruppe-hobby", null)
+                .statusCode());
+        AdminBrowserSession browser = consultant.browser();
+        String joinPath = URI.create(team.invite(agency.token(), "editor")).getPath();
+        browser.get(joinPath);
+        assertEquals(303, browser.postForm(joinPath, Map.of("csrf", List.of(browser.csrf()))).statusCode());
+
+        // Another account's group (the agency's own) is not found from the consultant's account.
+        long agencyGroup = server.adminJson("POST", "/admin/api/form-groups", "{\"name\": \"Agentur\"}")
+                .getAsJsonObject().get("id").getAsLong();
+        assertEquals(404, team.bearer(token, "POST", "/admin/api/copies", "{\"toAccount\": 1, \"group\": "
+                + agencyGroup + "}").statusCode());
+
+        HttpResponse<String> copied = team.bearer(token, "POST", "/admin/api/copies",
+                "{\"toAccount\": 1, \"group\": " + group + "}");
+        assertEquals(200, copied.statusCode(), copied.body());
+        JsonArray outcome = JsonParser.parseString(copied.body()).getAsJsonObject().getAsJsonArray("forms");
+        assertEquals(2, outcome.size(), outcome.toString());
+        // Each form is checked as any copy: the one mapping a field the agency lacks is refused.
+        assertTrue(outcome.toString().contains("Lieblingshobby"), outcome.toString());
+        JsonArray agencyGroups = server.adminJson("GET", "/admin/api/form-groups", null).getAsJsonArray();
+        JsonObject vorlagen = agencyGroups.asList().stream().map(g -> g.getAsJsonObject())
+                .filter(g -> g.get("name").getAsString().equals("Vorlagen")).findFirst().orElseThrow();
+        assertEquals("[\"gruppe-kontakt-2\"]", vorlagen.get("forms").toString());
+    }
+
     private static JsonObject account(TeamMembers team, String token) throws Exception {
         return JsonParser.parseString(team.bearer(token, "GET", "/admin/api/accounts", null).body()).getAsJsonObject();
     }

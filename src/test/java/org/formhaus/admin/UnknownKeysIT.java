@@ -109,8 +109,14 @@ class UnknownKeysIT {
                 new Case("PUT", "/admin/api/team/members/1", "{\"role\": \"owner\", \"admin\": true}",
                         "admin: unknown key 'admin'"),
                 new Case("GET", "/admin/api/accounts?all=true", null, "Unknown query parameter 'all'; known: none"),
-                new Case("POST", "/admin/api/copies", "{\"toAccount\": 1, \"forms\": [], \"group\": \"x\"}",
-                        "group: unknown key 'group'"),
+                new Case("POST", "/admin/api/copies", "{\"toAccount\": 1, \"forms\": [], \"groups\": [\"x\"]}",
+                        "groups: unknown key 'groups'"),
+                new Case("POST", "/admin/api/form-groups", "{\"name\": \"Messe\", \"colour\": \"red\"}",
+                        "colour: unknown key 'colour'"),
+                new Case("PUT", "/admin/api/form-groups/1", "{\"name\": \"Messe\", \"forms\": []}",
+                        "forms: unknown key 'forms'"),
+                new Case("PUT", "/admin/api/form-groups/1/forms/uk-form", "{\"position\": 1}",
+                        "position: unknown key 'position'"),
                 new Case("POST", "/api/users", "{\"method\": \"createUser\", \"params\": {\"email\": \"uk@agentur.example\","
                         + " \"password\": \"long-enough-password\", \"role\": \"owner\"}}", "params.role: unknown key 'role'"),
                 new Case("GET", "/api/users", "{\"method\": \"getUserByEmail\", \"params\": {\"email\": \"x@example.org\"},"
