@@ -86,6 +86,33 @@
         });
     });
 
+    // Form groups (issue 13): create one, move a form into one (or back to none); the list then shows them grouped.
+    var groupNew = document.getElementById('group-new');
+    if (groupNew) {
+        groupNew.addEventListener('submit', function (event) {
+            event.preventDefault();
+            api('POST', groupNew.dataset.ctx + '/admin/api/form-groups', {name: groupNew.elements.name.value})
+                .then(function (result) {
+                    if (result.ok) { window.location.reload(); } else {
+                        groupNew.querySelector('.errors').textContent = errorText(result);
+                        groupNew.elements.name.setAttribute('aria-invalid', 'true');
+                    }
+                });
+        });
+    }
+    Array.prototype.forEach.call(document.querySelectorAll('select.group-move'), function (select) {
+        select.addEventListener('change', function () {
+            var base = select.dataset.ctx + '/admin/api/form-groups/';
+            var key = encodeURIComponent(select.dataset.key);
+            var call = select.value === '0'
+                ? api('DELETE', base + select.dataset.from + '/forms/' + key)
+                : api('PUT', base + select.value + '/forms/' + key);
+            call.then(function (result) {
+                if (result.ok) { window.location.reload(); } else { pageStatus(errorText(result)); }
+            });
+        });
+    });
+
     // ---- New form -----------------------------------------------------------------------------------------
     var newForm = document.getElementById('new-form');
     if (newForm) {

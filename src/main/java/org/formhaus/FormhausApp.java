@@ -302,6 +302,7 @@ public final class FormhausApp implements AutoCloseable {
                 stores.submissions());
         PasswordChange passwordChange = new PasswordChange(stores.users(), passwordCheck, loginThrottle, securityLog);
         FormDrafts formDrafts = new FormDrafts(db); // form builder: drafts and publishing
+        FormGroupStore groups = new FormGroupStore(db); // form list and copies (issue 13)
         Routes routes = new Routes()
                 .filter("/*", new RequestIdFilter())
                 .filter("/*", new ErrorReplyFilter())
@@ -341,7 +342,7 @@ public final class FormhausApp implements AutoCloseable {
                         securityLog), "/admin/security")
                 .servlet("/admin", new AdminPagesServlet(templates, adminSessions, stores.users(), stores.accounts(),
                         stores.forms(), stores.submissions(), stores.submissionCounts(), connection,
-                        config.http().publicUrl(), stores.webhooks()).withDrafts(formDrafts), "/admin/*")
+                        config.http().publicUrl(), stores.webhooks()).withDrafts(formDrafts).withGroups(groups), "/admin/*")
                 .servlet("/admin/api/onoffice-fields", new FieldCatalogueApiServlet(id -> { // form builder's field picker
                     var credentials = stores.accounts().find(id).map(a -> a.onOffice()).orElse(null);
                     return credentials == null || !credentials.complete() ? null : metadata.get("account-" + id,
@@ -356,15 +357,14 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/api/users", new ProvisioningServlet(provisioningKeys, db, stores.accounts(),
                         stores.users(), securityLog));
         workspaceRoutes(routes);
-        teamRoutes(routes);
+        teamRoutes(routes, groups);
         return sandbox.enabled() ? routes.servlet(Sandbox.PATH + "/*", sandbox.servlet()) : routes;
     }
 
     /** Teams and consultants (issue 13): members, invitations, switching accounts, copying forms, form groups. */
-    private void teamRoutes(Routes routes) {
+    private void teamRoutes(Routes routes, FormGroupStore groups) {
         Team team = new Team(db, members, new InvitationStore(db), stores.users(), PasswordHasher.OWASP, securityLog,
                 Clock.systemUTC());
-        FormGroupStore groups = new FormGroupStore(db);
         FormCopy copy = new FormCopy(stores.forms(), members, formSaveCheck(), securityLog, groups);
         routes.servlet("/admin/api/team/*", new TeamApiServlet(team, config.http().publicUrl()))
                 .servlet("/admin/api/accounts", new AccountsApiServlet(members))
@@ -372,7 +372,7 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/admin/api/form-groups", new FormGroupsApiServlet(groups), "/admin/api/form-groups/*")
                 .servlet("/admin/join/*", new JoinPageServlet(templates, team, adminSessions, stores.accounts()))
                 .servlet("/admin/team", new TeamPagesServlet(templates, team, copy, stores.forms(), adminSessions,
-                        securityLog, config.http().publicUrl()), "/admin/team/*", "/admin/accounts", "/admin/accounts/*");
+                        securityLog, config.http().publicUrl(), groups), "/admin/team/*", "/admin/accounts", "/admin/accounts/*");
     }
 
     /** The workspace (#13): submissions list and detail, CSV export, data-subject requests. */

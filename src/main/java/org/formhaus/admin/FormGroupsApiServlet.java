@@ -80,7 +80,11 @@ public final class FormGroupsApiServlet extends JsonServlet implements AdminEndp
                 throw HttpProblem.notFound("Group " + group + " or form '" + path[2] + "'");
             }
         } else {
-            String name = name(Json.objectBody(request, NAME));
+            JsonObject body = Json.objectBody(request, NAME);
+            if (groups.find(account, group).isEmpty()) { // another account's group: not found, whatever the body
+                throw HttpProblem.notFound("Group " + group);
+            }
+            String name = name(body);
             try {
                 if (!groups.rename(account, group, name)) {
                     throw HttpProblem.notFound("Group " + group);

@@ -170,6 +170,18 @@ class ConsultantIT {
         JsonObject vorlagen = agencyGroups.asList().stream().map(g -> g.getAsJsonObject())
                 .filter(g -> g.get("name").getAsString().equals("Vorlagen")).findFirst().orElseThrow();
         assertEquals("[\"gruppe-kontakt-2\"]", vorlagen.get("forms").toString());
+
+        // The Accounts page (back in the own account) offers the group in its copy form; a check through it lists
+        // both forms.
+        long own = account(team, token).get("current").getAsLong();
+        assertEquals(303, browser.postForm("/admin/accounts/" + own + "/switch", Map.of("csrf",
+                List.of(browser.csrf()))).statusCode());
+        browser.refreshCsrf();
+        assertTrue(browser.get("/admin/accounts").body().contains("id=\"copy-group\""));
+        HttpResponse<String> page = browser.postForm("/admin/accounts/copy", Map.of("csrf", List.of(browser.csrf()),
+                "group", List.of(Long.toString(group)), "toAccount", List.of("1"), "check", List.of("1")));
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("gruppe-kontakt") && page.body().contains("Lieblingshobby"), page.body());
     }
 
     private static JsonObject account(TeamMembers team, String token) throws Exception {

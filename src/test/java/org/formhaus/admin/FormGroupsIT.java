@@ -86,6 +86,14 @@ class FormGroupsIT {
         // An unknown form of the own account: 404.
         assertEquals(404, team.bearer(editor.token(), "PUT", path + "/forms/gibt-es-nicht", null).statusCode());
 
+        // The form list shows the group with its forms; only editors get the controls.
+        String ownerList = owner.browser().get("/admin").body();
+        assertTrue(ownerList.contains("Messe 2027") && ownerList.contains("id=\"group-new\"")
+                && ownerList.contains("id=\"group-of-allein\""), ownerList);
+        String viewerList = viewer.browser().get("/admin").body();
+        assertTrue(viewerList.contains("Messe 2027") && !viewerList.contains("group-new")
+                && !viewerList.contains("group-of-allein"), viewerList);
+
         // Rename, take one form out, delete: the forms stay.
         HttpResponse<String> renamed = team.bearer(editor.token(), "PUT", path, "{\"name\": \"Messe 2028\"}");
         assertEquals(200, renamed.statusCode(), renamed.body());

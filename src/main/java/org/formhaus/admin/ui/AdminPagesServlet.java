@@ -2,6 +2,8 @@ package org.formhaus.admin.ui;
 
 import org.formhaus.admin.Endpoint;
 import org.formhaus.admin.AdminEndpoints;
+import org.formhaus.admin.AccessGuard;
+import org.formhaus.storage.FormGroupStore;
 import org.formhaus.storage.Role;
 import com.google.gson.JsonParser;
 import java.time.Instant;
@@ -73,6 +75,7 @@ public final class AdminPagesServlet extends PageServlet implements AdminEndpoin
     private final AccountConnection connection;
     private final String publicUrl;
     private FormDrafts drafts;
+    private FormGroupStore groups;
 
     public AdminPagesServlet(Templates templates, AdminSession sessions, AdminUserStore users, AccountStore accounts,
                              FormStore forms, SubmissionStore submissions, SubmissionCounts counts,
@@ -92,6 +95,12 @@ public final class AdminPagesServlet extends PageServlet implements AdminEndpoin
     /** The form list shows drafts (never published, or awaiting publishing) beside live and archived forms. */
     public AdminPagesServlet withDrafts(FormDrafts drafts) {
         this.drafts = drafts;
+        return this;
+    }
+
+    /** The form list shows the forms by their group (issue 13), and editors move them between groups there. */
+    public AdminPagesServlet withGroups(FormGroupStore groups) {
+        this.groups = groups;
         return this;
     }
 
@@ -209,11 +218,41 @@ public final class AdminPagesServlet extends PageServlet implements AdminEndpoin
             list.add(row);
         }
         model.put("forms", list);
+        grouped(page, account, list, model);
         model.put("total", all.size());
         model.put("q", query);
         model.put("statusFilter", status);
         model.put("kinds", StarterForms.kinds());
         render(page, 200, "admin/dashboard.ftlh", model);
+    }
+
+    /** {@code groups}: each group with its listed forms, then {@code ungrouped}; {@code mayGroup} for editors. */
+    @SuppressWarnings("unchecked")
+    private void grouped(Page page, long account, List<Map<String, Object>> list, Map<String, Object> model)
+            throws Exception {
+        List<FormGroupStore.Group> all = groups == null ? List.of() : groups.list(account);
+        Map<String, Object> rowByKey = new LinkedHashMap<>();
+        list.forEach(row -> rowByKey.put((String) row.get("key"), row));
+        List<Map<String, Object>> shown = new ArrayList<>();
+        List<Map<String, Object>> names = new ArrayList<>();
+        for (FormGroupStore.Group group : all) {
+            List<Object> rows = new ArrayList<>();
+            for (String key : group.forms()) {
+                Object row = rowByKey.remove(key);
+                if (row != null) {
+                    ((Map<String, Object>) row).put("group", group.id());
+                    rows.add(row);
+                }
+            }
+            names.add(Map.of("id", group.id(), "name", group.name()));
+            shown.add(Map.of("id", group.id(), "name", group.name(), "forms", rows));
+        }
+        rowByKey.values().forEach(row -> ((Map<String, Object>) row).put("group", 0L));
+        model.put("groups", shown);
+        model.put("groupNames", names);
+        model.put("ungrouped", new ArrayList<>(rowByKey.values()));
+        Object role = page.request().getAttribute(AccessGuard.ROLE);
+        model.put("mayGroup", groups != null && role instanceof Role r && r.covers(Role.EDITOR));
     }
 
     private void editor(Page page, StoredForm form, Map<String, Object> model) throws Exception {

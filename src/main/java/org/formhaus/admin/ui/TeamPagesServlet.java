@@ -17,6 +17,7 @@ import org.formhaus.audit.SecurityEventKind;
 import org.formhaus.audit.SecurityLog;
 import org.formhaus.http.HttpProblem;
 import org.formhaus.render.Templates;
+import org.formhaus.storage.FormGroupStore;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.Invitation;
 import org.formhaus.storage.Membership;
@@ -50,10 +51,12 @@ public final class TeamPagesServlet extends PageServlet implements AdminEndpoint
     private final AdminSession sessions;
     private final SecurityLog log;
     private final String publicUrl;
+    private final FormGroupStore groups;
 
     public TeamPagesServlet(Templates templates, Team team, FormCopy copy, FormStore forms, AdminSession sessions,
-                            SecurityLog log, String publicUrl) {
+                            SecurityLog log, String publicUrl, FormGroupStore groups) {
         super(templates);
+        this.groups = groups;
         this.team = team;
         this.copy = copy;
         this.forms = forms;
@@ -188,6 +191,11 @@ public final class TeamPagesServlet extends PageServlet implements AdminEndpoint
         model.put("accounts", accounts);
         model.put("targets", targets);
         model.put("forms", own);
+        List<Map<String, Object>> ownGroups = new ArrayList<>();
+        for (FormGroupStore.Group g : groups.list(signedIn.accountId())) {
+            ownGroups.add(Map.of("id", g.id(), "name", g.name(), "size", g.forms().size()));
+        }
+        model.put("groups", ownGroups);
         model.put("mayCopy", signedIn.role().covers(Role.EDITOR));
         render(page, status, "admin/accounts.ftlh", model);
     }
@@ -199,8 +207,12 @@ public final class TeamPagesServlet extends PageServlet implements AdminEndpoint
         if (!to.matches("[0-9]{1,18}")) {
             throw HttpProblem.badRequest("toAccount: required, the id of an account you belong to");
         }
+        String group = param(page, "group", "");
+        if (!group.isEmpty() && !group.matches("[0-9]{1,18}")) {
+            throw HttpProblem.badRequest("group: the id of a form group of this account");
+        }
         List<FormCopy.Outcome> outcomes = copy.copy(signedIn.user().id(), signedIn.accountId(), Long.parseLong(to),
-                keys == null ? List.of() : List.of(keys), dryRun);
+                keys == null ? List.of() : List.of(keys), group.isEmpty() ? null : Long.parseLong(group), dryRun);
         List<Map<String, Object>> report = new ArrayList<>();
         for (FormCopy.Outcome o : outcomes) {
             report.add(Map.of("key", o.key(), "title", o.title(), "newKey", o.newKey(), "fits", o.fits(),
