@@ -174,6 +174,7 @@ class ConsultantIT {
         // The Accounts page (back in the own account) offers the group in its copy form; a check through it lists
         // both forms.
         long own = account(team, token).get("current").getAsLong();
+        browser.refreshCsrf(); // joining renewed the session
         assertEquals(303, browser.postForm("/admin/accounts/" + own + "/switch", Map.of("csrf",
                 List.of(browser.csrf()))).statusCode());
         browser.refreshCsrf();
