@@ -106,6 +106,8 @@ import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
 import org.formhaus.storage.MemberStore;
 import org.formhaus.storage.SealedColumns;
+import org.formhaus.storage.SharedWindows;
+import org.formhaus.storage.SlidingWindows;
 import org.formhaus.storage.StoredFile;
 import org.formhaus.web.BeaconServlet;
 import org.formhaus.storage.StoredForm;
@@ -159,6 +161,8 @@ public final class FormhausApp implements AutoCloseable {
     private final AdminSession adminSessions;
     private final PasswordCheck passwordCheck;
     private final LoginThrottle loginThrottle;
+    /** Rate limits, the sign-in throttle and used proofs of work, counted over every instance on the database. */
+    private final SlidingWindows limits;
     /** Statistics (issue 13): what visitors do, counted per form and day, and read back as reports. */
     private final FormTraffic traffic;
     private final FormStatistics statistics;
@@ -202,8 +206,9 @@ public final class FormhausApp implements AutoCloseable {
         this.adminSessions = new AdminSession(stores.users()::find, memberLookup(members), admin.sessionMaxLifetime(),
                 Clock.systemUTC());
         this.passwordCheck = new PasswordCheck(stores.users(), PasswordHasher.OWASP);
+        this.limits = new SharedWindows(db, stores.instance().getOrCreateSecret("limits.key"));
         this.loginThrottle = new LoginThrottle(admin.maxFailuresPerEmail(), admin.maxFailuresPerAddress(),
-                admin.loginWindow(), Clock.systemUTC());
+                admin.loginWindow(), Clock.systemUTC(), limits);
         this.formOptions = formOptions();
         this.traffic = new FormTraffic(stores.dayCounters());
         this.statistics = new FormStatistics(stores.dayCounters());
@@ -462,7 +467,7 @@ public final class FormhausApp implements AutoCloseable {
                     if (outcome == SubmissionCounter.Outcome.ACCEPTED) {
                         traffic.submitted(formKey); // in the request's thread: with the source FormTrafficFilter set
                     }
-                });
+                }, this.limits);
     }
 
     private MultipartConfigElement uploadLimits() {

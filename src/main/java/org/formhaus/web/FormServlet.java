@@ -33,6 +33,8 @@ import org.formhaus.options.FormOptions;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.ClaimRefusedException;
+import org.formhaus.storage.SharedWindows;
+import org.formhaus.storage.SlidingWindows;
 import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.storage.SubmissionStatus;
@@ -72,14 +74,25 @@ public final class FormServlet extends HttpServlet {
 
     public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
                        Templates templates, String instanceKey, Settings settings, SubmissionCounter counter) {
+        this(intake, accounts, options, spamCounts, templates, instanceKey, settings, counter,
+                SlidingWindows.inMemory());
+    }
+
+    /**
+     * {@code limits}: where rate limits and used proofs of work are counted; {@link SharedWindows} counts over every
+     * instance on the database.
+     */
+    public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
+                       Templates templates, String instanceKey, Settings settings, SubmissionCounter counter,
+                       SlidingWindows limits) {
         this.intake = intake;
         this.counter = counter;
         this.options = options;
         this.templates = templates;
         this.page = new FormPage(templates);
         this.spam = new SpamGuard(new FormToken(instanceKey), settings.perClientPerMinute(), settings.perFormPerMinute(),
-                settings.minFillSeconds(), settings.tokenValidity(), spamCounts);
-        this.proofOfWork = new ProofOfWork(instanceKey, java.time.Clock.systemUTC());
+                settings.minFillSeconds(), settings.tokenValidity(), spamCounts, limits);
+        this.proofOfWork = new ProofOfWork(instanceKey, java.time.Clock.systemUTC(), limits);
         this.reader = new SubmissionReader(settings.maxBodyBytes(), settings.maxFileBytes());
         this.embedding = new EmbedPolicy(accounts);
         this.access = new FormAccess(intake.protection(), new SignedTokens(instanceKey, java.time.Clock.systemUTC()),
