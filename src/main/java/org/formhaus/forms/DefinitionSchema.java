@@ -156,6 +156,7 @@ public final class DefinitionSchema {
         // onOffice records
         add(all, "onoffice", "onoffice", Kind.SECTION);
         add(all, "onoffice", "onoffice.duplicates", Kind.TEXT);
+        add(all, "onoffice", "onoffice.newsletter", Kind.TEXT); // #16: the newsletter's double opt-in mode
         add(all, "onoffice", "onoffice.activity", Kind.SWITCH);
         add(all, "onoffice", "onoffice.activity.actionkind", Kind.TEXT);
         add(all, "onoffice", "onoffice.activity.actiontype", Kind.TEXT);
