@@ -326,9 +326,11 @@ public final class FormServlet extends HttpServlet {
         String thanks = form.definition().thankYouUrl();
         response.setStatus(303);
         // Checked again here: a definition saved before the rule existed may hold anything.
+        String frame = frameQuery(form, UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS));
+        // The built-in thank-you page tells the embedding page the submission's id (form.js: "submitted").
         response.setHeader("Location", ThankYouUrl.allowed(thanks) ? thanks
-                : request.getContextPath() + "/f/" + form.key() + "/thanks"
-                + frameQuery(form, UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS)));
+                : request.getContextPath() + "/f/" + form.key() + "/thanks" + frame
+                + (frame.isEmpty() ? "?" : "&") + "fh_submission=" + id);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,
