@@ -408,6 +408,13 @@
     setTimeout(function () { sendAgain(JSON.parse(pending)); }, seconds * 1000);
   })();
 
+  // ---- Language switch (a form in several languages): keep the page's parameters (embedding, prefill) ----------
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-fh-lang]"), function (a) {
+    var query = new URLSearchParams(location.search);
+    query.set("lang", a.getAttribute("data-fh-lang"));
+    a.href = "?" + query.toString();
+  });
+
   announcePage();
   if (!form) { report(); return; }
 

@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.formhaus.admin.AccessGuard;
+import org.formhaus.admin.AccountsApiServlet;
+import org.formhaus.admin.CopiesApiServlet;
+import org.formhaus.admin.FormCopy;
+import org.formhaus.admin.ui.TeamPagesServlet;
 import org.formhaus.admin.AccountConnection;
 import org.formhaus.admin.AdminAuthFilter;
 import org.formhaus.admin.AdminSession;
@@ -30,6 +35,10 @@ import org.formhaus.admin.ProvisioningKeysApiServlet;
 import org.formhaus.admin.ProvisioningServlet;
 import org.formhaus.admin.SettingsApiServlet;
 import org.formhaus.admin.SubmissionsApiServlet;
+import org.formhaus.admin.Team;
+import org.formhaus.admin.TeamApiServlet;
+import org.formhaus.admin.ui.JoinPageServlet;
+import org.formhaus.storage.InvitationStore;
 import org.formhaus.admin.TokensApiServlet;
 import org.formhaus.admin.UserApiServlet;
 import org.formhaus.admin.WebhookSettingsApiServlet;
@@ -80,6 +89,7 @@ import org.formhaus.passwords.PasswordHasher;
 import org.formhaus.privacy.DataSubjectRequests;
 import org.formhaus.privacy.PrivacyMode;
 import org.formhaus.privacy.SubmissionTerms;
+import org.formhaus.privacy.TermBackfill;
 import org.formhaus.privacy.TermHashes;
 import org.formhaus.options.CatalogueStore;
 import org.formhaus.options.OnOfficeCatalogueSource;
@@ -94,7 +104,10 @@ import org.formhaus.storage.ConfirmationQuota;
 import org.formhaus.storage.Database;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
+import org.formhaus.storage.MemberStore;
 import org.formhaus.storage.SealedColumns;
+import org.formhaus.storage.SharedWindows;
+import org.formhaus.storage.SlidingWindows;
 import org.formhaus.storage.StoredFile;
 import org.formhaus.web.BeaconServlet;
 import org.formhaus.storage.StoredForm;
@@ -148,6 +161,8 @@ public final class FormhausApp implements AutoCloseable {
     private final AdminSession adminSessions;
     private final PasswordCheck passwordCheck;
     private final LoginThrottle loginThrottle;
+    /** Rate limits, the sign-in throttle and used proofs of work, counted over every instance on the database. */
+    private final SlidingWindows limits;
     /** Statistics (issue 13): what visitors do, counted per form and day, and read back as reports. */
     private final FormTraffic traffic;
     private final FormStatistics statistics;
@@ -155,6 +170,10 @@ public final class FormhausApp implements AutoCloseable {
     private final TermHashes termHashes;
     private final SubmissionSearch submissionSearch;
     private final PrivacyMode privacyMode;
+    /** Teams: who belongs to which account in which role. */
+    private final MemberStore members;
+    /** The routes as mounted (by {@link #mount}); empty before. */
+    private List<org.formhaus.admin.Endpoint> adminEndpoints = List.of();
 
     private FormhausApp(AppConfig config, Database db, FormhausMetrics metrics) throws SQLException {
         this.config = config;
@@ -183,10 +202,13 @@ public final class FormhausApp implements AutoCloseable {
                 stores.forms()::latestOfAll);
         AdminConfig admin = config.admin();
         this.securityLog = new SecurityLog(stores.securityEvents(), Clock.systemUTC());
-        this.adminSessions = new AdminSession(stores.users()::find, admin.sessionMaxLifetime(), Clock.systemUTC());
+        this.members = new MemberStore(db);
+        this.adminSessions = new AdminSession(stores.users()::find, memberLookup(members), admin.sessionMaxLifetime(),
+                Clock.systemUTC());
         this.passwordCheck = new PasswordCheck(stores.users(), PasswordHasher.OWASP);
+        this.limits = new SharedWindows(db, stores.instance().getOrCreateSecret("limits.key"));
         this.loginThrottle = new LoginThrottle(admin.maxFailuresPerEmail(), admin.maxFailuresPerAddress(),
-                admin.loginWindow(), Clock.systemUTC());
+                admin.loginWindow(), Clock.systemUTC(), limits);
         this.formOptions = formOptions();
         this.traffic = new FormTraffic(stores.dayCounters());
         this.statistics = new FormStatistics(stores.dayCounters());
@@ -230,6 +252,7 @@ public final class FormhausApp implements AutoCloseable {
             app.worker.start();
             app.webhooks.start();
             app.retention.start(config.retention().firstSweep(), config.retention().sweepEvery());
+            app.termBackfill().start(); // submissions of an earlier version become searchable (#13)
             app.stores.dayCounters().start(COUNTER_FLUSH);
             return app;
         } catch (SQLException | RuntimeException e) {
@@ -244,7 +267,31 @@ public final class FormhausApp implements AutoCloseable {
     public void mount(ServletContext context) throws SQLException {
         AdminSession.configureCookie(context, config.admin().sessionTimeout(),
                 config.http().publicUrl().startsWith("https://"));
-        routes().mountOn(context);
+        Routes routes = routes();
+        routes.mountOn(context);
+        adminEndpoints = routes.adminEndpoints();
+    }
+
+    /**
+     * Every endpoint under {@code /admin} and the least role it needs, as the admin servlets declared them (empty
+     * before {@link #mount}); the route fence test calls each.
+     */
+    public List<org.formhaus.admin.Endpoint> adminEndpoints() {
+        return adminEndpoints;
+    }
+
+    private static AdminSession.Members memberLookup(MemberStore members) {
+        return new AdminSession.Members() {
+            @Override
+            public Optional<org.formhaus.storage.Role> roleOf(long accountId, long userId) throws SQLException {
+                return members.roleOf(accountId, userId);
+            }
+
+            @Override
+            public Optional<Long> anyAccountOf(long userId) throws SQLException {
+                return members.anyAccountOf(userId);
+            }
+        };
     }
 
     /** Every URL Formhaus answers, and what answers it. */
@@ -267,7 +314,9 @@ public final class FormhausApp implements AutoCloseable {
                         stores.instance().getOrCreateSecret("form.token.key"), config.forms().tokenValidity()))
                 .servlet(ConfirmationTokens.PATH, new NewsletterConfirmServlet(newsletterTokens, stores.submissions(),
                         stores.jobs(), config.delivery().giveUpAfter(), worker::nudge, templates))
-                .filter("/admin/api/*", new AdminAuthFilter(stores.users(), adminSessions, securityLog))
+                .adminGuard(endpoints -> new AccessGuard(endpoints, new AdminAuthFilter(stores.users(),
+                        memberLookup(members), adminSessions, securityLog), adminSessions,
+                        id -> stores.accounts().find(id).map(a -> a.name()).orElse("")))
                 .servlet("/admin/api/forms", new FormsApiServlet(stores.forms(), formSaveCheck(), stores.spamCounts(),
                         connection::warningsFor, formDrafts),
                         "/admin/api/forms/*")
@@ -305,7 +354,21 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/api/users", new ProvisioningServlet(provisioningKeys, db, stores.accounts(),
                         stores.users(), securityLog));
         workspaceRoutes(routes);
+        teamRoutes(routes);
         return sandbox.enabled() ? routes.servlet(Sandbox.PATH + "/*", sandbox.servlet()) : routes;
+    }
+
+    /** Teams and consultants (issue 13): members, invitations, switching accounts, copying forms, form groups. */
+    private void teamRoutes(Routes routes) {
+        Team team = new Team(db, members, new InvitationStore(db), stores.users(), PasswordHasher.OWASP, securityLog,
+                Clock.systemUTC());
+        FormCopy copy = new FormCopy(stores.forms(), members, formSaveCheck(), securityLog);
+        routes.servlet("/admin/api/team/*", new TeamApiServlet(team, config.http().publicUrl()))
+                .servlet("/admin/api/accounts", new AccountsApiServlet(members))
+                .servlet("/admin/api/copies", new CopiesApiServlet(copy))
+                .servlet("/admin/join/*", new JoinPageServlet(templates, team, adminSessions, stores.accounts()))
+                .servlet("/admin/team", new TeamPagesServlet(templates, team, copy, stores.forms(), adminSessions,
+                        securityLog, config.http().publicUrl()), "/admin/team/*", "/admin/accounts", "/admin/accounts/*");
     }
 
     /** The workspace (#13): submissions list and detail, CSV export, data-subject requests. */
@@ -404,7 +467,7 @@ public final class FormhausApp implements AutoCloseable {
                     if (outcome == SubmissionCounter.Outcome.ACCEPTED) {
                         traffic.submitted(formKey); // in the request's thread: with the source FormTrafficFilter set
                     }
-                });
+                }, this.limits);
     }
 
     private MultipartConfigElement uploadLimits() {
@@ -485,6 +548,15 @@ public final class FormhausApp implements AutoCloseable {
 
     public InstanceSettings instance() {
         return stores.instance();
+    }
+
+    /** Gives submissions stored before search terms were kept their terms, unless done before (for tests). */
+    public int backfillSearchTerms() throws SQLException {
+        return termBackfill().run();
+    }
+
+    private TermBackfill termBackfill() {
+        return new TermBackfill(stores.submissions(), stores.instance());
     }
 
     /** Erases old submissions' personal data now, as the periodic sweep does (for operators' tools and tests). */

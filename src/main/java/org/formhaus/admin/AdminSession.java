@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.formhaus.storage.AdminUser;
+import org.formhaus.storage.Role;
 
 /**
  * The admin's browser session: which user is signed in, since when, and the session's CSRF token. The user is looked
@@ -33,6 +34,8 @@ public final class AdminSession {
     private static final String CSRF = "formhaus.admin.csrf";
     private static final String GENERATION = "formhaus.admin.generation";
     private static final String SIGNED_IN_AT = "formhaus.admin.signedInAt";
+    /** The account the session acts in: the user's home account at sign-in, another one after a switch. */
+    private static final String ACCOUNT = "formhaus.admin.accountId";
 
     /** Finds a user by id: the store's {@code find}, or a stand-in in tests. */
     @FunctionalInterface
@@ -40,16 +43,27 @@ public final class AdminSession {
         Optional<AdminUser> find(long id) throws SQLException;
     }
 
+    /** Which accounts a user belongs to, in which role: the member store, or a stand-in in tests. */
+    public interface Members {
+        /** The user's role in the account; empty when they are no member of it. */
+        Optional<Role> roleOf(long accountId, long userId) throws SQLException;
+
+        /** Any account the user belongs to (the session moves there when taken out of its current one). */
+        Optional<Long> anyAccountOf(long userId) throws SQLException;
+    }
+
     private final Users users;
+    private final Members members;
     private final Duration maxLifetime;
     private final Clock clock;
 
     /** @param maxLifetime how long a session may last after signing in, however active */
-    public AdminSession(Users users, Duration maxLifetime, Clock clock) {
+    public AdminSession(Users users, Members members, Duration maxLifetime, Clock clock) {
         if (maxLifetime.isNegative() || maxLifetime.isZero()) {
             throw new IllegalArgumentException("maxLifetime must be positive, is " + maxLifetime);
         }
         this.users = users;
+        this.members = members;
         this.maxLifetime = maxLifetime;
         this.clock = clock;
     }
@@ -77,11 +91,11 @@ public final class AdminSession {
         context.setSessionTimeout(Math.toIntExact(idleTimeout.toMinutes()));
     }
 
-    /** A signed-in, active admin user: the account they act for and their session's CSRF token. */
-    public record SignedIn(AdminUser user, String csrfToken) {
-        public long accountId() {
-            return user.accountId();
-        }
+    /**
+     * A signed-in, active admin user, their session's CSRF token, the account the session acts in and the user's role
+     * there.
+     */
+    public record SignedIn(AdminUser user, String csrfToken, long accountId, Role role) {
     }
 
     /**
@@ -102,7 +116,41 @@ public final class AdminSession {
             invalidate(request);
             return Optional.empty();
         }
-        return Optional.of(new SignedIn(user.get(), csrfToken(session)));
+        long account = session.getAttribute(ACCOUNT) instanceof Long a ? a : user.get().accountId();
+        Optional<Role> role = members.roleOf(account, userId);
+        if (role.isEmpty()) {
+            // Taken out of this account meanwhile: go on in another one, if any is left.
+            Optional<Long> other = members.anyAccountOf(userId);
+            role = other.isEmpty() ? Optional.empty() : members.roleOf(other.get(), userId);
+            if (role.isEmpty()) {
+                invalidate(request);
+                return Optional.empty();
+            }
+            account = other.get();
+            session.setAttribute(ACCOUNT, account);
+        }
+        return Optional.of(new SignedIn(user.get(), csrfToken(session), account, role.get()));
+    }
+
+    /**
+     * Makes the signed-in session act in {@code accountId} from now on, with a new session id and a new CSRF token
+     * (pages of the other account still open in the browser can no longer change anything).
+     *
+     * @return the role there; empty (and nothing changed) when the user is no member of that account
+     */
+    public Optional<Role> switchTo(HttpServletRequest request, long accountId) throws SQLException {
+        Optional<SignedIn> signedIn = current(request);
+        if (signedIn.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Role> role = members.roleOf(accountId, signedIn.get().user().id());
+        if (role.isPresent()) {
+            request.changeSessionId();
+            HttpSession session = request.getSession(false);
+            session.setAttribute(ACCOUNT, accountId);
+            session.setAttribute(CSRF, Secrets.randomToken(24));
+        }
+        return role;
     }
 
     /**
@@ -116,6 +164,7 @@ public final class AdminSession {
         session.setAttribute(USER, user.id());
         session.setAttribute(GENERATION, user.sessionGeneration());
         session.setAttribute(SIGNED_IN_AT, clock.millis());
+        session.setAttribute(ACCOUNT, user.accountId());
         session.setAttribute(CSRF, Secrets.randomToken(24));
     }
 

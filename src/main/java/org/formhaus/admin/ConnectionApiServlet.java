@@ -1,5 +1,7 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
+import java.util.List;
 import com.google.gson.JsonObject;
 import org.formhaus.connection.TestEmailResult;
 
@@ -15,7 +17,18 @@ import org.formhaus.http.JsonServlet;
  * {@link org.formhaus.connection.ConnectionReport} as JSON. {@code POST /admin/api/connection/test-email}
  * {@code {"mailbox": ...}} sends a test email from a configured sender mailbox to itself.
  */
-public final class ConnectionApiServlet extends JsonServlet {
+public final class ConnectionApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("POST", "/admin/api/connection/check", Role.OWNER),
+            Endpoint.of("POST", "/admin/api/connection/test-email", Role.OWNER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     /** What a test-email request may hold. */
     static final KnownKeys TEST_EMAIL = KnownKeys.of("mailbox");

@@ -1,5 +1,7 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
+import java.util.List;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +21,18 @@ import org.formhaus.storage.Submission;
  * data-subject request over the account's forms ({@link DataSubjectRequests}); {@code GET} lists the account's
  * logged requests (address tags only).
  */
-public final class DataSubjectRequestsApiServlet extends JsonServlet {
+public final class DataSubjectRequestsApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/api/data-subject-requests", Role.EDITOR),
+            Endpoint.of("POST", "/admin/api/data-subject-requests", Role.EDITOR));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private static final KnownKeys KEYS = KnownKeys.of("email", "action");
 

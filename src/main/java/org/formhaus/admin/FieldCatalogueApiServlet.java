@@ -1,5 +1,7 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
+import java.util.List;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +24,17 @@ import org.formhaus.onoffice.FieldInfo;
  * needs (as onOffice's Rights tab names them). From the cached catalogue the save check uses; 409 while the account
  * has no onOffice connection, 502 when onOffice cannot be asked. Thread-safe.
  */
-public final class FieldCatalogueApiServlet extends JsonServlet {
+public final class FieldCatalogueApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/api/onoffice-fields", Role.EDITOR));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     /** onOffice's module names → the module names of a {@code maps}. */
     private static final Map<String, String> MODULES = Map.of("address", "address", "estate", "estate",

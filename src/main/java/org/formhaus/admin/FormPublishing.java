@@ -53,6 +53,10 @@ final class FormPublishing {
         long account = caller.accountId();
         String key = path[0];
         String route = method + " " + path[1] + (path.length > 2 ? "/*" : "");
+        // Another account's form is unknown here, whatever the body says (only a draft may start a new form).
+        if (!route.equals("PUT draft") && drafts.find(account, key).isEmpty() && forms.latest(account, key).isEmpty()) {
+            throw HttpProblem.notFound("Form '" + key + "'");
+        }
         switch (route) {
             case "GET draft" -> Json.send(response, 200, draftView(account, key));
             case "PUT draft" -> {

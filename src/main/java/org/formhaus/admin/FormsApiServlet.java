@@ -1,5 +1,6 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -26,7 +27,35 @@ import org.formhaus.protection.ProtectionSecrets;
  * {@code /admin/api/forms[/{key}]}: list, create, read, replace and delete form definitions of the caller's account.
  * An invalid definition, or one with a key Formhaus does not know, is refused with 400 naming each problem's place.
  */
-public final class FormsApiServlet extends JsonServlet {
+public final class FormsApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/api/forms", Role.VIEWER),
+            Endpoint.of("POST", "/admin/api/forms", Role.EDITOR),
+            Endpoint.of("GET", "/admin/api/forms/{form}", Role.VIEWER),
+            Endpoint.of("PUT", "/admin/api/forms/{form}", Role.EDITOR),
+            Endpoint.of("DELETE", "/admin/api/forms/{form}", Role.EDITOR),
+            // Drafts and publishing (FormPublishing)
+            Endpoint.of("GET", "/admin/api/forms/{form}/draft", Role.VIEWER),
+            Endpoint.of("PUT", "/admin/api/forms/{form}/draft", Role.EDITOR),
+            Endpoint.of("DELETE", "/admin/api/forms/{form}/draft", Role.EDITOR),
+            Endpoint.of("POST", "/admin/api/forms/{form}/publish", Role.EDITOR),
+            Endpoint.of("GET", "/admin/api/forms/{form}/versions", Role.VIEWER),
+            Endpoint.of("GET", "/admin/api/forms/{form}/versions/{version}", Role.VIEWER),
+            Endpoint.of("GET", "/admin/api/forms/{form}/diff", Role.VIEWER),
+            Endpoint.of("POST", "/admin/api/forms/{form}/revert", Role.EDITOR),
+            Endpoint.of("POST", "/admin/api/forms/{form}/duplicate", Role.EDITOR),
+            Endpoint.of("POST", "/admin/api/forms/{form}/archive", Role.EDITOR),
+            Endpoint.of("POST", "/admin/api/forms/{form}/restore", Role.EDITOR),
+            // Protection: one-time keys for a form (OneTimeKeyBatch)
+            Endpoint.of("POST", "/admin/api/forms/{form}/one-time-keys", Role.EDITOR));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     /**
      * What a form's GET adds beside the definition and its version (the spam counts, the list's status), and a save's

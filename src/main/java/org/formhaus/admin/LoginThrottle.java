@@ -2,20 +2,20 @@ package org.formhaus.admin;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.formhaus.storage.SlidingWindows;
 
 /**
  * Slows down password guessing: counts failed password checks per email and per client address within a sliding
  * window and refuses further attempts (without checking the password) once either count reaches its limit.
  * An attempt takes its place in both counts <em>before</em> its password is checked ({@link #begin}), so attempts
  * made in parallel cannot all slip through while the first ones are still being checked; a successful one gives its
- * place back. Memory is bounded: old entries are dropped as new ones come in. Thread-safe (one lock: sign-ins are
- * rare and the work under it is tiny); one per application and instance.
+ * place back. The counts live in {@link SlidingWindows}: in the database, so that a guesser spreading attempts over
+ * several instances meets the same limits (each begin and end is one atomic update of the email's and address's
+ * windows). Thread-safe; one per application.
  *
  * <pre>{@code
  * LoginThrottle.Attempt attempt = throttle.begin(email, address);
@@ -25,23 +25,24 @@ import java.util.Map;
  */
 public final class LoginThrottle {
 
-    /** Above this many tracked keys, stale ones are swept before a new attempt is counted. */
-    private static final int SWEEP_ABOVE = 10_000;
-
     private final int perEmail;
     private final int perAddress;
     private final long windowMs;
     private final Clock clock;
-    private final Map<String, Deque<Long>> attempts = new HashMap<>();
-    /** When a refusal was last reported per key (see {@link Attempt#firstRefusal()}). */
-    private final Map<String, Long> reported = new HashMap<>();
+    private final SlidingWindows windows;
 
-    /** Limits of 0 turn that limit off. */
+    /** Limits of 0 turn that limit off. The counts are kept in this JVM only. */
     public LoginThrottle(int perEmail, int perAddress, Duration window, Clock clock) {
+        this(perEmail, perAddress, window, clock, SlidingWindows.inMemory());
+    }
+
+    /** Limits of 0 turn that limit off; {@code windows}: where attempts are counted (shared over instances or not). */
+    public LoginThrottle(int perEmail, int perAddress, Duration window, Clock clock, SlidingWindows windows) {
         this.perEmail = perEmail;
         this.perAddress = perAddress;
         this.windowMs = window.toMillis();
         this.clock = clock;
+        this.windows = windows;
     }
 
     /**
@@ -82,59 +83,62 @@ public final class LoginThrottle {
 
         /** The password was right: forgets the email's failures and gives this attempt's place back. */
         public void succeeded() {
-            synchronized (LoginThrottle.this) {
-                attempts.remove(emailKey(email));
-                Deque<Long> times = attempts.get(addressKey(address));
-                if (times != null) {
-                    times.removeLastOccurrence(at);
-                }
-            }
+            String e = emailKey(email);
+            String a = addressKey(address);
+            windows.update(List.of(e, a), windowMs, clock.millis(), times -> {
+                times.get(e).clear();
+                return times.get(a).removeLastOccurrence(at);
+            });
         }
     }
 
     /** Counts an attempt for {@code email} from {@code address}, unless a limit is reached: then it is refused. */
-    public synchronized Attempt begin(String email, String address) {
+    public Attempt begin(String email, String address) {
         long now = clock.millis();
-        if (attempts.size() + reported.size() > SWEEP_ABOVE) {
-            attempts.values().removeIf(times -> times.isEmpty() || times.peekLast() <= now - windowMs);
-            reported.values().removeIf(at -> at <= now - windowMs);
-        }
-        long emailUntil = blockedUntil(emailKey(email), perEmail, now);
-        long addressUntil = blockedUntil(addressKey(address), perAddress, now);
-        if (emailUntil > now || addressUntil > now) {
-            String key = emailUntil > now ? emailKey(email) : addressKey(address);
-            boolean report = reported.getOrDefault(key, Long.MIN_VALUE) <= now - windowMs;
-            if (report) {
-                reported.put(key, now);
+        String e = emailKey(email);
+        String a = addressKey(address);
+        String reportedE = "reported|" + e;
+        String reportedA = "reported|" + a;
+        return windows.update(List.of(e, a, reportedE, reportedA), windowMs, now, times -> {
+            long emailUntil = blockedUntil(times.get(e), perEmail, now);
+            long addressUntil = blockedUntil(times.get(a), perAddress, now);
+            if (emailUntil > now || addressUntil > now) {
+                Deque<Long> reported = times.get(emailUntil > now ? reportedE : reportedA);
+                boolean report = reported.isEmpty() || reported.peekLast() <= now - windowMs;
+                if (report) {
+                    reported.clear();
+                    reported.addLast(now);
+                }
+                return new Attempt(email, address, now, Duration.ofMillis(Math.max(emailUntil, addressUntil) - now),
+                        report);
             }
-            return new Attempt(email, address, now, Duration.ofMillis(Math.max(emailUntil, addressUntil) - now),
-                    report);
-        }
-        attempts.computeIfAbsent(emailKey(email), k -> new ArrayDeque<>()).addLast(now);
-        attempts.computeIfAbsent(addressKey(address), k -> new ArrayDeque<>()).addLast(now);
-        return new Attempt(email, address, now, Duration.ZERO, false);
+            times.get(e).addLast(now);
+            times.get(a).addLast(now);
+            return new Attempt(email, address, now, Duration.ZERO, false);
+        });
     }
 
     /** @return how long to wait before trying again; zero when an attempt is allowed now */
-    public synchronized Duration wait(String email, String address) {
+    public Duration wait(String email, String address) {
         long now = clock.millis();
-        long until = Math.max(blockedUntil(emailKey(email), perEmail, now),
-                blockedUntil(addressKey(address), perAddress, now));
+        String e = emailKey(email);
+        String a = addressKey(address);
+        long until = windows.update(List.of(e, a), windowMs, now, times -> Math.max(
+                blockedUntil(times.get(e), perEmail, now), blockedUntil(times.get(a), perAddress, now)));
         return Duration.ofMillis(Math.max(0, until - now));
     }
 
     /** The time the key may try again, or 0 while under its limit; 0 as limit turns throttling off. */
-    private long blockedUntil(String key, int limit, long now) {
-        Deque<Long> times = attempts.get(key);
-        if (times == null || limit <= 0) {
-            return 0;
-        }
+    private long blockedUntil(Deque<Long> times, int limit, long now) {
         for (Iterator<Long> it = times.iterator(); it.hasNext(); ) {
             if (it.next() <= now - windowMs) {
                 it.remove();
             } else {
                 break;
             }
+        }
+        if (limit <= 0) {
+            return 0;
         }
         while (times.size() > limit) {
             times.removeFirst();
@@ -143,10 +147,10 @@ public final class LoginThrottle {
     }
 
     private static String emailKey(String email) {
-        return "e:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        return "login-email:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String addressKey(String address) {
-        return "a:" + address;
+        return "login-address:" + address;
     }
 }

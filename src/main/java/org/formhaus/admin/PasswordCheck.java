@@ -16,18 +16,22 @@ public final class PasswordCheck {
 
     private final AdminUserStore users;
     private final PasswordHasher hasher;
-    /** A hash of a random password: checked against when there is no user, so that case takes as long. */
-    private final String dummyHash;
+    /**
+     * A hash of a random password: checked against when there is no user, so that case takes as long. Made at the
+     * first check, not at start-up: an Argon2id hash in a JVM just started costs about a second (and keeps the JIT
+     * busy). Every first check pays for it, whether or not the user exists, so its timing tells nothing either.
+     */
+    private volatile String dummyHash;
 
     public PasswordCheck(AdminUserStore users, PasswordHasher hasher) {
         this.users = users;
         this.hasher = hasher;
-        this.dummyHash = hasher.hash(Secrets.randomToken(16));
     }
 
     /** Whether {@code user} exists, is active and has {@code password}. */
     public boolean verify(Optional<AdminUser> user, String password) throws SQLException {
-        String stored = user.map(AdminUser::passwordHash).orElse(dummyHash);
+        String dummy = dummyHash();
+        String stored = user.isPresent() ? user.get().passwordHash() : dummy;
         boolean matches = hasher.matches(password == null ? "" : password, stored);
         if (user.isEmpty() || !matches || !user.get().active()) {
             return false;
@@ -36,5 +40,18 @@ public final class PasswordCheck {
             users.upgradeHash(user.get().id(), stored, hasher.hash(password));
         }
         return true;
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            synchronized (this) {
+                if (dummyHash == null) {
+                    dummyHash = hasher.hash(Secrets.randomToken(16));
+                }
+                hash = dummyHash;
+            }
+        }
+        return hash;
     }
 }

@@ -1,5 +1,7 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
+import java.util.List;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -19,7 +21,19 @@ import org.formhaus.http.JsonServlet;
  * account's users only. GET lists them (id, label, created; never the key), POST {@code {"label": ...}} creates one
  * and answers it this once (only its hash is stored), DELETE revokes one. Thread-safe.
  */
-public final class ProvisioningKeysApiServlet extends JsonServlet {
+public final class ProvisioningKeysApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/api/provisioning-keys", Role.OWNER),
+            Endpoint.of("POST", "/admin/api/provisioning-keys", Role.OWNER),
+            Endpoint.of("DELETE", "/admin/api/provisioning-keys/{key}", Role.OWNER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private static final int MAX_LABEL = 200;
     /** What a create may hold. */

@@ -1,5 +1,6 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -23,7 +24,20 @@ import org.formhaus.http.JsonServlet;
  * {@code /admin/api/settings/onoffice} (url, token, write-only secret, sender mailboxes) and
  * {@code /admin/api/settings/embedding} (origins allowed to embed the account's forms).
  */
-public final class SettingsApiServlet extends JsonServlet {
+public final class SettingsApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/api/settings/onoffice", Role.OWNER),
+            Endpoint.of("PUT", "/admin/api/settings/onoffice", Role.OWNER),
+            Endpoint.of("GET", "/admin/api/settings/embedding", Role.OWNER),
+            Endpoint.of("PUT", "/admin/api/settings/embedding", Role.OWNER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     /** Longest onOffice secret accepted (onOffice's are 64 characters); the sealed form must fit its column. */
     private static final int MAX_SECRET = 500;

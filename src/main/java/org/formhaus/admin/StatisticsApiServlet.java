@@ -1,5 +1,7 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
+import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.formhaus.http.HttpProblem;
@@ -15,7 +17,17 @@ import org.formhaus.storage.StoredForm;
  * {@code GET /admin/api/statistics/{formKey}?days=7|30|90} (default 30): the form's statistics as JSON
  * ({@link StatisticsJson}); another account's form or an unknown one is 404. Thread-safe.
  */
-public final class StatisticsApiServlet extends JsonServlet {
+public final class StatisticsApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/api/statistics/{form}", Role.VIEWER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private final FormStore forms;
     private final FormStatistics statistics;

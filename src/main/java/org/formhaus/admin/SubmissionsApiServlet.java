@@ -1,5 +1,7 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
+import java.util.List;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +23,20 @@ import org.formhaus.submission.SubmissionJson;
  * attempts; {@code POST /{id}/retry} sends a failed one again; {@code POST /retry-failed?form=KEY} sends every failed
  * one of a form again ({@code {"retried": n}}).
  */
-public final class SubmissionsApiServlet extends JsonServlet {
+public final class SubmissionsApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/api/submissions", Role.VIEWER),
+            Endpoint.of("GET", "/admin/api/submissions/{submission}", Role.VIEWER),
+            Endpoint.of("POST", "/admin/api/submissions/{submission}/retry", Role.EDITOR),
+            Endpoint.of("POST", "/admin/api/submissions/retry-failed", Role.EDITOR));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private final SubmissionStore submissions;
     private final DeliveryJobStore jobs;

@@ -1,5 +1,6 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -18,7 +19,17 @@ import org.formhaus.storage.FormStore;
  * and {@code separator=comma|semicolon} (default comma). Without {@code form}, every form of the account; another
  * account's form key → 404.
  */
-public final class SubmissionsCsvApiServlet extends JsonServlet {
+public final class SubmissionsCsvApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/api/submissions.csv", Role.VIEWER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private static final SubmissionCsv.Header HEADER = new SubmissionCsv.Header("id", "received", "form", "status");
 

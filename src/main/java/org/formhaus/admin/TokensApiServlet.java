@@ -1,5 +1,7 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
+import java.util.List;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -16,11 +18,24 @@ import org.formhaus.http.KnownKeys;
 import org.formhaus.http.JsonServlet;
 
 /**
- * {@code /admin/api/tokens[/{id}]}: the account's API tokens. GET lists them (id, label, user, created; never the
+ * {@code /admin/api/tokens[/{id}]}: the account's API tokens (an owner's view; any other member sees and revokes only
+ * their own). GET lists them (id, label, user, created; never the
  * token), POST {@code {"label": ...}} creates one for the calling user (it acts as that user and stops when the user
  * is deactivated) and answers it once, DELETE revokes one. Creating and revoking are security events.
  */
-public final class TokensApiServlet extends JsonServlet {
+public final class TokensApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/api/tokens", Role.VIEWER),
+            Endpoint.of("POST", "/admin/api/tokens", Role.VIEWER),
+            Endpoint.of("DELETE", "/admin/api/tokens/{token}", Role.VIEWER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private static final int MAX_LABEL = 200;
     /** What a create may hold. */
@@ -35,7 +50,11 @@ public final class TokensApiServlet extends JsonServlet {
     @Override
     protected void get(HttpServletRequest request, HttpServletResponse response) throws Exception {
         JsonArray list = new JsonArray();
-        for (ApiToken token : users.tokens(AdminAuthFilter.accountOf(request))) {
+        Caller caller = AdminAuthFilter.callerOf(request);
+        // An owner sees (and may revoke) every token of the account; another member only their own.
+        List<ApiToken> tokens = caller.role() == Role.OWNER ? users.tokens(caller.accountId())
+                : users.tokens(caller.accountId(), caller.userId());
+        for (ApiToken token : tokens) {
             list.add(view(token));
         }
         Json.send(response, 200, list);
@@ -70,7 +89,9 @@ public final class TokensApiServlet extends JsonServlet {
     protected void delete(HttpServletRequest request, HttpServletResponse response) throws Exception {
         Json.noBody(request);
         String[] path = segments(request);
-        if (path.length != 1 || !users.revokeToken(AdminAuthFilter.accountOf(request), path[0])) {
+        Caller caller = AdminAuthFilter.callerOf(request);
+        if (path.length != 1 || !(caller.role() == Role.OWNER ? users.revokeToken(caller.accountId(), path[0])
+                : users.revokeOwnToken(caller.accountId(), caller.userId(), path[0]))) {
             throw HttpProblem.notFound("API token");
         }
         AdminAuthFilter.callerOf(request).record(SecurityEventKind.TOKEN_REVOKED, "token " + path[0]);

@@ -1,5 +1,7 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
+import java.util.List;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +19,17 @@ import org.formhaus.http.JsonServlet;
  * asked, if any, goes on). A wrong current password or a new one the rules refuse → 400 naming the field; too many
  * wrong ones → 429 with {@code Retry-After}.
  */
-public final class UserApiServlet extends JsonServlet {
+public final class UserApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("PUT", "/admin/api/user/password", Role.VIEWER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     /** What a password change may hold. */
     static final KnownKeys BODY = KnownKeys.of(PasswordChange.CURRENT, PasswordChange.NEW);

@@ -1,5 +1,6 @@
 package org.formhaus.admin;
 
+import org.formhaus.storage.Role;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -23,7 +24,18 @@ import org.formhaus.webhooks.WebhookTargets;
  * keeps the one its URL had, or gets a new one. The secrets are shown to the account's admins, who give them to the
  * receivers; they are sealed at rest and never logged. Thread-safe.
  */
-public final class WebhookSettingsApiServlet extends JsonServlet {
+public final class WebhookSettingsApiServlet extends JsonServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/api/settings/webhooks", Role.OWNER),
+            Endpoint.of("PUT", "/admin/api/settings/webhooks", Role.OWNER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     static final int MAX_ENDPOINTS = 5;
     static final KnownKeys BODY = KnownKeys.of("endpoints");

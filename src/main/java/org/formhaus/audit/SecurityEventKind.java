@@ -18,7 +18,16 @@ public enum SecurityEventKind {
     PASSWORD_CHANGED("password-changed"),
     ONOFFICE_SETTINGS_CHANGED("onoffice-settings-changed"),
     FORM_PUBLISHED("form-published"),
-    FORM_DELETED("form-deleted");
+    FORM_DELETED("form-deleted"),
+    // Teams and consultants (issue 13)
+    MEMBER_INVITED("member-invited"),
+    INVITATION_WITHDRAWN("invitation-withdrawn"),
+    MEMBER_JOINED("member-joined"),
+    MEMBER_ROLE_CHANGED("member-role-changed"),
+    MEMBER_REMOVED("member-removed"),
+    /** A consultant's session moved to this account (recorded in both: left and entered). */
+    ACCOUNT_SWITCHED("account-switched"),
+    FORMS_COPIED("forms-copied");
 
     private final String key;
 

@@ -39,9 +39,10 @@ public final class AppConfig {
     private static final String ENV_PREFIX = "FORMHAUS_";
     private static final String CONFIG_ENV = "FORMHAUS_CONFIG";
     private static final String PORT_ENV = "FORMHAUS_PORT";
-    /** Environment names that are no key of the file. */
+    /** Environment names that are no key of the file (the last two are bin/formhaus's class data archive). */
     private static final Set<String> ENV_ONLY = Set.of(CONFIG_ENV, PORT_ENV, FirstAdminConfig.EMAIL,
-            FirstAdminConfig.PASSWORD, FirstAdminConfig.TOKEN, SandboxConfig.TOKEN, SandboxConfig.SECRET);
+            FirstAdminConfig.PASSWORD, FirstAdminConfig.TOKEN, SandboxConfig.TOKEN, SandboxConfig.SECRET,
+            "FORMHAUS_CDS", "FORMHAUS_CDS_ARCHIVE");
 
     private final Map<String, String> values;
     private final Map<String, String> envOnly;

@@ -89,16 +89,18 @@ final class JobRunner {
         attempt.delivered();
     }
 
-    /** Needs only the account and the address recorded at subscription: the form may have changed since. */
+    /** Writes the address as the subscriber submitted it, with the form version they used. */
     private void confirmNewsletter(Submission submission, Try attempt)
             throws SQLException, OnOfficeException, PermanentDeliveryException {
         Account account = accounts.find(submission.accountId()).orElseThrow(() ->
                 new PermanentDeliveryException("The account no longer exists"));
+        StoredForm form = forms.version(submission.formKey(), submission.formVersion()).orElseThrow(() ->
+                new PermanentDeliveryException("The form no longer exists"));
         if (!account.onOffice().complete()) {
             throw new PermanentDeliveryException("The onOffice connection is not set up: enter the API user's token "
                     + "and secret under Settings → onOffice, then retry");
         }
-        delivery.confirmNewsletter(submission, clients.clientFor(account.onOffice()));
+        delivery.confirmNewsletter(submission, form, clients.clientFor(account.onOffice()));
         attempt.delivered();
     }
 

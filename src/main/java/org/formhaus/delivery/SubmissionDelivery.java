@@ -110,22 +110,29 @@ public final class SubmissionDelivery {
     }
 
     /**
-     * A newsletter subscriber's confirmation ({@link NewsletterConfirmation}), one request; the steps recorded already
-     * are skipped, as in {@link #deliver}.
+     * A newsletter subscriber's confirmation ({@link SubmissionMapper#confirmation}: the address, then the flag and
+     * the tagged agent's-log entry of {@link NewsletterConfirmation}), one request per stage; the steps recorded
+     * already are skipped and a lost reply is probed, as in {@link #deliver}.
      */
-    void confirmNewsletter(Submission submission, OnOfficeClient client)
+    void confirmNewsletter(Submission submission, StoredForm form, OnOfficeClient client)
             throws OnOfficeException, SQLException, PermanentDeliveryException {
         JsonObject records = submission.records().deepCopy();
-        List<PlannedStep> steps = new ArrayList<>();
-        List<Action> actions = new ArrayList<>();
-        for (PlannedStep step : NewsletterConfirmation.steps()) {
-            if (!records.has(step.key())) {
-                steps.add(step);
-                actions.add(build(step, records).withIdentifier(step.key()));
+        MappingPlan plan = mapper.confirmation(form.definition(), submission.accountId(), submission.id(),
+                submission.erased() ? null : submission.data().values());
+        probeLostReplies(submission, plan, records, client);
+        for (List<PlannedStep> stage : plan.stages()) {
+            List<PlannedStep> steps = new ArrayList<>();
+            List<Action> actions = new ArrayList<>();
+            for (PlannedStep step : stage) {
+                Action action = records.has(step.key()) ? null : build(step, records);
+                if (action != null) {
+                    steps.add(step);
+                    actions.add(action.withIdentifier(step.key()));
+                }
             }
-        }
-        if (!actions.isEmpty()) {
-            run(submission, steps, actions, records, client);
+            if (!actions.isEmpty()) {
+                run(submission, steps, actions, records, client);
+            }
         }
     }
 

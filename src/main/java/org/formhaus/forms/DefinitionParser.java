@@ -87,6 +87,7 @@ public final class DefinitionParser {
         String title = d.string("title");
         List<Field> fields = fields(d);
         FormLogic logic = logic(d, fields);
+        Translations translations = translations(d, language, fields);
         Map<String, String> theme = ThemeRules.read(d);
         List<String> context = context(d);
         String thankYouUrl = d.string("thankYouUrl");
@@ -97,7 +98,16 @@ public final class DefinitionParser {
             throw new DefinitionException(problems);
         }
         return new FormDefinition(key, kind, language, title == null ? key : title, fields, thankYouUrl,
-                json.deepCopy(), theme, context, logic);
+                json.deepCopy(), theme, context, logic, translations);
+    }
+
+    /** The texts in further languages, read only when the fields parsed cleanly (they name fields). */
+    private static Translations translations(ObjectReader d, String language, List<Field> fields) {
+        if (d.problemCount() > 0) {
+            d.has("translations");
+            return Translations.NONE;
+        }
+        return TranslationReader.read(d, language, fields);
     }
 
     /** The rules, read only when the fields parsed cleanly (they name fields); an unread {@code rules} is refused. */

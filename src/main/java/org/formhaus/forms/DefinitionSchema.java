@@ -135,6 +135,8 @@ public final class DefinitionSchema {
         }
         // Rules and calculations (#11, forms.RuleReader): edited as JSON until the builder draws them
         all.add(new Setting("rules", Kind.JSON, List.of(), Set.of(), "fields"));
+        // Texts in further languages (#11, forms.TranslationReader): edited as JSON until the builder draws them
+        all.add(new Setting("translations", Kind.JSON, List.of(), Set.of(), "form"));
         // Theme
         add(all, "theme", "theme", Kind.SECTION);
         for (String colour : List.of("accent", "text", "background", "error", "border")) {

@@ -12,11 +12,12 @@ import java.util.function.UnaryOperator;
  * parsed from, kept so that unknown extension keys survive a round trip. {@code theme} maps CSS custom property
  * names (without {@code --fh-}) to values that the parser checked; {@code context} names what page context
  * ({@code page}, {@code utm}, {@code referrer}) a submission keeps; {@code logic} holds its rules (the definition's
- * {@code rules} and every field's {@code showIf}), evaluated alike by server and browser.
+ * {@code rules} and every field's {@code showIf}), evaluated alike by server and browser; {@code translations} its
+ * texts in further languages ({@link #inLanguage}).
  */
 public record FormDefinition(String key, FormKind kind, String language, String title, List<Field> fields,
                              String thankYouUrl, JsonObject source, Map<String, String> theme, List<String> context,
-                             FormLogic logic) {
+                             FormLogic logic, Translations translations) {
 
     /** What a definition keeps of the embedding page when it says nothing. */
     public static final List<String> DEFAULT_CONTEXT = List.of("page", "utm");
@@ -26,6 +27,27 @@ public record FormDefinition(String key, FormKind kind, String language, String 
         theme = theme == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(theme));
         context = context == null ? DEFAULT_CONTEXT : List.copyOf(context);
         logic = logic == null ? FormLogic.NONE : logic;
+        translations = translations == null ? Translations.NONE : translations;
+    }
+
+    /** Without translations. */
+    public FormDefinition(String key, FormKind kind, String language, String title, List<Field> fields,
+                          String thankYouUrl, JsonObject source, Map<String, String> theme, List<String> context,
+                          FormLogic logic) {
+        this(key, kind, language, title, fields, thankYouUrl, source, theme, context, logic, Translations.NONE);
+    }
+
+    /** The languages a visitor may choose: the definition's own first, then those of its {@code translations}. */
+    public List<String> languages() {
+        return translations.languages(language);
+    }
+
+    /**
+     * This form in {@code language}: its title and field texts from the translation, its {@code language} (which picks
+     * the built-in texts and messages) changed; this form when {@code language} is its own or not one it has.
+     */
+    public FormDefinition inLanguage(String language) {
+        return language == null || language.equals(this.language) ? this : translations.apply(this, language);
     }
 
     /** Without rules ({@link FormLogic#NONE}). */
@@ -67,7 +89,7 @@ public record FormDefinition(String key, FormKind kind, String language, String 
     /** A copy whose fields are replaced by {@code change} (e.g. with dynamic options resolved). */
     public FormDefinition withFields(UnaryOperator<Field> change) {
         return new FormDefinition(key, kind, language, title, fields.stream().map(change).toList(), thankYouUrl,
-                source, theme, context, logic);
+                source, theme, context, logic, translations);
     }
 
     public boolean hasDynamicOptions() {

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class SectionKeys {
 
-    private static final Keys ONOFFICE = Keys.of("duplicates")
+    private static final Keys ONOFFICE = Keys.of("duplicates", "newsletter") // newsletter: #16, whose double opt-in
             .with("activity", Keys.of("actionkind", "actiontype").orTrueFalse())
             .with("task", Keys.of("user", "subject", "priority", "deadlineDays").orTrueFalse())
             .with("appointment", Keys.of("as", "durationMinutes", "art", "user"));

@@ -87,7 +87,8 @@ public final class FormMailPlanner implements MailPlanner {
     @Override
     public List<Action> mails(Submission submission, StoredForm form, Account account, JsonObject records)
             throws PermanentDeliveryException, java.sql.SQLException {
-        FormDefinition definition = form.definition();
+        // In the visitor's language: built-in templates, labels and options as the visitor saw them.
+        FormDefinition definition = form.definition().inLanguage(submission.data().language());
         List<org.formhaus.forms.DefinitionException.Problem> problems = new ArrayList<>();
         FormEmails emails = FormEmails.read(definition, problems);
         if (!problems.isEmpty()) {

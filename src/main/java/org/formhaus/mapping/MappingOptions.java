@@ -15,15 +15,24 @@ import org.formhaus.forms.FormKind;
  *   "duplicates": "update",            // update (default) | keep | create: what an existing address with the email gets
  *   "activity": {"actionkind": "Email", "actiontype": "Eingang"},   // or false: no agent's-log entry
  *   "task": {"user": "estate", "subject": "...", "priority": 3, "deadlineDays": 2},   // or true / false
- *   "appointment": {"as": "calendar", "durationMinutes": 60, "art": "Beratung", "user": "mmakler"}
+ *   "appointment": {"as": "calendar", "durationMinutes": 60, "art": "Beratung", "user": "mmakler"},
+ *   "newsletter": "formhaus"           // newsletter forms: formhaus (default) | onoffice: whose double opt-in
  * }
  * }</pre>
  * {@code task.user} / {@code appointment.user} is an onOffice user name, or {@code "estate"}: the responsible person
  * of the inquired estate. Immutable.
  */
-record MappingOptions(Duplicates duplicates, Activity activity, Task task, Appointment appointment) {
+record MappingOptions(Duplicates duplicates, Activity activity, Task task, Appointment appointment,
+                      Newsletter newsletter) {
 
     enum Duplicates { UPDATE, KEEP, CREATE }
+
+    /**
+     * Whose double opt-in a newsletter form uses: {@code FORMHAUS} mails its own confirmation link and writes the
+     * address to onOffice only once the visitor confirmed; {@code ONOFFICE} writes the address at once and asks
+     * onOffice to run its own double opt-in (DO {@code registerNewsletter}), which mails the visitor onOffice's link.
+     */
+    enum Newsletter { FORMHAUS, ONOFFICE }
 
     /** null activity means none. */
     record Activity(String actionKind, String actionType) {
@@ -59,9 +68,22 @@ record MappingOptions(Duplicates duplicates, Activity activity, Task task, Appoi
                 problems.add(new Problem("onoffice.duplicates", "must be update, keep or create"));
             }
         }
+        Newsletter newsletter = Newsletter.FORMHAUS;
+        String n = string(o, "newsletter");
+        if (n != null) {
+            if (kind != FormKind.NEWSLETTER) {
+                problems.add(new Problem("onoffice.newsletter", "only newsletter forms choose a double opt-in"));
+            } else if (n.equals("formhaus") || n.equals("onoffice")) {
+                newsletter = Newsletter.valueOf(n.toUpperCase(java.util.Locale.ROOT));
+            } else {
+                problems.add(new Problem("onoffice.newsletter", "must be formhaus or onoffice"));
+            }
+        }
         Activity activity = null;
         JsonElement a = o.get("activity");
-        boolean activityDefault = kind != FormKind.CUSTOM
+        // onOffice's double opt-in writes its own "Newsletter" activity (onoffice-api.md §5): none of ours by default
+        boolean activityDefault = kind != FormKind.CUSTOM && !(kind == FormKind.NEWSLETTER
+                && newsletter == Newsletter.ONOFFICE)
                 || form.fields().stream().anyMatch(f -> f.maps() != null && f.maps().startsWith("agentslog."));
         if (a == null ? activityDefault : !isFalse(a)) {
             JsonObject ao = a != null && a.isJsonObject() ? a.getAsJsonObject() : new JsonObject();
@@ -87,7 +109,7 @@ record MappingOptions(Duplicates duplicates, Activity activity, Task task, Appoi
         Appointment appointment = new Appointment(as.equals("task"),
                 integer(ap, "onoffice.appointment", "durationMinutes", 60, 5, 24 * 60, problems), string(ap, "art"),
                 string(ap, "user") != null ? string(ap, "user") : task == null ? null : task.user());
-        return new MappingOptions(duplicates, activity, task, appointment);
+        return new MappingOptions(duplicates, activity, task, appointment, newsletter);
     }
 
     private static String defaultActionKind(FormKind kind) {

@@ -7,15 +7,20 @@ import org.formhaus.onoffice.Action;
 import org.formhaus.onoffice.Actions;
 
 /**
- * Newsletter double opt-in: the address is written with {@code newsletter_aktiv} = {@link #PENDING} and receives a
- * confirmation link by e-mail, sent through onOffice from the account's first sender mailbox; confirming (the button
- * on the page the link opens, then {@link NewsletterConfirmation}) sets {@link #CONFIRMED}.
+ * Newsletter double opt-in, Formhaus's own: the visitor receives a confirmation link by e-mail, sent through onOffice
+ * from the account's first sender mailbox (records key {@link #KEY}); nothing else reaches onOffice before they
+ * confirm (the button on the page the link opens); then the address is written with {@code newsletter_aktiv} =
+ * {@link #CONFIRMED} ({@link SubmissionMapper#confirmation}). Under onOffice's double opt-in the address is written at
+ * once and DO {@code registerNewsletter} is recorded as {@link #REGISTERED}.
  */
 final class NewsletterMail {
 
-    /** onOffice's newsletter_aktiv values: 3 = double opt-in pending, 1 = yes. */
-    static final String PENDING = "3";
+    /** onOffice's newsletter_aktiv value 1 = yes (3 = double opt-in pending is onOffice's to set). */
     static final String CONFIRMED = "1";
+    /** The records key of Formhaus's confirmation mail. */
+    static final String KEY = "mail.newsletterConfirmation";
+    /** The records key of DO registerNewsletter (onOffice's double opt-in). */
+    static final String REGISTERED = "newsletter.registered";
 
     private NewsletterMail() {
     }

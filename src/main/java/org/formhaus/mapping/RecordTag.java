@@ -25,6 +25,14 @@ record RecordTag(String value) {
         return new RecordTag("FH-" + submissionId.replace("-", "").substring(0, 12));
     }
 
+    /**
+     * The tag of what a newsletter subscriber's confirmation writes ({@code FN-} + the same 12 hex digits): distinct
+     * from the submission's own, so that neither's probe finds the other's agent's-log entry.
+     */
+    static RecordTag newsletterOf(String submissionId) {
+        return new RecordTag("FN-" + submissionId.replace("-", "").substring(0, 12));
+    }
+
     /** The line that carries the tag in a text field. */
     String line() {
         return "Formhaus: " + value;

@@ -65,6 +65,12 @@ public final class SubmissionMapper {
         List<PlannedStep> first = new ArrayList<>();
         List<PlannedStep> last = new ArrayList<>();
 
+        if (kind == FormKind.NEWSLETTER && options.newsletter() == MappingOptions.Newsletter.FORMHAUS) {
+            // Formhaus's own double opt-in: only the confirmation link now; the address reaches onOffice once the
+            // visitor confirmed (confirmation(...), run by delivery as a job of its own)
+            return new MappingPlan(List.of(List.of(PlannedStep.create(NewsletterMail.KEY,
+                    r -> NewsletterMail.confirmation(form, mapped, senders, links.confirmUrl(submissionId))))));
+        }
         boolean address = kind != FormKind.CUSTOM || mapped.has("address");
         if (address) {
             first.add(PlannedStep.create("address", r -> addressCreate(mapped, options, kind)));
@@ -102,8 +108,9 @@ public final class SubmissionMapper {
             last.add(appointmentOrTask);
         }
         if (kind == FormKind.NEWSLETTER) {
-            last.add(PlannedStep.create("mail.newsletterConfirmation",
-                    r -> NewsletterMail.confirmation(form, mapped, senders, links.confirmUrl(submissionId))));
+            // onOffice's own double opt-in: it sets "Double Opt-In pending", mails its link and logs the activity
+            last.add(new PlannedStep(NewsletterMail.REGISTERED, r -> Actions.registerNewsletter(recorded(r, "address"),
+                    true), (result, stage) -> "ok", false, null));
         }
         FileSteps.plan(form, files, new FileSteps.Records(kind, address, newEstate, inquired), first, last);
         return new MappingPlan(List.of(first, last));
@@ -121,12 +128,41 @@ public final class SubmissionMapper {
         }).withProbe(TagProbes.searchCriteria(tag));
     }
 
-    private static Action addressCreate(MappedValues mapped, MappingOptions options, FormKind kind) {
+    /**
+     * The steps of a newsletter subscriber's confirmation under Formhaus's own double opt-in, run as a job of its own
+     * once the visitor pressed the button: first the address with {@code newsletter_aktiv} = 1 (skipped when the
+     * subscription recorded one: subscriptions made before the address waited for the confirmation), then
+     * {@link NewsletterConfirmation}'s flag and agent's-log entry.
+     *
+     * @param values the submission's values; null when erased (then only a recorded address can be confirmed)
+     */
+    public MappingPlan confirmation(FormDefinition form, long accountId, String submissionId,
+                                    Map<String, Object> values) {
+        MappingOptions options = MappingOptions.of(form);
+        PlannedStep address = PlannedStep.create("address", r -> {
+            if (values == null) {
+                throw new MappingException("The subscription's personal data was erased before it was confirmed");
+            }
+            MappedValues mapped = new MappedValues(form, values, accountId, known);
+            Map<String, Object> fields = addressFields(mapped);
+            fields.put("newsletter_aktiv", NewsletterMail.CONFIRMED);
+            boolean check = options.duplicates() != MappingOptions.Duplicates.CREATE;
+            return Actions.createAddress(fields, check, options.duplicates() == MappingOptions.Duplicates.KEEP);
+        });
+        return new MappingPlan(List.of(List.of(address), NewsletterConfirmation.steps(options.activity() == null
+                ? null : options.activity().actionKind(), options.activity() == null ? null
+                : options.activity().actionType(), RecordTag.newsletterOf(submissionId))));
+    }
+
+    private static Map<String, Object> addressFields(MappedValues mapped) {
         Map<String, Object> fields = new LinkedHashMap<>();
         mapped.module("address").forEach((name, value) -> fields.put(AddressFields.writeKey(name), value));
-        if (kind == FormKind.NEWSLETTER) {
-            fields.put("newsletter_aktiv", NewsletterMail.PENDING);
-        }
+        return fields;
+    }
+
+    private static Action addressCreate(MappedValues mapped, MappingOptions options, FormKind kind) {
+        // a newsletter form under onOffice's double opt-in writes no newsletter field: registerNewsletter sets it
+        Map<String, Object> fields = addressFields(mapped);
         boolean check = options.duplicates() != MappingOptions.Duplicates.CREATE;
         return Actions.createAddress(fields, check, options.duplicates() == MappingOptions.Duplicates.KEEP);
     }

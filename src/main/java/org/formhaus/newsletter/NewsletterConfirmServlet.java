@@ -21,7 +21,7 @@ import org.formhaus.storage.SubmissionStore;
  * {@code /n/confirm}: a subscriber confirms the newsletter (double opt-in). {@code GET ?t=<token>}, the link e-mailed
  * to them, shows a page with a button and changes nothing, so that mail scanners opening links confirm no one.
  * {@code POST t=<token>}, the button, records the click by queueing a {@link JobKind#NEWSLETTER_CONFIRMATION} job in
- * the delivery outbox and answers at once; delivery then sets the address's {@code newsletter_aktiv} to 1 in
+ * the delivery outbox and answers at once; delivery then writes the address with {@code newsletter_aktiv} 1 to
  * onOffice, retrying while onOffice is unreachable. Pressing the button again is harmless. onOffice is never waited
  * for here. Thread-safe.
  */
@@ -110,7 +110,9 @@ public final class NewsletterConfirmServlet extends HttpServlet {
         }
         try {
             Optional<Submission> found = submissions.find(id.get());
-            if (found.isEmpty() || !found.get().records().has("address")) {
+            // a subscription exists once its confirmation mail went out (older ones: once their address was written)
+            if (found.isEmpty() || !found.get().records().has("mail.newsletterConfirmation")
+                    && !found.get().records().has("address")) {
                 page(request, response, 404, "de", "Nicht gefunden / Not found",
                         "Diese Anmeldung gibt es nicht (mehr). / This subscription does not exist (any more).");
                 return Optional.empty();

@@ -15,7 +15,12 @@ import org.formhaus.onoffice.ApiRight;
 
 /**
  * The address resource: READ, CREATE (with duplicate check by e-mail) and MODIFY address, DO registerNewsletter and
- * DO contactaddress (kept as a sent mail). Not thread-safe: called under {@link Simulator}'s lock.
+ * DO contactaddress (kept as a sent mail). The duplicate check follows apidoc: with {@code checkDuplicate} an address
+ * whose e-mail equals one sent (case-insensitively and over every stored e-mail entry: the reference leaves both open)
+ * is the match, the lowest id of several; it is updated with the sent data unless {@code noOverrideByDuplicate}, and
+ * its id is answered as for a new address (onOffice documents no "was a duplicate" flag). registerNewsletter behaves
+ * as with double opt-in switched on: {@code newsletter_aktiv} 3, onOffice's own link mail (kept as a mail of kind
+ * {@code newsletterDoubleOptIn}) and an agent's-log entry of kind {@code Newsletter} it writes itself. Not thread-safe: called under {@link Simulator}'s lock.
  */
 final class SimAddresses {
 
@@ -77,7 +82,30 @@ final class SimAddresses {
     private SimOutcome registerNewsletter(String resourceId, JsonObject p) throws SimError {
         c.need("modify addresses", ApiRight.ADDRESSES, ApiRight.WRITE_ADDRESSES);
         JsonObject record = c.find("address", resourceId, c::addressVisible);
-        record.addProperty("newsletter_aktiv", bool(p.get("register")) ? "3" : "2");
+        boolean register = bool(p.get("register"));
+        // the simulated account has double opt-in switched on (Basic settings › General › Newsletter)
+        record.addProperty("newsletter_aktiv", register ? "3" : "2");
+        List<String> emails = SimContacts.emails(record);
+        if (register && !emails.isEmpty()) { // onOffice mails its own confirmation link (template with doilink)
+            JsonObject mail = new JsonObject();
+            mail.addProperty("kind", "newsletterDoubleOptIn");
+            JsonArray to = new JsonArray();
+            to.add(emails.get(0));
+            mail.add("to", to);
+            mail.addProperty("addressId", resourceId.strip());
+            mail.addProperty("sentAt", c.now());
+            c.s.mails.add(mail);
+        }
+        // and writes the activity itself: kind "Newsletter"; the type keys for "sent Double Opt-In" and "not ordered"
+        // are not documented, these are the simulator's
+        JsonObject entry = new JsonObject();
+        JsonArray addressIds = new JsonArray();
+        addressIds.add(resourceId.strip());
+        entry.add("addressids", addressIds);
+        entry.addProperty("actionkind", "Newsletter");
+        entry.addProperty("actiontype", register ? "DOI versendet" : "nicht bestellt");
+        entry.addProperty("datetime", c.now());
+        c.s.insert("agentslog", entry);
         return SimOutcome.success();
     }
 

@@ -120,7 +120,8 @@ public final class SvgCharts {
     }
 
     private static StringBuilder open(String label, int width, int height) {
-        return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 ")
+        return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" ")
+                .append("viewBox=\"0 0 ")
                 .append(width).append(' ').append(height).append("\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" aria-label=\"").append(Html.escape(label)).append("\">");
     }

@@ -18,12 +18,21 @@ public final class AdminUserStore {
         this.db = db;
     }
 
+    /** A new user, owner of {@code accountId} (the provisioning API's, the first start's and Marketplace users). */
     public AdminUser create(Connection c, long accountId, String email, String displayName, String instance,
                             String passwordHash) throws SQLException {
+        return create(c, accountId, email, displayName, instance, passwordHash, Role.OWNER);
+    }
+
+    /** A new user, member of {@code accountId} (which becomes their home account) in {@code role}. */
+    public AdminUser create(Connection c, long accountId, String email, String displayName, String instance,
+                            String passwordHash, Role role) throws SQLException {
         long now = System.currentTimeMillis();
         long id = Jdbc.insert(c, "INSERT INTO admin_user (account_id, email, display_name, instance, password_hash, "
                 + "active, created_ms) VALUES (?, ?, ?, ?, ?, TRUE, ?)", accountId, email, displayName, instance,
                 passwordHash, now);
+        Jdbc.update(c, "INSERT INTO account_member (account_id, user_id, role, joined_ms) VALUES (?, ?, ?, ?)",
+                accountId, id, role.jsonName(), now);
         return new AdminUser(id, accountId, email, displayName, instance, passwordHash, true, now, 0);
     }
 
@@ -115,11 +124,19 @@ public final class AdminUserStore {
         }
     }
 
-    /** The active user an API token belongs to; empty for an unknown token and for a deactivated user's. */
-    public Optional<AdminUser> activeUserOfToken(String tokenHash) throws SQLException {
+    /** The active user an API token belongs to, and the account it was made in; see {@link #activeUserOfToken}. */
+    public record TokenUser(AdminUser user, long accountId) {
+    }
+
+    /**
+     * The active user an API token belongs to and the account the token acts in (where it was made; a consultant's
+     * tokens are per account). Empty for an unknown token and for a deactivated user's.
+     */
+    public Optional<TokenUser> activeUserOfToken(String tokenHash) throws SQLException {
         try (Connection c = db.connection()) {
-            return Jdbc.one(c, AdminUserStore::map, "SELECT u.* FROM api_token t JOIN admin_user u ON u.id = t.user_id "
-                    + "AND u.account_id = t.account_id WHERE t.token_hash = ? AND u.active = TRUE", tokenHash);
+            return Jdbc.one(c, row -> new TokenUser(map(row), row.getLong("token_account")),
+                    "SELECT u.*, t.account_id AS token_account FROM api_token t JOIN admin_user u ON u.id = t.user_id "
+                    + "WHERE t.token_hash = ? AND u.active = TRUE", tokenHash);
         }
     }
 
@@ -131,6 +148,32 @@ public final class AdminUserStore {
                     "SELECT t.token_hash, t.label, u.email, t.created_ms FROM api_token t "
                     + "LEFT JOIN admin_user u ON u.id = t.user_id WHERE t.account_id = ? "
                     + "ORDER BY t.created_ms DESC, t.token_hash", accountId);
+        }
+    }
+
+    /** The user's own tokens in the account, newest first (what a member who is no owner sees). */
+    public List<ApiToken> tokens(long accountId, long userId) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.query(c, row -> new ApiToken(ApiToken.idOf(row.getString(1)), row.getString(2),
+                    row.getString(3), row.getLong(4)),
+                    "SELECT t.token_hash, t.label, u.email, t.created_ms FROM api_token t "
+                    + "JOIN admin_user u ON u.id = t.user_id WHERE t.account_id = ? AND t.user_id = ? "
+                    + "ORDER BY t.created_ms DESC, t.token_hash", accountId, userId);
+        }
+    }
+
+    /**
+     * Deletes the user's own token with that id in the account.
+     *
+     * @return false when the user has no such token there
+     */
+    public boolean revokeOwnToken(long accountId, long userId, String tokenId) throws SQLException {
+        if (!tokenId.matches("[0-9a-f]{" + ApiToken.ID_LENGTH + "}")) {
+            return false;
+        }
+        try (Connection c = db.connection()) {
+            return Jdbc.update(c, "DELETE FROM api_token WHERE account_id = ? AND user_id = ? AND token_hash LIKE ?",
+                    accountId, userId, tokenId + "%") > 0;
         }
     }
 

@@ -85,7 +85,8 @@ public final class FormDayCounters implements AutoCloseable {
             try {
                 flush();
             } catch (SQLException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Day counters not written, kept for the next try: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Day counters not written, kept for the next try: "
+                        + e.getMessage());
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -133,8 +134,9 @@ public final class FormDayCounters implements AutoCloseable {
         try (Connection c = db.connection()) {
             return Jdbc.query(c, r -> new Row(r.getObject(1, LocalDate.class), r.getString(2), r.getString(3),
                             r.getLong(4)),
-                    "SELECT count_day, metric, dimension, hits FROM form_day_counter WHERE form_key = ? AND count_day >= ? "
-                            + "AND count_day <= ? ORDER BY count_day, metric, dimension", formKey, from, to);
+                    "SELECT count_day, metric, dimension, hits FROM form_day_counter WHERE form_key = ? "
+                            + "AND count_day >= ? AND count_day <= ? ORDER BY count_day, metric, dimension",
+                    formKey, from, to);
         }
     }
 
@@ -155,8 +157,8 @@ public final class FormDayCounters implements AutoCloseable {
             List<Object> g = group.getKey();
             String kind = (String) g.get(3);
             Set<String> known = new HashSet<>(Jdbc.query(c, r -> r.getString(1), "SELECT dimension FROM "
-                            + "form_day_counter WHERE form_key = ? AND count_day = ? AND metric = ? AND dimension LIKE ?",
-                    g.get(0), g.get(1), g.get(2), kind + "=%"));
+                            + "form_day_counter WHERE form_key = ? AND count_day = ? AND metric = ? "
+                            + "AND dimension LIKE ?", g.get(0), g.get(1), g.get(2), kind + "=%"));
             for (Key k : group.getValue()) {
                 boolean admitted = known.contains(k.dimension()) || known.size() < VALUES_PER_KIND - 1;
                 if (admitted) {

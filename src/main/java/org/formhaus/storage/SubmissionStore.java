@@ -204,6 +204,45 @@ public final class SubmissionStore {
         return files;
     }
 
+    /**
+     * Up to {@code limit} submissions whose content is kept, oldest first, after {@code after} (null: from the
+     * oldest), over every account; for work that must see each once (e.g. indexing older submissions for search).
+     */
+    public List<Submission> keptAfter(SubmissionCursor after, int limit) throws SQLException {
+        try (Connection c = db.connection()) {
+            return after == null
+                    ? Jdbc.query(c, SubmissionStore::map, "SELECT * FROM submission WHERE erased_ms IS NULL "
+                            + "ORDER BY created_ms, id LIMIT " + limit)
+                    : Jdbc.query(c, SubmissionStore::map, "SELECT * FROM submission WHERE erased_ms IS NULL AND "
+                            + "(created_ms > ? OR (created_ms = ? AND id > ?)) ORDER BY created_ms, id LIMIT " + limit,
+                            after.createdMs(), after.createdMs(), after.id());
+        }
+    }
+
+    /**
+     * Gives a stored submission the search terms it lacks (one written before terms were kept). Terms it has already
+     * (another instance indexed it at the same time) are left as they are. @return how many were added
+     */
+    public int addTerms(Submission s, java.util.Set<String> found) throws SQLException {
+        int added = 0;
+        try (Connection c = db.connection()) {
+            for (String term : found) {
+                added += Jdbc.update(c, "INSERT INTO submission_term (submission_id, account_id, term) SELECT ?, ?, ? "
+                        + "FROM submission WHERE id = ? AND erased_ms IS NULL AND NOT EXISTS (SELECT 1 FROM "
+                        + "submission_term WHERE submission_id = ? AND term = ?)", s.id(), s.accountId(), term,
+                        s.id(), s.id(), term);
+            }
+        } catch (java.sql.SQLIntegrityConstraintViolationException raced) {
+            return added; // indexed by another instance meanwhile
+        }
+        return added;
+    }
+
+    /** The source of new submissions' search terms ({@link #indexWith}). */
+    public SearchTerms.Source terms() {
+        return terms;
+    }
+
     // ---- onOffice fidelity (#16): records known to exist, for the connection check --------------------------------
 
     /**

@@ -58,7 +58,8 @@ public final class BeaconServlet extends JsonServlet {
         }
         for (String name : new TreeSet<>(request.getParameterMap().keySet())) {
             if (!FIELDS.contains(name)) {
-                throw HttpProblem.badRequest("Unknown beacon field '" + name + "'; known: " + String.join(", ", FIELDS));
+                throw HttpProblem.badRequest("Unknown beacon field '" + name + "'; known: "
+                        + String.join(", ", FIELDS));
             }
         }
         Optional<StoredForm> form = forms.current(path[0]);

@@ -105,7 +105,8 @@ final class FormPage {
     }
 
     private CachedPage cached(Request r, LocalDate today) throws IOException {
-        CachedPage page = cache.get(r.form().key());
+        String cacheKey = r.form().key() + ":" + r.form().language(); // one page per language of the form
+        CachedPage page = cache.get(cacheKey);
         if (page != null && page.definition() == r.form() && page.day().equals(today) && page.base().equals(r.base())) {
             return page;
         }
@@ -123,7 +124,7 @@ final class FormPage {
         }
         parts.add(html.substring(at).getBytes(StandardCharsets.UTF_8));
         page = new CachedPage(r.form(), today, r.base(), List.copyOf(parts));
-        cache.put(r.form().key(), page);
+        cache.put(cacheKey, page);
         return page;
     }
 
@@ -149,6 +150,7 @@ final class FormPage {
         model.put("form", Map.of("key", form.key(), "title", form.title(), "language", form.language()));
         model.put("themeCss", themeCss(form.theme()));
         model.put("logicJson", form.logic().isEmpty() ? "" : Json.GSON.toJson(form.logic().toJson()));
+        model.put("languageSwitch", languageSwitch(form));
         List<Map<String, Object>> steps = new ArrayList<>();
         List<Map<String, String>> summary = new ArrayList<>();
         int index = 0;
@@ -191,6 +193,18 @@ final class FormPage {
             forScript.put("form.progress", all.get("form.progress"));
             return Map.of("t", Map.copyOf(all), "messagesJson", Json.GSON.toJson(forScript));
         });
+    }
+
+    /** The visitor's language switch: each language of the form in its own name; empty for a form in one language. */
+    private static List<Map<String, Object>> languageSwitch(FormDefinition form) {
+        List<Map<String, Object>> links = new ArrayList<>();
+        if (form.languages().size() > 1) {
+            for (String code : form.languages()) {
+                links.add(Map.of("code", code, "name", Messages.forLanguage(code).get("form.languageName"),
+                        "current", code.equals(form.language())));
+            }
+        }
+        return links;
     }
 
     /** Theme values were checked by the parser against strict patterns; safe inside a style element. */

@@ -32,6 +32,8 @@ import org.formhaus.options.FormOptions;
 import org.formhaus.render.Templates;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.ClaimRefusedException;
+import org.formhaus.storage.SharedWindows;
+import org.formhaus.storage.SlidingWindows;
 import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.storage.SubmissionStatus;
@@ -66,18 +68,30 @@ public final class FormServlet extends HttpServlet {
     private final EmbedPolicy embedding;
     private final FormValidator validator = new FormValidator();
     private final SubmissionCounter counter;
+    private final VisitorLanguage languages = new VisitorLanguage();
     private final FormAccess access;
 
     public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
                        Templates templates, String instanceKey, Settings settings, SubmissionCounter counter) {
+        this(intake, accounts, options, spamCounts, templates, instanceKey, settings, counter,
+                SlidingWindows.inMemory());
+    }
+
+    /**
+     * {@code limits}: where rate limits and used proofs of work are counted; {@link SharedWindows} counts over every
+     * instance on the database.
+     */
+    public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
+                       Templates templates, String instanceKey, Settings settings, SubmissionCounter counter,
+                       SlidingWindows limits) {
         this.intake = intake;
         this.counter = counter;
         this.options = options;
         this.templates = templates;
         this.page = new FormPage(templates);
         this.spam = new SpamGuard(new FormToken(instanceKey), settings.perClientPerMinute(), settings.perFormPerMinute(),
-                settings.minFillSeconds(), settings.tokenValidity(), spamCounts);
-        this.proofOfWork = new ProofOfWork(instanceKey, java.time.Clock.systemUTC());
+                settings.minFillSeconds(), settings.tokenValidity(), spamCounts, limits);
+        this.proofOfWork = new ProofOfWork(instanceKey, java.time.Clock.systemUTC(), limits);
         this.reader = new SubmissionReader(settings.maxBodyBytes(), settings.maxFileBytes());
         this.embedding = new EmbedPolicy(accounts);
         this.access = new FormAccess(intake.protection(), new SignedTokens(instanceKey, java.time.Clock.systemUTC()),
@@ -105,7 +119,7 @@ public final class FormServlet extends HttpServlet {
         StoredForm form = found.get();
         embedding.frameHeaders(form.accountId(), response);
         Map<String, List<String>> query = UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS);
-        FormDefinition definition = options.resolve(form);
+        FormDefinition definition = languages.of(options.resolve(form), request, query.get(VisitorLanguage.PARAM), null);
         if (path.length == 2) {
             Messages t = Messages.forLanguage(definition.language());
             message(request, response, 200, definition.language(), t.get("form.thanks.title"), t.get("form.thanks.text"));
@@ -170,6 +184,9 @@ public final class FormServlet extends HttpServlet {
                 throw new Refusal(429, "_form", t.get("error.tooMany", limited.retryAfterSeconds()), false);
             }
             input = reader.read(request);
+            // The language the page was shown in: its texts, messages and confirmation e-mail.
+            definition = languages.of(definition, request, null, input.first(VisitorLanguage.FIELD));
+            t = Messages.forLanguage(definition.language());
             SpamGuard.Verdict verdict = spam.inspectToken(form.key(), input, now);
             if (verdict.outcome() == SpamGuard.Outcome.BAD_TOKEN) {
                 // A visitor the form's protection turns away never had a page: that says more than the token.
@@ -303,7 +320,7 @@ public final class FormServlet extends HttpServlet {
     private void answer(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,
                         FormDefinition definition, Receipt receipt) throws IOException {
         if (!receipt.conflict()) {
-            succeed(request, response, json, form, receipt.submissionId());
+            succeed(request, response, json, form, definition, receipt.submissionId());
             return;
         }
         Messages t = Messages.forLanguage(definition.language());
@@ -315,7 +332,7 @@ public final class FormServlet extends HttpServlet {
     }
 
     private void succeed(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,
-                         String id) throws IOException {
+                         FormDefinition definition, String id) throws IOException {
         if (json) {
             JsonObject body = new JsonObject();
             body.addProperty("id", id);
@@ -329,8 +346,21 @@ public final class FormServlet extends HttpServlet {
         String frame = frameQuery(form, UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS));
         // The built-in thank-you page tells the embedding page the submission's id (form.js: "submitted").
         response.setHeader("Location", ThankYouUrl.allowed(thanks) ? thanks
-                : request.getContextPath() + "/f/" + form.key() + "/thanks" + frame
-                + (frame.isEmpty() ? "?" : "&") + "fh_submission=" + id);
+                : request.getContextPath() + "/f/" + form.key() + "/thanks" + submitted(withLanguage(frame,
+                definition), id));
+    }
+
+    /** The submission's id on the built-in thank-you page, for the embedding page's "submitted" event. */
+    private static String submitted(String query, String id) {
+        return (query.isEmpty() ? "?" : query + "&") + "fh_submission=" + id;
+    }
+
+    /** The built-in thank-you page in the visitor's language, when the form has several. */
+    private static String withLanguage(String query, FormDefinition definition) {
+        if (definition.languages().size() < 2) {
+            return query;
+        }
+        return (query.isEmpty() ? "?" : query + "&") + VisitorLanguage.PARAM + "=" + definition.language();
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,

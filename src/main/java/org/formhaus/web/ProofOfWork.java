@@ -10,10 +10,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import org.formhaus.http.SignedTokens;
+import org.formhaus.storage.SlidingWindows;
 
 /**
  * A privacy-friendly proof of work in the manner of ALTCHA, asked of a visitor's browser instead of refusing them when a
@@ -23,7 +24,8 @@ import org.formhaus.http.SignedTokens;
  * ({@link SignedTokens}). form.js finds the number by trying them in turn (Web Crypto) and sends
  * {@code base64(JSON {algorithm, challenge, number, salt, signature})} as {@code _fh_pow}. A solution counts when its
  * signature is ours, it has not expired, it is for this form, the number hashes to the challenge, and it was not used
- * before on this instance. Thread-safe; one per application.
+ * before on any instance on the database (the challenges used are kept in {@link SlidingWindows} until they expire).
+ * Thread-safe; one per application.
  */
 final class ProofOfWork {
 
@@ -44,12 +46,17 @@ final class ProofOfWork {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     /** Challenges solved, until they expire: a solution is good for one submission. */
-    private final Map<String, Long> used = new ConcurrentHashMap<>();
-    private volatile long lastSweep;
+    private final SlidingWindows used;
 
-    ProofOfWork(String instanceKey, Clock clock) {
+    ProofOfWork(String instanceKey, Clock clock, SlidingWindows used) {
         this.signer = new SignedTokens("proof-of-work:" + instanceKey, clock);
         this.clock = clock;
+        this.used = used;
+    }
+
+    /** Remembering used challenges in this JVM only. */
+    ProofOfWork(String instanceKey, Clock clock) {
+        this(instanceKey, clock, SlidingWindows.inMemory());
     }
 
     /** A new challenge for {@code formKey}, as form.js reads it. */
@@ -94,20 +101,25 @@ final class ProofOfWork {
             if (now > expires) {
                 return Verdict.EXPIRED;
             }
-            sweep(now);
-            return used.putIfAbsent(challenge, expires) == null ? Verdict.SOLVED : Verdict.REPLAYED;
+            return firstUse(challenge, expires) ? Verdict.SOLVED : Verdict.REPLAYED;
         } catch (IllegalArgumentException | IllegalStateException | JsonParseException | NullPointerException
                  | UnsupportedOperationException | IndexOutOfBoundsException e) {
             return Verdict.FORGED; // not base64, not JSON, fields missing or of the wrong kind
         }
     }
 
-    private void sweep(long nowSeconds) {
-        if (nowSeconds - lastSweep < 60) {
-            return;
-        }
-        lastSweep = nowSeconds;
-        used.values().removeIf(expires -> expires < nowSeconds);
+    /** Records the challenge as used until it expires; false when it was used before. */
+    private boolean firstUse(String challenge, long expiresSeconds) {
+        long now = clock.millis();
+        String key = "pow:" + challenge;
+        return used.update(List.of(key), Math.max(1, expiresSeconds * 1000 - now + 1000), now, all -> {
+            Deque<Long> uses = all.get(key);
+            if (!uses.isEmpty()) {
+                return false;
+            }
+            uses.add(now);
+            return true;
+        });
     }
 
     static String sha256(String text) {

@@ -1,23 +1,30 @@
 package org.formhaus.web;
 
-import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import org.formhaus.storage.SlidingWindows;
 
 /**
- * Allows at most {@code perMinute} events per key in any sliding minute; 0 allows everything. Thread-safe; keys
- * idle for a minute are forgotten, so memory stays bounded by the recently active clients.
+ * Allows at most {@code perMinute} events per key in any sliding minute; 0 allows everything. The events are counted
+ * in {@link SlidingWindows}: in the database, over every instance on it. Thread-safe.
  */
 final class RateLimiter {
 
     private static final long WINDOW_MS = 60_000;
+    private final String name;
     private final int perMinute;
-    private final Map<String, Deque<Long>> events = new ConcurrentHashMap<>();
-    private volatile long lastSweep;
+    private final SlidingWindows windows;
 
-    RateLimiter(int perMinute) {
+    /** {@code name} keeps this limiter's keys apart from others' in the same windows. */
+    RateLimiter(String name, int perMinute, SlidingWindows windows) {
+        this.name = name;
         this.perMinute = perMinute;
+        this.windows = windows;
+    }
+
+    /** A limiter of this JVM only. */
+    RateLimiter(int perMinute) {
+        this("rate", perMinute, SlidingWindows.inMemory());
     }
 
     /** @return 0 when allowed (and counted), else the seconds until the next event would be allowed */
@@ -25,9 +32,9 @@ final class RateLimiter {
         if (perMinute == 0) {
             return 0;
         }
-        sweep(nowMs);
-        Deque<Long> times = events.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
+        String k = name + ":" + key;
+        return windows.update(List.of(k), WINDOW_MS, nowMs, all -> {
+            Deque<Long> times = all.get(k);
             while (!times.isEmpty() && times.peekFirst() <= nowMs - WINDOW_MS) {
                 times.pollFirst();
             }
@@ -35,20 +42,7 @@ final class RateLimiter {
                 return Math.max(1, (times.peekFirst() + WINDOW_MS - nowMs + 999) / 1000);
             }
             times.addLast(nowMs);
-            return 0;
-        }
-    }
-
-    private void sweep(long nowMs) {
-        if (nowMs - lastSweep < WINDOW_MS) {
-            return;
-        }
-        lastSweep = nowMs;
-        events.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                Long last = e.getValue().peekLast();
-                return last == null || last <= nowMs - WINDOW_MS;
-            }
+            return 0L;
         });
     }
 }

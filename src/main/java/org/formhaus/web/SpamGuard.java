@@ -4,6 +4,8 @@ import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.formhaus.intake.IdempotencyKey;
+import org.formhaus.storage.SharedWindows;
+import org.formhaus.storage.SlidingWindows;
 import org.formhaus.storage.SpamCounts;
 
 /**
@@ -50,11 +52,12 @@ final class SpamGuard {
     private final long tokenValidityMs;
     private final SpamCounts counts;
 
+    /** {@code limits}: where the rate limits count (shared over instances: {@link SharedWindows}). */
     SpamGuard(FormToken tokens, int perClientPerMinute, int perFormPerMinute, int minFillSeconds,
-              Duration tokenValidity, SpamCounts counts) {
+              Duration tokenValidity, SpamCounts counts, SlidingWindows limits) {
         this.tokens = tokens;
-        this.perClient = new RateLimiter(perClientPerMinute);
-        this.perForm = new RateLimiter(perFormPerMinute);
+        this.perClient = new RateLimiter("rate-client", perClientPerMinute, limits);
+        this.perForm = new RateLimiter("rate-form", perFormPerMinute, limits);
         this.minFillMs = minFillSeconds * 1000L;
         this.tokenValidityMs = tokenValidity.toMillis();
         this.counts = counts;

@@ -23,12 +23,26 @@ class AdminSessionTest {
     private final AtomicReference<AdminUser> stored = new AtomicReference<>(user(true, 0));
     private final Browser browser = new Browser();
 
+    /** Each user owns the account they were created in, and belongs to no other. */
+    private static final AdminSession.Members OWNER_OF_HOME = new AdminSession.Members() {
+        @Override
+        public Optional<org.formhaus.storage.Role> roleOf(long accountId, long userId) {
+            return accountId == 3 ? Optional.of(org.formhaus.storage.Role.OWNER) : Optional.empty();
+        }
+
+        @Override
+        public Optional<Long> anyAccountOf(long userId) {
+            return Optional.of(3L);
+        }
+    };
+
     private static AdminUser user(boolean active, int generation) {
         return new AdminUser(7, 3, "anna@agentur.example", "Anna", "", "hash", active, 0, generation);
     }
 
     private AdminSession sessions(Duration maxLifetime) {
-        return new AdminSession(id -> Optional.ofNullable(stored.get()).filter(u -> u.id() == id), maxLifetime, clock);
+        return new AdminSession(id -> Optional.ofNullable(stored.get()).filter(u -> u.id() == id), OWNER_OF_HOME,
+                maxLifetime, clock);
     }
 
     @Test

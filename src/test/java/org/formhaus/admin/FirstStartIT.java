@@ -43,7 +43,7 @@ class FirstStartIT {
             FirstStart.run(db, new AccountStore(db), users, new FirstAdminConfig(FirstAdminConfig.DEFAULT_EMAIL,
                     Optional.empty(), Optional.of("first-token-0123456789")),
                     new PrintStream(out, true, StandardCharsets.UTF_8));
-            AdminUser admin = users.activeUserOfToken(Secrets.tokenHash("first-token-0123456789")).orElseThrow();
+            AdminUser admin = users.activeUserOfToken(Secrets.tokenHash("first-token-0123456789")).orElseThrow().user();
             assertEquals("admin@formhaus.local", admin.email());
             assertTrue(admin.passwordHash().startsWith("$argon2id$"), admin.passwordHash());
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("password:"));

@@ -99,6 +99,14 @@ class UnknownKeysIT {
                 new Case("POST", "/admin/api/connection/check", "{\"deep\": true}", "deep: unknown key 'deep'"),
                 new Case("POST", "/admin/api/connection/test-email",
                         "{\"mailbox\": \"info@agentur.example\", \"to\": \"x@example.org\"}", "to: unknown key 'to'"),
+                // Teams and consultants (issue 13)
+                new Case("POST", "/admin/api/team/invitations", "{\"role\": \"editor\", \"expires\": \"2027\"}",
+                        "expires: unknown key 'expires'"),
+                new Case("PUT", "/admin/api/team/members/1", "{\"role\": \"owner\", \"admin\": true}",
+                        "admin: unknown key 'admin'"),
+                new Case("GET", "/admin/api/accounts?all=true", null, "Unknown query parameter 'all'; known: none"),
+                new Case("POST", "/admin/api/copies", "{\"toAccount\": 1, \"forms\": [], \"group\": \"x\"}",
+                        "group: unknown key 'group'"),
                 new Case("POST", "/api/users", "{\"method\": \"createUser\", \"params\": {\"email\": \"uk@agentur.example\","
                         + " \"password\": \"long-enough-password\", \"role\": \"owner\"}}", "params.role: unknown key 'role'"),
                 new Case("GET", "/api/users", "{\"method\": \"getUserByEmail\", \"params\": {\"email\": \"x@example.org\"},"

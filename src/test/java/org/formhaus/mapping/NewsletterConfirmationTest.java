@@ -13,8 +13,14 @@ import org.formhaus.onoffice.ActionKind;
 import org.formhaus.onoffice.ActionResult;
 import org.junit.jupiter.api.Test;
 
-/** The onOffice steps of a subscriber's confirmation, built from the records of the subscription (issue #9). */
+/** The onOffice steps of a subscriber's confirmation, built from the records of the subscription (issues #9, #16). */
 class NewsletterConfirmationTest {
+
+    private static final String SUBMISSION = "0f3a9c2e-5b7d-4e11-9a2b-c0ffee000001";
+
+    private static List<PlannedStep> steps() {
+        return NewsletterConfirmation.steps("Email", "Eingang", RecordTag.newsletterOf(SUBMISSION));
+    }
 
     private static JsonObject subscribed(String addressId) {
         JsonObject records = new JsonObject();
@@ -24,7 +30,7 @@ class NewsletterConfirmationTest {
 
     @Test
     void theRecordedAddressGetsNewsletterActiveOne() {
-        PlannedStep step = NewsletterConfirmation.steps().get(0);
+        PlannedStep step = steps().get(0);
         assertEquals(NewsletterConfirmation.CONFIRMED, step.key());
         Action modify = step.action().build(subscribed("6313"));
         assertEquals(ActionKind.MODIFY, modify.kind());
@@ -36,14 +42,14 @@ class NewsletterConfirmationTest {
 
     @Test
     void theConfirmationIsRecordedAsOk() {
-        PlannedStep step = NewsletterConfirmation.steps().get(0);
+        PlannedStep step = steps().get(0);
         ActionResult modified = new ActionResult(step.key(), "", "address", "6313", 0, "", List.of(), null, null);
         assertEquals("ok", step.outcome().value(modified, Map.of()));
     }
 
     @Test
     void anAgentsLogEntryIsWrittenForTheAddressAndMayFailWithoutHoldingUpTheConfirmation() {
-        PlannedStep step = NewsletterConfirmation.steps().get(1);
+        PlannedStep step = steps().get(1);
         Action log = step.action().build(subscribed("6313"));
         assertEquals("agentslog", log.resourceType());
         assertEquals("6313", log.parameters().getAsJsonArray("addressids").get(0).getAsString());
@@ -52,9 +58,28 @@ class NewsletterConfirmationTest {
     }
 
     @Test
+    void theEntryCarriesTheConfirmationsOwnTagAndIsProbedAfterALostReply() {
+        PlannedStep step = steps().get(1);
+        String note = step.action().build(subscribed("6313")).parameters().get("note").getAsString();
+        assertTrue(note.endsWith("Formhaus: FN-0f3a9c2e5b7d"), note);
+        assertTrue(step.probe() != null, "found again by its tag instead of written twice");
+        Action probe = step.probe().action().build(subscribed("6313"));
+        assertEquals("agentslog", probe.resourceType());
+        assertEquals("%FN-0f3a9c2e5b7d%", probe.parameters().getAsJsonObject("filter").getAsJsonArray("Bemerkung")
+                .get(0).getAsJsonObject().get("val").getAsString());
+        assertFalse(RecordTag.of(SUBMISSION).in(note.replace("FN-", "XX-")), "distinct from the submission's FH- tag");
+    }
+
+    @Test
+    void withTheFormsActivityOffNoEntryIsWritten() {
+        assertEquals(List.of(NewsletterConfirmation.CONFIRMED), NewsletterConfirmation.steps(null, null,
+                RecordTag.newsletterOf(SUBMISSION)).stream().map(PlannedStep::key).toList());
+    }
+
+    @Test
     void aSubscriptionWithoutAddressCannotBeConfirmed() {
         MappingException e = assertThrows(MappingException.class,
-                () -> NewsletterConfirmation.steps().get(0).action().build(new JsonObject()));
+                () -> steps().get(0).action().build(new JsonObject()));
         assertTrue(e.getMessage().contains("no onOffice address"), e.getMessage());
     }
 }

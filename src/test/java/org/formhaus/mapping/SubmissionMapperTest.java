@@ -157,4 +157,50 @@ class SubmissionMapperTest {
         assertEquals(List.of(), keys(new SubmissionMapper().plan(custom, 1, ID, Map.of(), List.of(), files.subList(0, 1))),
                 "a submission that creates no record keeps its files in Formhaus only");
     }
+
+    // ---- onOffice fidelity (#16): the two newsletter double opt-ins ----------------------------------------------------
+
+    @Test
+    void formhausOwnDoubleOptInSendsOnlyTheLinkAndWritesTheAddressAtTheConfirmation() throws Exception {
+        SubmissionMapper mapper = new SubmissionMapper(new KnownFields(), id -> "https://f.example/n/confirm?t=" + id);
+        Map<String, Object> v = Map.of("email", "a@example.org");
+        MappingPlan subscription = mapper.plan(form("newsletter", ""), 1, ID, v, List.of("info@agentur.example"));
+        assertEquals(List.of(List.of("mail.newsletterConfirmation")), keys(subscription));
+
+        MappingPlan confirmation = mapper.confirmation(form("newsletter", ""), 1, ID, v);
+        assertEquals(List.of(List.of("address"), List.of("newsletter.confirmed", "agentslog.newsletter")),
+                keys(confirmation));
+        Action address = step(confirmation, "address").action().build(new JsonObject());
+        assertEquals("create address", name(address));
+        assertEquals("1", address.parameters().get("newsletter_aktiv").getAsString());
+        assertEquals("a@example.org", address.parameters().get("email").getAsString());
+        assertTrue(address.parameters().get("checkDuplicate").getAsBoolean());
+        assertThrows(MappingException.class, () -> step(mapper.confirmation(form("newsletter", ""), 1, ID, null),
+                "address").action().build(new JsonObject()), "erased before the confirmation: nothing to write");
+    }
+
+    @Test
+    void onOfficesDoubleOptInWritesTheAddressWithoutNewsletterFieldThenRegistersIt() throws Exception {
+        MappingPlan plan = plan("newsletter", "\"onoffice\": {\"newsletter\": \"onoffice\"},",
+                Map.of("email", "a@example.org"));
+        assertEquals(List.of(List.of("address"), List.of("newsletter.registered")), keys(plan),
+                "no Formhaus link, and no agent's-log entry: onOffice writes its own");
+        assertTrue(!step(plan, "address").action().build(new JsonObject()).parameters().has("newsletter_aktiv"));
+        JsonObject r = new JsonObject();
+        r.addProperty("address", "6313");
+        Action register = step(plan, "newsletter.registered").action().build(r);
+        assertEquals("do registerNewsletter", name(register));
+        assertEquals("6313", register.resourceId());
+        assertTrue(register.parameters().get("register").getAsBoolean());
+    }
+
+    @Test
+    void theNewsletterOptionIsOnlyForNewsletterForms() throws Exception {
+        List<org.formhaus.forms.DefinitionException.Problem> problems = new java.util.ArrayList<>();
+        MappingOptions.parse(form("contact", "\"onoffice\": {\"newsletter\": \"onoffice\"},"), problems);
+        MappingOptions.parse(form("newsletter", "\"onoffice\": {\"newsletter\": \"both\"},"), problems);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).toString().contains("onoffice.newsletter"), problems.toString());
+        assertTrue(problems.get(1).toString().contains("formhaus or onoffice"), problems.toString());
+    }
 }

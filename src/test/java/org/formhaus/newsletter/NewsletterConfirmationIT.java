@@ -1,6 +1,8 @@
 package org.formhaus.newsletter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
@@ -25,9 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Newsletter double opt-in over real HTTP with default settings (issue #9): the e-mailed link opens a page whose
- * button confirms; pressing it is answered at once even while onOffice is down, and the confirmation reaches onOffice
- * through the delivery outbox once onOffice is back.
+ * Newsletter double opt-in over real HTTP with default settings (issues #9, #16): the e-mailed link opens a page whose
+ * button confirms; nothing reaches onOffice before that; pressing it is answered at once even while onOffice is down,
+ * and the address reaches onOffice (confirmed, with a tagged agent's-log entry, once) through the delivery outbox when
+ * onOffice is back. With {@code "newsletter": "onoffice"} onOffice's own double opt-in runs instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NewsletterConfirmationIT {
@@ -36,6 +39,11 @@ class NewsletterConfirmationIT {
             { "key": "news", "kind": "newsletter", "language": "en", "title": "Newsletter", "fields": [
               {"name": "email", "type": "email", "label": "Email", "required": true, "maps": "address.Email"},
               {"name": "dsgvo", "type": "consent", "label": "Yes, send me the newsletter.", "required": true} ] }""";
+    private static final String ONOFFICE_DOI = """
+            { "key": "news-oo", "kind": "newsletter", "language": "de", "title": "Newsletter (onOffice)",
+              "onoffice": {"newsletter": "onoffice"}, "fields": [
+              {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
+              {"name": "name", "type": "text", "label": "Name", "maps": "address.Name"} ] }""";
 
     @RegisterExtension
     final TestServer server = TestServer.onMariaDb().perTestClass();
@@ -43,6 +51,7 @@ class NewsletterConfirmationIT {
     @BeforeAll
     void define() throws Exception {
         server.adminJson("POST", "/admin/api/forms", FORM);
+        server.adminJson("POST", "/admin/api/forms", ONOFFICE_DOI);
     }
 
     @Test
@@ -54,7 +63,7 @@ class NewsletterConfirmationIT {
         assertTrue(page.body().contains("Confirm subscription"), "in the form's language");
         assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
         assertEquals(0, confirmationJobs(s.id), "a mail scanner's GET queues nothing");
-        assertEquals("3", newsletterFlag(s.addressId), "still pending");
+        assertNull(address(s.email), "nothing reaches onOffice before the confirmation");
     }
 
     @Test
@@ -79,7 +88,7 @@ class NewsletterConfirmationIT {
                 }
                 return null;
             });
-            assertEquals("3", newsletterFlag(s.addressId), "not confirmed while onOffice is down");
+            assertNull(address(s.email), "not written while onOffice is down");
         } finally {
             server.simulator().noFault();
         }
@@ -87,8 +96,13 @@ class NewsletterConfirmationIT {
             JsonObject now = submission(s.id);
             return now.getAsJsonObject("records").has("newsletter.confirmed") ? now : null;
         });
-        assertEquals("1", newsletterFlag(s.addressId));
+        JsonObject address = address(s.email);
+        assertEquals("1", address.get("newsletter_aktiv").getAsString(), "written confirmed");
+        assertEquals(address.get("id").getAsString(), after.getAsJsonObject("records").get("address").getAsString());
         assertEquals("ok", after.getAsJsonObject("records").get("newsletter.confirmed").getAsString());
+        List<JsonObject> logged = entriesOf(address.get("id").getAsString());
+        assertEquals(1, logged.size(), "one agent's-log entry: " + logged);
+        assertTrue(logged.get(0).get("note").getAsString().contains("Formhaus: FN-"), "with the confirmation's tag");
         Await.until("the submission delivered", Duration.ofSeconds(10),
                 () -> submission(s.id).get("status").getAsString().equals("delivered") ? true : null);
 
@@ -106,7 +120,38 @@ class NewsletterConfirmationIT {
         assertEquals(0, confirmationJobs(s.id));
     }
 
-    private record Subscription(String id, String addressId, String link) {
+    @Test
+    void onOfficesOwnDoubleOptInRegistersTheAddressOnceOnOfficeIsBackAndSendsNoLinkOfFormhaus() throws Exception {
+        String email = "doi@example.org";
+        server.simulator().fault(FaultMode.DOWN);
+        String id;
+        try {
+            HttpResponse<String> reply = server.submitJson("news-oo", Map.of("email", List.of(email),
+                    "name", List.of("Muster")));
+            assertEquals(202, reply.statusCode(), reply.body());
+            id = JsonParser.parseString(reply.body()).getAsJsonObject().get("id").getAsString();
+            Await.until("a try that met onOffice down", Duration.ofSeconds(20), () ->
+                    submission(id).getAsJsonArray("attempts").isEmpty() ? null : true);
+            assertNull(address(email));
+        } finally {
+            server.simulator().noFault();
+        }
+        JsonObject delivered = Await.until("the subscription delivered", Duration.ofSeconds(30), () -> {
+            JsonObject now = submission(id);
+            return now.get("status").getAsString().equals("delivered") ? now : null;
+        });
+        JsonObject address = address(email);
+        assertEquals("3", address.get("newsletter_aktiv").getAsString(), "onOffice's double opt-in is pending");
+        assertEquals("ok", delivered.getAsJsonObject("records").get("newsletter.registered").getAsString());
+        List<JsonObject> mails = server.simulator().mailsTo(email);
+        assertEquals(1, mails.size(), mails.toString());
+        assertEquals("newsletterDoubleOptIn", mails.get(0).get("kind").getAsString(), "onOffice's link, not ours");
+        List<JsonObject> logged = entriesOf(address.get("id").getAsString());
+        assertEquals(1, logged.size(), "onOffice logs the registration itself; Formhaus adds none: " + logged);
+        assertEquals("Newsletter", logged.get(0).get("actionkind").getAsString());
+    }
+
+    private record Subscription(String id, String email, String link) {
     }
 
     private Subscription subscribe(String email) throws Exception {
@@ -117,12 +162,13 @@ class NewsletterConfirmationIT {
             JsonObject s = submission(id);
             return s.get("status").getAsString().equals("delivered") ? s : null;
         });
+        assertFalse(delivered.getAsJsonObject("records").has("address"), "the address waits for the confirmation");
         List<JsonObject> mails = server.simulator().mailsTo(email);
         assertEquals(1, mails.size(), "one confirmation mail to " + email);
         Matcher link = Pattern.compile("https?://\\S+(/n/confirm\\?t=\\S+)").matcher(
                 mails.get(0).get("body").getAsString());
         assertTrue(link.find(), mails.toString());
-        return new Subscription(id, delivered.getAsJsonObject("records").get("address").getAsString(), link.group(1));
+        return new Subscription(id, email, link.group(1));
     }
 
     /** The button on the page {@code link} opens: a POST of its token. */
@@ -137,8 +183,25 @@ class NewsletterConfirmationIT {
         return server.adminJson("GET", "/admin/api/submissions/" + id, null).getAsJsonObject();
     }
 
-    private String newsletterFlag(String addressId) throws Exception {
-        return server.simulator().record("address", addressId).get("newsletter_aktiv").getAsString();
+    /** The simulator's address with that e-mail, or null. */
+    private JsonObject address(String email) throws Exception {
+        for (JsonElement a : server.simulator().records("address")) {
+            if (a.toString().contains("\"" + email + "\"")) {
+                return a.getAsJsonObject();
+            }
+        }
+        return null;
+    }
+
+    private List<JsonObject> entriesOf(String addressId) throws Exception {
+        List<JsonObject> out = new java.util.ArrayList<>();
+        for (JsonElement e : server.simulator().records("agentslog")) {
+            if (e.getAsJsonObject().get("addressids").toString().contains("\"" + addressId + "\"")
+                    || e.getAsJsonObject().get("addressids").toString().contains("[" + addressId + "]")) {
+                out.add(e.getAsJsonObject());
+            }
+        }
+        return out;
     }
 
     private long confirmationJobs(String submissionId) throws Exception {

@@ -74,6 +74,12 @@ public final class AdminBrowserSession {
         return csrf;
     }
 
+    /** Reads the session's CSRF token again from a page (after the session changed it, e.g. switching accounts). */
+    public String refreshCsrf() throws Exception {
+        csrf = csrfIn(get("/admin").body());
+        return csrf;
+    }
+
     public List<HttpCookie> cookies() {
         return cookies.getCookieStore().getCookies();
     }

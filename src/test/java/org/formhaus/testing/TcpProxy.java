@@ -21,19 +21,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *     proxy.stall();
  * }
  * }</pre>
- * Thread-safe; close it after the test.
+ * {@link #roundRobin} spreads connections over several servers in turn, as a load balancer in front of several
+ * Formhaus instances does ({@link #routed()} tells where each went). Thread-safe; close it after the test.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket listener;
-    private final int targetPort;
+    private final int[] targetPorts;
+    private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<Integer> routed = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Object gate = new Object();
     private volatile boolean stalled;
     private volatile boolean closed;
 
-    private TcpProxy(int targetPort) throws IOException {
-        this.targetPort = targetPort;
+    private TcpProxy(int... targetPorts) throws IOException {
+        this.targetPorts = targetPorts.clone();
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::acceptLoop, "tcp-proxy-accept");
         accept.setDaemon(true);
@@ -43,6 +46,16 @@ public final class TcpProxy implements AutoCloseable {
     /** A proxy to {@code port} on 127.0.0.1, listening on a free port of 127.0.0.1. */
     public static TcpProxy to(int port) throws IOException {
         return new TcpProxy(port);
+    }
+
+    /** A proxy that sends each new connection to the next of {@code ports} in turn. */
+    public static TcpProxy roundRobin(int... ports) throws IOException {
+        return new TcpProxy(ports);
+    }
+
+    /** The port each connection so far was sent to, in the order they came. */
+    public List<Integer> routed() {
+        return List.copyOf(routed);
     }
 
     public int port() {
@@ -75,7 +88,9 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 sockets.add(client);
-                Thread connect = new Thread(() -> connect(client), "tcp-proxy-connect");
+                int target = targetPorts[turn.getAndIncrement() % targetPorts.length];
+                routed.add(target);
+                Thread connect = new Thread(() -> connect(client, target), "tcp-proxy-connect");
                 connect.setDaemon(true);
                 connect.start();
             } catch (IOException e) {
@@ -84,7 +99,7 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void connect(Socket client) {
+    private void connect(Socket client, int targetPort) {
         try {
             awaitOpen(); // a black hole: the connection is accepted, the server never answers
             Socket server = new Socket();

@@ -290,6 +290,58 @@ class SubmissionsWorkspaceIT {
                 "{\"email\": \"petra@example.org\", \"action\": \"forget\"}").statusCode());
     }
 
+    @Test
+    void submissionsOfAnEarlierVersionGetTheirSearchTermsOnceAndAreFound() throws Exception {
+        server.adminJson("POST", "/admin/api/forms", form("alt", ""));
+        String id = submit("alt", "Olga Alt", "olga.alt@example.org", "von vorher");
+        try (java.sql.Connection c = server.app().database().dataSource().getConnection();
+             java.sql.Statement sql = c.createStatement()) {
+            // as an earlier version stored it: no terms, and no record of a finished backfill
+            sql.executeUpdate("DELETE FROM submission_term WHERE submission_id = '" + id + "'");
+            sql.executeUpdate("DELETE FROM instance_setting WHERE setting_name = 'search.terms.backfilled'");
+        }
+        assertEquals(0, dsr("find", "olga.alt@example.org").getAsJsonArray("submissions").size());
+        assertEquals(3, server.app().backfillSearchTerms(), "the address and two words of the name");
+        assertEquals(1, dsr("find", "olga.alt@example.org").getAsJsonArray("submissions").size());
+        assertEquals(1, rows(admin().get("/admin/submissions?q=olga").body()));
+        assertEquals(0, server.app().backfillSearchTerms(), "once per database");
+    }
+
+    @Test
+    void thePrivacyPageFindsExportsAndErasesAnAddressInGermanAndEnglish() throws Exception {
+        server.adminJson("POST", "/admin/api/forms", form("seite", ""));
+        String id = submit("seite", "Sara Seite", "sara.seite@example.org", "bitte löschen");
+        awaitDelivered(id);
+        AdminBrowserSession browser = admin();
+        String german = browser.get("/admin/privacy?lang=de").body();
+        assertTrue(german.contains("Betroffenenanfragen"), german);
+        String found = browser.postForm("/admin/privacy", Map.of("csrf", List.of(browser.csrf()), "email",
+                List.of("Sara.Seite@example.org"), "action", List.of("find"))).body();
+        assertTrue(found.contains("1 Eingänge gefunden.") && found.contains("/admin/submissions/" + id), found);
+
+        HttpResponse<String> export = browser.postForm("/admin/privacy", Map.of("csrf", List.of(browser.csrf()),
+                "email", List.of("sara.seite@example.org"), "action", List.of("export")));
+        assertEquals(200, export.statusCode());
+        assertTrue(export.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+        JsonObject json = JsonParser.parseString(export.body()).getAsJsonObject();
+        assertEquals("bitte löschen", json.getAsJsonArray("submissions").get(0).getAsJsonObject()
+                .getAsJsonObject("values").get("Nachricht").getAsString());
+
+        String english = browser.get("/admin/privacy?lang=en").body();
+        assertTrue(english.contains("Data-subject requests"));
+        String erased = browser.postForm("/admin/privacy", Map.of("csrf", List.of(browser.csrf()), "email",
+                List.of("sara.seite@example.org"), "action", List.of("erase"))).body();
+        assertTrue(erased.contains("1 submissions and 0 files erased."), erased);
+        assertTrue(submission(id).get("data").toString().contains("erased"));
+        assertTrue(erased.contains("<td>erase</td>") && !erased.contains("sara.seite"),
+                "the log shows the request, never the address");
+        String bad = browser.postForm("/admin/privacy", Map.of("csrf", List.of(browser.csrf()), "email",
+                List.of("sara"), "action", List.of("find"))).body();
+        assertTrue(bad.contains("Please enter an e-mail address."));
+        assertEquals(403, browser.postForm("/admin/privacy", Map.of("email", List.of("sara.seite@example.org"),
+                "action", List.of("erase"))).statusCode(), "no CSRF token, no erasure");
+    }
+
     static JsonObject dsr(String action, String email) throws Exception {
         return server.adminJson("POST", "/admin/api/data-subject-requests", "{\"email\": \"" + email
                 + "\", \"action\": \"" + action + "\"}").getAsJsonObject();

@@ -1,5 +1,8 @@
 package org.formhaus.admin.ui;
 
+import org.formhaus.admin.Endpoint;
+import org.formhaus.admin.AdminEndpoints;
+import org.formhaus.storage.Role;
 import com.google.gson.JsonParser;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,7 +39,25 @@ import org.formhaus.http.Json;
  * connection check and the test e-mail from each sender mailbox), API tokens and the onOffice setup guide. Without a session every page redirects to
  * {@code /admin/login}. Pages read through the stores; changes go through the admin JSON API from the page's script.
  */
-public final class AdminPagesServlet extends PageServlet {
+public final class AdminPagesServlet extends PageServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin", Role.VIEWER),
+            Endpoint.of("GET", "/admin/forms/new", Role.EDITOR),
+            Endpoint.of("GET", "/admin/forms/{form}/edit", Role.EDITOR),
+            Endpoint.of("GET", "/admin/forms/{form}/submissions", Role.VIEWER),
+            Endpoint.of("GET", "/admin/settings", Role.OWNER),
+            Endpoint.of("POST", "/admin/settings/check", Role.OWNER),
+            Endpoint.of("POST", "/admin/settings/test-email", Role.OWNER),
+            Endpoint.of("GET", "/admin/tokens", Role.VIEWER),
+            Endpoint.of("GET", "/admin/guide", Role.VIEWER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private static final int SUBMISSIONS_SHOWN = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -96,7 +117,8 @@ public final class AdminPagesServlet extends PageServlet {
         } else if (path.length == 1 && path[0].equals("settings")) {
             settings(page, account, null, model);
         } else if (path.length == 1 && path[0].equals("tokens")) {
-            model.put("tokens", users.tokens(account).stream().map(t -> Map.of("id", t.id(), "label", t.label(),
+            model.put("tokens", (signedIn.get().role() == Role.OWNER ? users.tokens(account)
+                    : users.tokens(account, signedIn.get().user().id())).stream().map(t -> Map.of("id", t.id(), "label", t.label(),
                     "user", t.userEmail(), "created", TIME.format(Instant.ofEpochMilli(t.createdMs())))).toList());
             render(page, 200, "admin/tokens.ftlh", model);
         } else if (path.length == 1 && path[0].equals("guide")) {

@@ -1,5 +1,8 @@
 package org.formhaus.admin.ui;
 
+import org.formhaus.admin.Endpoint;
+import org.formhaus.admin.AdminEndpoints;
+import org.formhaus.storage.Role;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.time.Instant;
@@ -28,7 +31,22 @@ import org.formhaus.web.FormPreview;
  * goes through the admin JSON API ({@code /admin/api/forms/{key}/draft}, {@code publish}, ...) from builder.js.
  * Another account's form is 404, as everywhere in the admin UI. Thread-safe.
  */
-public final class BuilderServlet extends PageServlet {
+public final class BuilderServlet extends PageServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/build/new", Role.EDITOR),
+            Endpoint.of("GET", "/admin/build/starter/{kind}", Role.EDITOR),
+            Endpoint.of("GET", "/admin/build/{form}", Role.EDITOR),
+            Endpoint.of("GET", "/admin/build/{form}/preview", Role.EDITOR),
+            Endpoint.of("POST", "/admin/build/{form}/preview", Role.EDITOR),
+            Endpoint.of("GET", "/admin/build/{form}/versions", Role.VIEWER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());

@@ -1,5 +1,8 @@
 package org.formhaus.admin.ui;
 
+import org.formhaus.admin.Endpoint;
+import org.formhaus.admin.AdminEndpoints;
+import org.formhaus.storage.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,7 +26,18 @@ import org.formhaus.storage.Submission;
  * forms: find (listed with links), export (a JSON download) and erase (with the files), and the account's log of
  * requests, which shows each address only as its 8-digit tag.
  */
-public final class DataSubjectPagesServlet extends PageServlet {
+public final class DataSubjectPagesServlet extends PageServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/privacy", Role.EDITOR),
+            Endpoint.of("POST", "/admin/privacy", Role.EDITOR));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
@@ -83,6 +97,7 @@ public final class DataSubjectPagesServlet extends PageServlet {
             }
             case "erase" -> {
                 DataSubjectRequests.Erasure erasure = requests.erase(account, user, email);
+                model.remove("email"); // erased: the page does not repeat the address either
                 model.put("erasedText", page.text().get("privacy.erased")
                         .replace("{n}", String.valueOf(erasure.erased()))
                         .replace("{files}", String.valueOf(erasure.files())));

@@ -1,5 +1,8 @@
 package org.formhaus.admin.ui;
 
+import org.formhaus.admin.Endpoint;
+import org.formhaus.admin.AdminEndpoints;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +21,18 @@ import org.formhaus.storage.AdminUserStore;
  * takes about as long; attempts are throttled per email and per client address, counted before the password is
  * checked. Sign-ins, failures, throttling and sign-outs are security events.
  */
-public final class LoginServlet extends PageServlet {
+public final class LoginServlet extends PageServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.open("GET", "/admin/login"), Endpoint.open("POST", "/admin/login"),
+            Endpoint.open("GET", "/admin/logout"), Endpoint.open("POST", "/admin/logout"));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private final AdminUserStore users;
     private final AdminSession sessions;
@@ -122,7 +136,7 @@ public final class LoginServlet extends PageServlet {
     /** Where to go after signing in: a path inside the admin UI, never another site. */
     private static String next(Page page) {
         String next = page.request().getParameter("next");
-        return next != null && next.matches("/admin(/[A-Za-z0-9._~/-]*)?") && !next.contains("//") ? next : "/admin";
+        return next != null && next.matches("/admin(/[A-Za-z0-9._~/_-]*)?") && !next.contains("//") ? next : "/admin";
     }
 
     private static String param(Page page, String name) {

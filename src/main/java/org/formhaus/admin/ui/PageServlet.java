@@ -84,6 +84,11 @@ abstract class PageServlet extends HttpServlet {
         if (session != null) {
             all.put("csrf", AdminSession.csrfToken(session));
         }
+        // The signed-in member's role and account (set by the access guard): the navigation shows what they may use.
+        if (page.request().getAttribute(org.formhaus.admin.AccessGuard.ROLE) instanceof org.formhaus.storage.Role role) {
+            all.put("role", role.jsonName());
+            all.put("accountName", page.request().getAttribute(org.formhaus.admin.AccessGuard.ACCOUNT_NAME));
+        }
         String html = templates.render(template, all);
         HttpServletResponse response = page.response();
         response.setStatus(status);

@@ -1,5 +1,8 @@
 package org.formhaus.admin.ui;
 
+import org.formhaus.admin.Endpoint;
+import org.formhaus.admin.AdminEndpoints;
+import org.formhaus.storage.Role;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +23,19 @@ import org.formhaus.http.HttpProblem;
  * the user ends) and {@code /admin/security} (the account's security event log, newest first). Until accounts have
  * roles (issue 13), every admin user of an account is its owner and sees its log. Thread-safe; one per application.
  */
-public final class SecurityPagesServlet extends PageServlet {
+public final class SecurityPagesServlet extends PageServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/password", Role.VIEWER),
+            Endpoint.of("POST", "/admin/password", Role.VIEWER),
+            Endpoint.of("GET", "/admin/security", Role.OWNER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     static final int EVENTS_SHOWN = 200;
     /** With the offset from UTC, so entries can be lined up with other logs. */

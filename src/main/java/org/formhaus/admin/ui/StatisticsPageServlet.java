@@ -1,5 +1,8 @@
 package org.formhaus.admin.ui;
 
+import org.formhaus.admin.Endpoint;
+import org.formhaus.admin.AdminEndpoints;
+import org.formhaus.storage.Role;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +27,17 @@ import org.formhaus.storage.StoredForm;
  * the same figures beside it as a table with a caption, which is what screen readers read; the period is chosen with
  * plain links. Another account's form or an unknown one is 404; without a session, the sign-in page.
  */
-public final class StatisticsPageServlet extends PageServlet {
+public final class StatisticsPageServlet extends PageServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/statistics/{form}", Role.VIEWER));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     private final AdminSession sessions;
     private final FormStore forms;
@@ -48,13 +61,9 @@ public final class StatisticsPageServlet extends PageServlet {
         String info = page.request().getPathInfo();
         String key = info == null || info.length() <= 1 || info.indexOf('/', 1) >= 0 ? null : info.substring(1);
         long account = signedIn.get().accountId();
-        StoredForm form = Optional.ofNullable(key).flatMap(k -> {
-            try {
-                return forms.current(k);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }).filter(f -> f.accountId() == account).orElseThrow(() -> HttpProblem.notFound("Form '" + key + "'"));
+        Optional<StoredForm> found = key == null ? Optional.empty() : forms.current(key);
+        StoredForm form = found.filter(f -> f.accountId() == account)
+                .orElseThrow(() -> HttpProblem.notFound("Form '" + key + "'"));
         int days = StatisticsApiServlet.days(page.request().getParameter("days"));
         Report report = statistics.report(form.key(), form.definition().steps().size(), days);
         Map<String, Object> model = new HashMap<>();

@@ -1,5 +1,8 @@
 package org.formhaus.admin.ui;
 
+import org.formhaus.admin.Endpoint;
+import org.formhaus.admin.AdminEndpoints;
+import org.formhaus.storage.Role;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,7 +49,22 @@ import org.formhaus.submission.Consent;
  * and the POSTs retry ({@code /{id}/retry}) and retry all failed of a form ({@code /retry-failed}). Another account's
  * submission or file is a 404 like an unknown one.
  */
-public final class SubmissionPagesServlet extends PageServlet {
+public final class SubmissionPagesServlet extends PageServlet implements AdminEndpoints {
+
+    /** Every URL this servlet answers and who may call it (checked by the access guard before it runs). */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/admin/submissions", Role.VIEWER),
+            Endpoint.of("GET", "/admin/submissions/export.csv", Role.VIEWER),
+            Endpoint.of("GET", "/admin/submissions/{submission}", Role.VIEWER),
+            Endpoint.of("GET", "/admin/submissions/{submission}/files/{file}", Role.VIEWER),
+            Endpoint.of("POST", "/admin/submissions/retry-failed", Role.EDITOR),
+            Endpoint.of("POST", "/admin/submissions/{submission}/retry", Role.EDITOR));
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return ENDPOINTS;
+    }
+
 
     static final int PAGE = 50;
     private static final int SUMMARY_CHARS = 120;

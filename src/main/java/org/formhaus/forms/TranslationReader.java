@@ -1,0 +1,88 @@
+package org.formhaus.forms;
+
+import com.google.gson.JsonElement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a definition's {@code translations} (after its fields parsed cleanly): languages Formhaus has built-in texts
+ * for, other than the definition's own; texts only for fields and options that exist. Problems are named by path,
+ * e.g. {@code translations.en.fields.vorname.lable: unknown key 'lable'}. Stateless.
+ */
+final class TranslationReader {
+
+    private TranslationReader() {
+    }
+
+    static Translations read(ObjectReader d, String language, List<Field> fields) {
+        JsonElement raw = d.raw("translations");
+        if (raw == null || raw.isJsonNull()) {
+            return Translations.NONE;
+        }
+        ObjectReader all = d.object("translations");
+        if (all == null) {
+            d.problem("translations", "must be an object {\"en\": {\"title\": ..., \"fields\": {...}}}");
+            return Translations.NONE;
+        }
+        Map<String, Translations.Texts> byLanguage = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> entry : raw.getAsJsonObject().entrySet()) {
+            String lang = entry.getKey();
+            all.has(lang);
+            if (!DefinitionParser.LANGUAGES.contains(lang) || lang.equals(language)) {
+                all.problem(lang, "a translation is into " + String.join(" or ", DefinitionParser.LANGUAGES.stream()
+                        .filter(l -> !l.equals(language)).sorted().toList()) + ", not the form's own language");
+                continue;
+            }
+            ObjectReader t = all.object(lang);
+            if (t == null) {
+                all.problem(lang, "must be an object {\"title\": ..., \"fields\": {...}}");
+                continue;
+            }
+            byLanguage.put(lang, new Translations.Texts(t.string("title"), fieldTexts(t, fields)));
+            t.refuseUnread();
+        }
+        return new Translations(language, byLanguage);
+    }
+
+    private static Map<String, Translations.FieldTexts> fieldTexts(ObjectReader t, List<Field> fields) {
+        Map<String, Translations.FieldTexts> out = new LinkedHashMap<>();
+        JsonElement raw = t.raw("fields");
+        if (raw == null || raw.isJsonNull()) {
+            return out;
+        }
+        ObjectReader byName = t.object("fields");
+        if (byName == null) {
+            t.problem("fields", "must be an object {FIELD: {\"label\", \"help\", \"placeholder\", \"options\"}}");
+            return out;
+        }
+        for (String name : raw.getAsJsonObject().keySet()) {
+            byName.has(name);
+            Field field = fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+            ObjectReader f = byName.object(name);
+            if (field == null || f == null) {
+                byName.problem(name, field == null ? "no field named '" + name + "'" : "must be an object");
+                continue;
+            }
+            Map<String, String> options = new LinkedHashMap<>();
+            ObjectReader o = f.object("options");
+            if (o != null) {
+                for (Map.Entry<String, JsonElement> option : f.raw("options").getAsJsonObject().entrySet()) {
+                    String label = o.string(option.getKey());
+                    if (!field.hasOption(option.getKey()) || label == null) {
+                        o.problem(option.getKey(), field.hasOption(option.getKey()) ? "must be the option's label"
+                                : "'" + option.getKey() + "' is not an option of '" + name + "'");
+                    } else {
+                        options.put(option.getKey(), label);
+                    }
+                }
+            } else if (f.raw("options") != null) {
+                f.problem("options", "must be an object {OPTION VALUE: LABEL}");
+            }
+            out.put(name, new Translations.FieldTexts(f.string("label"), f.string("help"), f.string("placeholder"),
+                    options));
+            f.refuseUnread();
+        }
+        return out;
+    }
+}
