@@ -357,10 +357,16 @@ public final class FormServlet extends HttpServlet {
         String thanks = Macros.url(form.definition().thankYouUrl(), macros == null ? name -> "" : macros);
         response.setStatus(303);
         // Checked again here: a definition saved before the rule existed may hold anything.
+        String frame = frameQuery(form, UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS));
+        // The built-in thank-you page tells the embedding page the submission's id (form.js: "submitted").
         response.setHeader("Location", ThankYouUrl.allowed(thanks) ? thanks
-                : request.getContextPath() + "/f/" + form.key() + "/thanks"
-                + withLanguage(frameQuery(form, UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS)),
-                definition));
+                : request.getContextPath() + "/f/" + form.key() + "/thanks" + submitted(withLanguage(frame,
+                definition), id));
+    }
+
+    /** The submission's id on the built-in thank-you page, for the embedding page's "submitted" event. */
+    private static String submitted(String query, String id) {
+        return (query.isEmpty() ? "?" : query + "&") + "fh_submission=" + id;
     }
 
     /** The built-in thank-you page in the visitor's language, when the form has several. */
