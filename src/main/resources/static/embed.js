@@ -9,6 +9,8 @@
 //   data-title, data-height  the iframe's accessible title and its height before the form reports its own
 // A host page opened with ?fh_key=KEY (a personal link) passes the one-time key on to the form.
 // It puts the form in an iframe right where the tag stands and keeps the iframe as tall as the form.
+// Host page API: DOM events formhaus:loaded / :step / :submitted / :failed on the iframe (they bubble), and
+// window.Formhaus.on("submitted", function (detail) { ... detail.id ... }) (see the README's Embedding section).
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -50,10 +52,35 @@
   iframe.setAttribute("data-formhaus", key);
   script.parentNode.insertBefore(iframe, script.nextSibling);
 
+  // ---- Events and API for the host page ---------------------------------------------------------------------------
+  // Each form's events are DOM events on its iframe that bubble to the document: formhaus:loaded, formhaus:step,
+  // formhaus:submitted, formhaus:failed; event.detail carries form, frame and what the event says (see README).
+  var EVENTS = ["loaded", "step", "submitted", "failed"];
+  function dispatch(data) {
+    if (EVENTS.indexOf(data.event) < 0) return;
+    var detail = { form: key, frame: frameId };
+    ["step", "steps", "id", "errors", "message"].forEach(function (name) {
+      if (data[name] !== undefined) detail[name] = data[name];
+    });
+    iframe.dispatchEvent(new CustomEvent("formhaus:" + data.event, { bubbles: true, detail: detail }));
+  }
+  var api = window.Formhaus = window.Formhaus || {
+    /** Calls handler(detail, event) for every form's event named (loaded, step, submitted, failed); returns an off function. */
+    on: function (name, handler) {
+      var listener = function (event) { handler(event.detail, event); };
+      document.addEventListener("formhaus:" + name, listener);
+      return function () { document.removeEventListener("formhaus:" + name, listener); };
+    },
+    /** The iframes of the forms on this page. */
+    frames: function () { return Array.prototype.slice.call(document.querySelectorAll("iframe[data-formhaus]")); }
+  };
+  void api;
+
   window.addEventListener("message", function (event) {
     // Only the form's own origin may resize, and only its own iframe: other frames and other forms are ignored.
     if (event.origin !== formOrigin || event.source !== iframe.contentWindow) return;
     var data = event.data;
+    if (data && data.type === "formhaus:event" && data.frame === frameId) { dispatch(data); return; }
     if (!data || data.type !== "formhaus:height" || data.frame !== frameId) return;
     var height = Number(data.height);
     if (height > 0 && height < 100000) {

@@ -269,6 +269,95 @@
   window.addEventListener("load", report);
   window.addEventListener("resize", report);
 
+  // ---- Events for the embedding page (embed.js turns them into DOM events) ---------------------------------------
+  // Sent like the height: only to the parent origin the server vouched for, only when it really frames us.
+  function tell(event, detail) {
+    if (!parentVerified()) return;
+    var data = { type: "formhaus:event", frame: frameId, event: event };
+    Object.keys(detail || {}).forEach(function (k) { data[k] = detail[k]; });
+    window.parent.postMessage(data, parentOrigin);
+  }
+  var lastStep = -1;
+  function stepShown(index, total) {
+    if (index === lastStep) return;
+    var first = lastStep < 0;
+    lastStep = index;
+    if (!first) tell("step", { step: index + 1, steps: total });
+  }
+  /**
+   * What this page is: the thank-you page after a submission (fh_submission: its id) → "submitted"; a form the server
+   * sent back with errors, or a refusal → "failed"; a fresh form → "loaded".
+   */
+  function announcePage() {
+    var submitted = params.get("fh_submission");
+    if (submitted && /\/thanks$/.test(location.pathname)) {
+      forgetEntries(location.pathname.split("/").slice(-2)[0]);
+      tell("submitted", { id: submitted });
+      return;
+    }
+    var errors = document.querySelectorAll("[aria-invalid=true]").length;
+    var formError = document.getElementById("fh-form-error");
+    if (errors > 0 || formError || (!form && !document.querySelector("[data-fh-retry-after]"))) {
+      tell("failed", { errors: errors, message: formError ? formError.textContent : "" });
+    }
+    if (form) tell("loaded", { steps: Math.max(1, form.querySelectorAll("[data-fh-step]").length) });
+  }
+
+  // ---- Entries kept across a reload -------------------------------------------------------------------------------
+  // In this tab only (sessionStorage), never on the server: what the visitor typed (no files, passwords or the page's
+  // own hidden inputs) and the step they were on, restored when the same form is loaded fresh again; forgotten on the
+  // thank-you page, and not restored once the visitor sent the form (the server's answer is then what counts).
+  var ENTRIES = "formhaus:entries:";
+  function forgetEntries(key) {
+    var s = storage();
+    if (s && key) try { s.removeItem(ENTRIES + key); } catch (e) { /* blocked */ }
+  }
+  function keptInputs() {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name.charAt(0) !== "_" && el.type !== "file" && el.type !== "password" &&
+        el.type !== "hidden" && el.type !== "submit" && el.type !== "button";
+    });
+  }
+  function saveEntries(sent) {
+    var s = storage();
+    if (!s) return;
+    var values = [];
+    keptInputs().forEach(function (el) {
+      if (el.type === "checkbox" || el.type === "radio") { if (el.checked) values.push([el.name, el.value]); }
+      else if (el.value !== "") values.push([el.name, el.value]);
+    });
+    try {
+      s.setItem(ENTRIES + form.getAttribute("data-fh-form"),
+        JSON.stringify({ values: values, step: current, sent: !!sent }));
+    } catch (e) { /* full */ }
+  }
+  function restoreEntries() {
+    var s = storage();
+    var raw = s && s.getItem(ENTRIES + form.getAttribute("data-fh-form"));
+    if (!raw) return;
+    var kept;
+    try { kept = JSON.parse(raw); } catch (e) { return; }
+    if (kept.sent) { forgetEntries(form.getAttribute("data-fh-form")); return; }
+    var byName = {};
+    kept.values.forEach(function (pair) { (byName[pair[0]] = byName[pair[0]] || []).push(pair[1]); });
+    keptInputs().forEach(function (el) {
+      var values = byName[el.name];
+      if (el.type === "checkbox" || el.type === "radio") el.checked = !!values && values.indexOf(el.value) >= 0;
+      else if (values) el.value = values[0];
+    });
+    applyLogic();
+    if (steps.length > 1 && kept.step > 0 && kept.step < steps.length) goTo(kept.step, false);
+  }
+  function keepEntries() {
+    // A page the server sent back with errors shows what was sent: that is what counts, not an older copy.
+    if (!form.querySelector("[aria-invalid=true]") && !document.getElementById("fh-form-error")) restoreEntries();
+    form.addEventListener("input", function () { saveEntries(false); });
+    form.addEventListener("change", function () { saveEntries(false); });
+    if (next) next.addEventListener("click", function () { saveEntries(false); });
+    if (back) back.addEventListener("click", function () { saveEntries(false); });
+    form.addEventListener("submit", function (event) { if (!event.defaultPrevented) saveEntries(true); });
+  }
+
   // ---- No lead lost -------------------------------------------------------------------------------------------
   var PENDING = "formhaus:pending:";
   function storage() {
@@ -326,6 +415,7 @@
     a.href = "?" + query.toString();
   });
 
+  announcePage();
   if (!form) { report(); return; }
 
   // ---- Texts and rules ------------------------------------------------------------------------------------------
@@ -628,6 +718,7 @@
     });
     if (focusTitle) { var title = steps[index].querySelector(".fh-step-title"); if (title) title.focus(); }
     report();
+    stepShown(index, steps.length);
   }
   if (steps.length > 1) {
     next.addEventListener("click", function () { if (validate(steps[current])) goTo(current + 1, true); });
@@ -686,6 +777,8 @@
       keep(form.getAttribute("data-fh-form"), form.action, new URLSearchParams(new FormData(form)).toString());
     }
   });
+
+  keepEntries();
 
   // After the server re-rendered the form with errors: focus the first one.
   var firstError = form.querySelector("[aria-invalid=true]");

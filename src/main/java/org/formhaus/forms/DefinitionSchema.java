@@ -156,6 +156,7 @@ public final class DefinitionSchema {
         // onOffice records
         add(all, "onoffice", "onoffice", Kind.SECTION);
         add(all, "onoffice", "onoffice.duplicates", Kind.TEXT);
+        add(all, "onoffice", "onoffice.newsletter", Kind.TEXT); // #16: the newsletter's double opt-in mode
         add(all, "onoffice", "onoffice.activity", Kind.SWITCH);
         add(all, "onoffice", "onoffice.activity.actionkind", Kind.TEXT);
         add(all, "onoffice", "onoffice.activity.actiontype", Kind.TEXT);
@@ -164,7 +165,7 @@ public final class DefinitionSchema {
         add(all, "onoffice", "onoffice.task.subject", Kind.TEXT);
         add(all, "onoffice", "onoffice.task.priority", Kind.INTEGER);
         add(all, "onoffice", "onoffice.task.deadlineDays", Kind.INTEGER);
-        add(all, "onoffice", "onoffice.appointment", Kind.SWITCH);
+        add(all, "onoffice", "onoffice.appointment", Kind.SECTION);
         add(all, "onoffice", "onoffice.appointment.as", Kind.TEXT);
         add(all, "onoffice", "onoffice.appointment.durationMinutes", Kind.INTEGER);
         add(all, "onoffice", "onoffice.appointment.art", Kind.TEXT);
@@ -174,13 +175,20 @@ public final class DefinitionSchema {
         add(all, "privacy", "privacy.eraseAfterDelivery", Kind.BOOLEAN);
         add(all, "privacy", "privacy.retentionDays", Kind.INTEGER);
         // Protection
-        add(all, "protection", "protection", Kind.SWITCH);
+        add(all, "protection", "protection", Kind.SECTION);
         add(all, "protection", "protection.proofOfWork", Kind.BOOLEAN);
+        add(all, "protection", "protection.password", Kind.TEXT);
+        add(all, "protection", "protection.allowedIps", Kind.LIST);
+        add(all, "protection", "protection.opensAt", Kind.TEXT);
+        add(all, "protection", "protection.closesAt", Kind.TEXT);
+        add(all, "protection", "protection.maxSubmissions", Kind.INTEGER);
+        add(all, "protection", "protection.oneTimeKeys", Kind.LIST);
+        add(all, "protection", "protection.closedMessage", Kind.JSON);
         return List.copyOf(all);
     }
 
     private static void mail(List<Setting> all, String path, boolean confirmation) {
-        add(all, "emails", path, Kind.SWITCH);
+        add(all, "emails", path, Kind.SECTION);
         mailKeys(all, path, confirmation);
     }
 
@@ -198,7 +206,7 @@ public final class DefinitionSchema {
         if (confirmation) {
             add(all, "emails", path + ".repeatFields", Kind.LIST);
         }
-        add(all, "emails", path + ".attach", Kind.SWITCH);
+        add(all, "emails", path + ".attach", Kind.SECTION);
         add(all, "emails", path + ".attach.uploads", Kind.BOOLEAN);
         add(all, "emails", path + ".attach.expose", Kind.TEXT);
         add(all, "emails", path + ".attach.documents", Kind.LIST);

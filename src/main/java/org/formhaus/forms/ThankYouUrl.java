@@ -28,6 +28,7 @@ public final class ThankYouUrl {
         if (url == null || url.isBlank()) {
             return null;
         }
+        url = Macros.withoutMacros(url); // {{field}} is filled in percent-encoded when the visitor is sent there
         if (url.length() > MAX_LENGTH || !PRINTABLE.matcher(url).matches() || url.contains("\\")) {
             return "must be an https:// or http:// address or a path starting with /, without spaces or backslashes, "
                     + "at most " + MAX_LENGTH + " characters";

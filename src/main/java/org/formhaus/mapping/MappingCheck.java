@@ -18,6 +18,7 @@ import org.formhaus.onoffice.OnOfficeClient;
 import org.formhaus.onoffice.OnOfficeCredentials;
 import org.formhaus.onoffice.OnOfficeException;
 import org.formhaus.onoffice.OnOfficeMetadata;
+import org.formhaus.onoffice.UserIdFields;
 
 /**
  * Checks a form's {@code maps} against the field catalogue of the account's onOffice when the form is saved: an
@@ -146,10 +147,12 @@ public final class MappingCheck {
             case "multiselect" -> MULTI;
             default -> null;
         };
-        if (allowed == null || allowed.contains(type)) {
+        String maps = KnownFields.catalogueModule(info.module()) + "." + info.name();
+        // a user choice submits the user's ID for a field that takes one (OptionsCatalogue offers the IDs there)
+        if (allowed == null || allowed.contains(type) || (type == FieldType.USERSELECT && UserIdFields.takesId(maps))) {
             return null;
         }
-        return "onOffice field " + KnownFields.catalogueModule(info.module()) + "." + info.name() + " is of type " + t
+        return "onOffice field " + maps + " is of type " + t
                 + "; a " + type.jsonName() + " field cannot fill it (use one of "
                 + String.join(", ", allowed.stream().map(FieldType::jsonName).toList()) + ")";
     }

@@ -50,12 +50,16 @@ public final class OnOfficeCatalogueSource implements CatalogueSource {
                 .filter(f -> !f.permittedValues().isEmpty())
                 .forEach(f -> fields.put(OptionsCatalogue.fieldKey(module, f.name()), choices(f))));
         List<OptionsCatalogue.Choice> users = new ArrayList<>();
+        Map<String, String> userIds = new LinkedHashMap<>();
         for (OnOfficeUser u : meta.users()) {
             if (u.username() != null && !u.username().isBlank()) {
                 users.add(new OptionsCatalogue.Choice(u.username(), u.displayName(), u.displayName()));
+                if (u.id() != null && !u.id().isBlank()) {
+                    userIds.put(u.username(), u.id());
+                }
             }
         }
-        return new OptionsCatalogue(fields, users);
+        return new OptionsCatalogue(fields, users, userIds);
     }
 
     private static List<OptionsCatalogue.Choice> choices(FieldInfo field) {

@@ -12,17 +12,19 @@ import java.util.Map;
 import org.formhaus.forms.Field;
 import org.formhaus.forms.FieldOption;
 import org.formhaus.forms.FieldType;
+import org.formhaus.onoffice.UserIdFields;
 
 /**
  * What forms may offer from one onOffice account: the permitted values of its select fields ({@code "address.Anrede"}
- * → keys with German and English labels) and its users (user name → display name). Stored as JSON, so it outlives a
+ * → keys with German and English labels) and its users (user name → display name, and user name → ID for the
+ * fields that take a user's ID, {@link UserIdFields}). Stored as JSON, so it outlives a
  * restart and is shared by every instance on the database. Immutable.
  *
  * <pre>{@code
  * List<FieldOption> salutations = catalogue.options(field, "de");   // field maps address.Anrede
  * }</pre>
  */
-public record OptionsCatalogue(Map<String, List<Choice>> fields, List<Choice> users) {
+public record OptionsCatalogue(Map<String, List<Choice>> fields, List<Choice> users, Map<String, String> userIds) {
 
     /** The empty catalogue: no options known. */
     public static final OptionsCatalogue EMPTY = new OptionsCatalogue(Map.of(), List.of());
@@ -35,12 +37,21 @@ public record OptionsCatalogue(Map<String, List<Choice>> fields, List<Choice> us
         }
     }
 
-    /** @param fields keyed by {@link #fieldKey(String, String)} */
+    /**
+     * @param fields  keyed by {@link #fieldKey(String, String)}
+     * @param userIds user name → onOffice user ID, for user choices written to a field that takes the ID
+     */
     public OptionsCatalogue {
         Map<String, List<Choice>> copy = new LinkedHashMap<>();
         fields.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         fields = java.util.Collections.unmodifiableMap(copy);
         users = List.copyOf(users);
+        userIds = Map.copyOf(userIds);
+    }
+
+    /** Without user IDs: user choices submit names only. */
+    public OptionsCatalogue(Map<String, List<Choice>> fields, List<Choice> users) {
+        this(fields, users, Map.of());
     }
 
     /** The key of an onOffice field: module in lower case (onOffice writes agentsLog, forms agentslog), dot, name. */
@@ -52,7 +63,10 @@ public record OptionsCatalogue(Map<String, List<Choice>> fields, List<Choice> us
     public List<FieldOption> options(Field field, String language) {
         List<Choice> choices;
         if (field.type() == FieldType.USERSELECT) {
-            choices = users;
+            // A user field that takes the ID (estate.benutzer) submits the ID; users whose ID is unknown are left out.
+            choices = !UserIdFields.takesId(field.maps()) ? users : users.stream()
+                    .filter(u -> userIds.containsKey(u.key()))
+                    .map(u -> new Choice(userIds.get(u.key()), u.labelDe(), u.labelEn())).toList();
         } else {
             int dot = field.maps() == null ? -1 : field.maps().indexOf('.');
             choices = dot < 0 ? List.of() : fields.getOrDefault(
@@ -69,6 +83,9 @@ public record OptionsCatalogue(Map<String, List<Choice>> fields, List<Choice> us
         fields.forEach((key, choices) -> byField.add(key, array(choices)));
         json.add("fields", byField);
         json.add("users", array(users));
+        JsonObject ids = new JsonObject();
+        userIds.forEach(ids::addProperty);
+        json.add("userIds", ids);
         return json.toString();
     }
 
@@ -76,7 +93,11 @@ public record OptionsCatalogue(Map<String, List<Choice>> fields, List<Choice> us
         JsonObject json = JsonParser.parseString(text).getAsJsonObject();
         Map<String, List<Choice>> fields = new LinkedHashMap<>();
         json.getAsJsonObject("fields").entrySet().forEach(e -> fields.put(e.getKey(), choices(e.getValue())));
-        return new OptionsCatalogue(fields, choices(json.get("users")));
+        Map<String, String> userIds = new LinkedHashMap<>();
+        if (json.has("userIds")) { // catalogues stored before user IDs were kept have none until their next refresh
+            json.getAsJsonObject("userIds").entrySet().forEach(e -> userIds.put(e.getKey(), e.getValue().getAsString()));
+        }
+        return new OptionsCatalogue(fields, choices(json.get("users")), userIds);
     }
 
     private static JsonArray array(List<Choice> choices) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.formhaus.forms.FileInput;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.FormValidator;
+import org.formhaus.forms.Macros;
 import org.formhaus.forms.Messages;
 import org.formhaus.forms.ThankYouUrl;
 import org.formhaus.forms.ValidationResult;
@@ -235,6 +236,11 @@ public final class FormServlet extends HttpServlet {
                 LogContext.set(LogContext.SUBMISSION_ID, accepted.submissionId());
                 LOG.log(System.Logger.Level.INFO, "Accepted a submission to form {0}", form.key());
             }
+            if (!accepted.conflict()) {
+                succeed(request, response, json, form, definition, accepted.submissionId(),
+                        Macros.values(result.values(), PageContext.fromSubmission(definition, input.params())));
+                return;
+            }
             answer(request, response, json, form, definition, accepted);
         } catch (FileTooLarge f) {
             counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
@@ -333,6 +339,12 @@ public final class FormServlet extends HttpServlet {
 
     private void succeed(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,
                          FormDefinition definition, String id) throws IOException {
+        succeed(request, response, json, form, definition, id, null);
+    }
+
+    private void succeed(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,
+                         FormDefinition definition, String id, java.util.function.Function<String, String> macros)
+            throws IOException {
         if (json) {
             JsonObject body = new JsonObject();
             body.addProperty("id", id);
@@ -340,13 +352,21 @@ public final class FormServlet extends HttpServlet {
             Json.send(response, 202, body);
             return;
         }
-        String thanks = form.definition().thankYouUrl();
+        // Macros ({{field}}, {{utm.source}}, ...) filled in percent-encoded: a value adds no parameter, path or host.
+        // A repeated submission's values are not at hand here: its macros stay empty.
+        String thanks = Macros.url(form.definition().thankYouUrl(), macros == null ? name -> "" : macros);
         response.setStatus(303);
         // Checked again here: a definition saved before the rule existed may hold anything.
+        String frame = frameQuery(form, UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS));
+        // The built-in thank-you page tells the embedding page the submission's id (form.js: "submitted").
         response.setHeader("Location", ThankYouUrl.allowed(thanks) ? thanks
-                : request.getContextPath() + "/f/" + form.key() + "/thanks"
-                + withLanguage(frameQuery(form, UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS)),
-                definition));
+                : request.getContextPath() + "/f/" + form.key() + "/thanks" + submitted(withLanguage(frame,
+                definition), id));
+    }
+
+    /** The submission's id on the built-in thank-you page, for the embedding page's "submitted" event. */
+    private static String submitted(String query, String id) {
+        return (query.isEmpty() ? "?" : query + "&") + "fh_submission=" + id;
     }
 
     /** The built-in thank-you page in the visitor's language, when the form has several. */

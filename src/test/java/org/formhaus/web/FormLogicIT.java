@@ -64,6 +64,23 @@ class FormLogicIT {
     @BeforeAll
     void start() throws Exception {
         server.adminJson("POST", "/admin/api/forms", CALCULATOR);
+        server.adminJson("POST", "/admin/api/forms", """
+                { "key": "weiter", "kind": "contact", "language": "de", "title": "Weiter",
+                  "thankYouUrl": "https://agency.example/danke?name={{vorname}}&von={{utm.source}}",
+                  "fields": [{"name": "vorname", "type": "text", "label": "Vorname"},
+                             {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"}] }""");
+    }
+
+    @Test
+    void theThankYouUrlGetsItsMacrosPercentEncoded() throws Exception {
+        HttpResponse<String> reply = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/f/weiter"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TestServer.encode(Map.of(
+                        "vorname", List.of("<script>&x=1 https://evil.example/"), "email", List.of("m@example.org"),
+                        "_ctx_utm_source", List.of("news\"/><a href=x>")))))
+                .header("Content-Type", "application/x-www-form-urlencoded"));
+        assertEquals(303, reply.statusCode(), reply.body());
+        assertEquals("https://agency.example/danke?name=%3Cscript%3E%26x%3D1%20https%3A%2F%2Fevil.example%2F"
+                + "&von=news%22%2F%3E%3Ca%20href%3Dx%3E", reply.headers().firstValue("Location").orElseThrow());
     }
 
     @Test
