@@ -78,7 +78,13 @@ public final class FormCopy {
         FormGroupStore.Group group = null;
         if (groupId != null) {
             group = groups.find(from, groupId).orElseThrow(() -> HttpProblem.notFound("Group " + groupId));
-            keys = java.util.stream.Stream.concat(keys.stream(), group.forms().stream()).distinct().toList();
+            List<String> live = new ArrayList<>();
+            for (String key : group.forms()) {
+                if (forms.current(key).isPresent()) { // an archived form of the group stays behind
+                    live.add(key);
+                }
+            }
+            keys = java.util.stream.Stream.concat(keys.stream(), live.stream()).distinct().toList();
         }
         if (keys.isEmpty()) {
             throw HttpProblem.badRequest("forms: name at least one form (or a group that has forms)");

@@ -148,6 +148,12 @@ class ConsultantIT {
                 .statusCode());
         assertEquals(200, team.bearer(token, "PUT", "/admin/api/form-groups/" + group + "/forms/gruppe-hobby", null)
                 .statusCode());
+        // An archived form of the group stays behind.
+        assertEquals(201, team.bearer(token, "POST", "/admin/api/forms", FITS.replace("berater-kontakt",
+                "gruppe-alt")).statusCode());
+        assertEquals(200, team.bearer(token, "PUT", "/admin/api/form-groups/" + group + "/forms/gruppe-alt", null)
+                .statusCode());
+        assertEquals(204, team.bearer(token, "POST", "/admin/api/forms/gruppe-alt/archive", "{}").statusCode());
         AdminBrowserSession browser = consultant.browser();
         String joinPath = URI.create(team.invite(agency.token(), "editor")).getPath();
         browser.get(joinPath);
