@@ -129,9 +129,8 @@ final class FormPublishing {
         }
         int live = forms.latest(caller.accountId(), key).map(StoredForm::version).orElse(0);
         int base = drafts.find(caller.accountId(), key).map(FormDrafts.Draft::baseVersion).orElse(live);
-        if (Protection.problems(body).isEmpty()) {
-            ProtectionSecrets.seal(body); // a draft never holds a form's password or one-time keys in clear either
-        }
+        // a draft never holds a form's password or one-time keys in clear either, unless one is itself wrong
+        ProtectionSecrets.sealWhereValid(body, Protection.problems(body));
         try {
             drafts.save(caller.accountId(), key, body, base, caller.userId());
         } catch (FormKeyTakenException e) {

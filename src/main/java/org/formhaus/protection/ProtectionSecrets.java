@@ -5,7 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.formhaus.forms.DefinitionException.Problem;
 import org.formhaus.passwords.PasswordHasher;
 
 /**
@@ -48,6 +50,33 @@ public final class ProtectionSecrets {
             section.add("oneTimeKeys", sealed);
         }
         return changed;
+    }
+
+    /**
+     * {@link #seal} for a section that has problems elsewhere (a draft being edited): the password and the one-time keys
+     * are sealed each when it has no problem of its own, so that neither waits in clear for an unrelated fix, while
+     * one that is itself wrong (a too-short password) stays as typed, to be judged and corrected.
+     *
+     * @param problems {@link Protection#problems} of the definition, places such as {@code protection.password}
+     */
+    public static void sealWhereValid(JsonObject definition, List<Problem> problems) {
+        JsonElement raw = definition.get(Protection.SECTION);
+        if (raw == null || !raw.isJsonObject()) {
+            return;
+        }
+        JsonObject section = raw.getAsJsonObject();
+        JsonObject sealable = new JsonObject();
+        for (String member : List.of("password", "oneTimeKeys")) {
+            String place = Protection.SECTION + "." + member;
+            if (section.has(member) && problems.stream().noneMatch(p -> p.place().startsWith(place))) {
+                sealable.add(member, section.get(member));
+            }
+        }
+        JsonObject wrapper = new JsonObject();
+        wrapper.add(Protection.SECTION, sealable);
+        if (seal(wrapper)) {
+            sealable.entrySet().forEach(e -> section.add(e.getKey(), e.getValue()));
+        }
     }
 
     /** Whether {@code candidate} is the password whose hash {@code stored} is; false for the unsealed stand-in. */

@@ -86,6 +86,24 @@ class DraftsAndPublishingIT {
     }
 
     @Test
+    void aDraftWithAProtectionProblemStillSealsItsPasswordAndKeys() throws Exception {
+        String draft = TestForms.emailOnly("sealed-draft", "Geschützt").replaceFirst("\\{",
+                "{\"protection\": {\"password\": \"Tender-2027!\", \"oneTimeKeys\": [\"key-aaaa-1111\"],"
+                        + " \"allowedIps\": [\"not an address\"]}, ");
+        JsonObject saved = object(server.admin("PUT", "/admin/api/forms/sealed-draft/draft?new=true", draft));
+        assertTrue(saved.getAsJsonArray("problems").toString().contains("protection.allowedIps"), saved.toString());
+        String stored = server.admin("GET", "/admin/api/forms/sealed-draft/draft", null).body();
+        assertFalse(stored.contains("Tender-2027!"), "no clear password in the draft: " + stored);
+        assertFalse(stored.contains("key-aaaa-1111"), "no clear one-time key in the draft: " + stored);
+
+        JsonObject tooShort = object(server.admin("PUT", "/admin/api/forms/sealed-draft/draft",
+                draft.replace("Tender-2027!", "abc")));
+        assertTrue(tooShort.getAsJsonArray("problems").toString().contains("protection.password"), tooShort.toString());
+        assertTrue(server.admin("GET", "/admin/api/forms/sealed-draft/draft", null).body().contains("\"abc\""),
+                "a password that is itself wrong stays as typed, to be corrected");
+    }
+
+    @Test
     void versionsCompareFieldByFieldAndAnOldOneIsPublishedAgain() throws Exception {
         server.admin("POST", "/admin/api/forms", TestForms.emailOnly("compared", "Alt"));
         assertEquals(200, server.admin("PUT", "/admin/api/forms/compared", TestForms.nameAndEmail("compared", "Neu"))
