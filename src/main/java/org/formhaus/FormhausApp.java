@@ -75,6 +75,7 @@ import org.formhaus.mail.AgentEmails;
 import org.formhaus.mail.FormMailPlanner;
 import org.formhaus.mail.MailTemplateCheck;
 import org.formhaus.mapping.KnownFields;
+import org.formhaus.mapping.LiveRuleCheck;
 import org.formhaus.mapping.MappingCheck;
 import org.formhaus.mapping.SubmissionMapper;
 import org.formhaus.metrics.FormhausMetrics;
@@ -138,6 +139,9 @@ public final class FormhausApp implements AutoCloseable {
     /** How often each instance adds its statistics counts to the database (and at close). */
     private static final java.time.Duration COUNTER_FLUSH = java.time.Duration.ofSeconds(5);
 
+    /** How long a visitor's submission waits for onOffice's answer to its live-CRM rules before delivery decides. */
+    private static final java.time.Duration LIVE_RULE_WAIT = java.time.Duration.ofSeconds(2);
+
     private final AppConfig config;
     private final Database db;
     private final FormhausMetrics metrics;
@@ -150,6 +154,8 @@ public final class FormhausApp implements AutoCloseable {
     private final OnOfficeConnector onOffice;
     private final OnOfficeMetadata metadata = new OnOfficeMetadata();
     private final KnownFields knownFields = new KnownFields();
+    /** Live-CRM rules checked when a visitor sends (#12): a short onOffice read; delivery decides in the end. */
+    private final LiveRuleCheck liveRules;
     private final Templates templates = new Templates();
     private final ConfirmationTokens newsletterTokens;
     private final WebhookTargets webhookTargets;
@@ -187,6 +193,8 @@ public final class FormhausApp implements AutoCloseable {
         this.onOffice = OnOfficeConnector.builder().connectTimeout(config.onOffice().connectTimeout())
                 .requestTimeout(config.onOffice().requestTimeout()).hosts(onOfficeHosts(config)).observer(metrics)
                 .build();
+        this.liveRules = new LiveRuleCheck(id -> stores.accounts().find(id).map(a -> a.onOffice()).orElse(null),
+                credentials -> onOffice.clientFor(credentials, RetryMode.NONE), LIVE_RULE_WAIT);
         this.termHashes = new TermHashes(stores.instance().getOrCreateSecret("search.term.key"));
         stores.submissions().indexWith(new SubmissionTerms(termHashes,
                 (key, version) -> stores.forms().version(key, version).map(StoredForm::definition)));
@@ -471,7 +479,7 @@ public final class FormhausApp implements AutoCloseable {
                     if (outcome == SubmissionCounter.Outcome.ACCEPTED) {
                         traffic.submitted(formKey); // in the request's thread: with the source FormTrafficFilter set
                     }
-                }, this.limits);
+                }, this.limits, liveRules::refusals);
     }
 
     private MultipartConfigElement uploadLimits() {
@@ -571,6 +579,7 @@ public final class FormhausApp implements AutoCloseable {
     @Override
     public void close() {
         retention.close();
+        liveRules.close();
         formOptions.close();
         worker.close();
         webhooks.close();
