@@ -68,9 +68,9 @@ record LiveRule(String field, Compare compare, String recordField, BigDecimal pl
 
         /** For the submission's detail: names the field, both values and the estate. */
         String reason(String estateId) {
-            return "Live rule not met: " + rule.field + " = " + submitted.toPlainString() + " must be " + rule.compare.sign
-                    + " estate." + rule.recordField + " + " + rule.plus.toPlainString() + " = " + limit.toPlainString()
-                    + " (onOffice holds " + stored.toPlainString() + " for estate " + estateId + ")";
+            return "Live rule not met: " + rule.field + " = " + plain(submitted) + " must be " + rule.compare.sign
+                    + " estate." + rule.recordField + " + " + plain(rule.plus) + " = " + plain(limit)
+                    + " (onOffice holds " + plain(stored) + " for estate " + estateId + ")";
         }
 
         /** For the visitor, in the form's language: the rule's own message, else a built-in one naming the limit. */
@@ -82,6 +82,10 @@ record LiveRule(String field, Compare compare, String recordField, BigDecimal pl
             format.setMaximumFractionDigits(2);
             return Messages.forLanguage(language).get("error.live." + rule.compare.jsonName, format.format(limit));
         }
+    }
+
+    private static String plain(BigDecimal n) {
+        return n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString();
     }
 
     /**
