@@ -208,6 +208,59 @@ class LinkedRecordsIT {
         assertEquals(1, requests.size(), "nothing is created again: " + requests);
     }
 
+    @Test
+    void linksThatCannotWorkAreRefusedAtSaveNamingThePlace() throws Exception {
+        HttpResponse<String> reply = server.admin("POST", "/admin/api/forms", """
+                { "key": "rel-falsch", "kind": "contact",
+                  "onoffice": {"relations": ["interested", "tenant"], "priceOffer": "text", "activity": false,
+                               "project": 3,
+                               "writeValues": [{"from": "text", "to": "address.Geburtsdatum"},
+                                               {"from": "email", "to": "estate.statuss"}],
+                               "liveRules": [{"field": "text", "compare": "atLeast", "record": "estate.kaufpreis",
+                                              "colour": "red"}]},
+                  "fields": [
+                  {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
+                  {"name": "text", "type": "text", "label": "Text"} ] }""");
+        assertEquals(400, reply.statusCode(), reply.body());
+        String body = reply.body();
+        assertTrue(body.contains("onoffice.liveRules[0].colour: unknown key 'colour'"), body);
+        reply = server.admin("POST", "/admin/api/forms", """
+                { "key": "rel-falsch", "kind": "contact",
+                  "onoffice": {"relations": ["interested", "tenant"], "priceOffer": "text", "activity": false,
+                               "project": 3,
+                               "writeValues": [{"from": "email", "to": "address.Geburtsdatum"},
+                                               {"from": "email", "to": "estate.status"}],
+                               "liveRules": [{"field": "text", "compare": "atLeast", "record": "estate.kaufpreis"}]},
+                  "fields": [
+                  {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
+                  {"name": "text", "type": "text", "label": "Text"} ] }""");
+        assertEquals(400, reply.statusCode(), reply.body());
+        body = JsonParser.parseString(reply.body()).toString();
+        for (String expected : List.of(
+                "onoffice.relations[1]: must be one of owner, buyer, renter, interested, contactPerson, contactPersonAll",
+                "onoffice.relations: links an estate and an address, but this form has no estate",
+                "onoffice.project: onOffice links a project to the agent's-log entry or the task, and this form writes "
+                        + "neither",
+                "onoffice.priceOffer: 'text' is a text field; an offer needs a number, currency or hidden field",
+                "onoffice.writeValues[1].to: this form has no estate to write to",
+                "onoffice.liveRules[0].compare: must be one of greater, greaterOrEqual, less, lessOrEqual, equals, "
+                        + "notEquals",
+                "onoffice.writeValues[0].from: onOffice field address.Geburtsdatum is of type date; a email field "
+                        + "cannot fill it")) {
+            assertTrue(body.contains(expected), expected + " in " + body);
+        }
+        assertEquals(404, server.admin("GET", "/admin/api/forms/rel-falsch", null).statusCode());
+    }
+
+    @Test
+    void aLiveRuleOnAnEstateFieldOnOfficeLacksIsRefusedAtSave() throws Exception {
+        HttpResponse<String> reply = server.admin("POST", "/admin/api/forms", BID.replace("rel-gebot", "rel-tippfehler")
+                .replace("estate.kaufpreis", "estate.kaufpreiss"));
+        assertEquals(400, reply.statusCode(), reply.body());
+        assertTrue(JsonParser.parseString(reply.body()).toString().contains("onoffice.liveRules[0].record: onOffice "
+                + "has no estate field 'kaufpreiss'; did you mean 'kaufpreis'?"), reply.body());
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------------
 
     JsonObject deliver(String form, Map<String, String> values) throws Exception {
