@@ -349,7 +349,8 @@ public final class FormhausApp implements AutoCloseable {
                             onOffice.clientFor(credentials, RetryMode.SAFE_ONLY));
                 }))
                 .servlet("/admin/build", new BuilderServlet(templates, adminSessions, stores.forms(), formDrafts,
-                        new FormPreview(templates, formOptions)), "/admin/build/*") // form builder
+                        new FormPreview(templates, formOptions)).withPublicUrl(config.http().publicUrl()),
+                        "/admin/build/*") // form builder
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
                 .servlet("/marketplace/open", Marketplace.serviceCalls(templates, marketplaceSettings(),
                         config.marketplace().stateLifetime(), stores.marketplace(), stores.users(), adminSessions,
