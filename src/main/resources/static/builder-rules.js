@@ -87,6 +87,7 @@
             if (op === 'greater' || op === 'less') { return 0; }
             if (op === 'between') { return [0, 100]; }
             if (op === 'oneOf') { return first ? [first.value] : ['']; }
+            if (op === 'contains') { return f && f.type === 'checkboxes' && first ? first.value : ''; }
             return first && op !== 'contains' ? first.value : (f && f.type === 'consent' ? 'yes' : '');
         }
 
@@ -113,10 +114,10 @@
             if (op === 'between') {
                 var ends = Array.isArray(test.between) ? test.between : [0, 100];
                 row.appendChild(control(t('builder.rules.low'), text(ends[0], function (v) {
-                    test.between = [Number(v), ends[1]]; store();
+                    test.between = [Number(v), Array.isArray(test.between) ? test.between[1] : 100]; store();
                 }, 'number'), at, key + '.low'));
                 row.appendChild(control(t('builder.rules.high'), text(ends[1], function (v) {
-                    test.between = [ends[0], Number(v)]; store();
+                    test.between = [Array.isArray(test.between) ? test.between[0] : 0, Number(v)]; store();
                 }, 'number'), null, key + '.high'));
             } else if (op === 'greater' || op === 'less') {
                 row.appendChild(control(t('builder.rules.value'), text(test[op], function (v) {
@@ -208,6 +209,9 @@
                 } else {
                     rule.when = root;
                 }
+                var then = rule.then; // keep "when" before "then", as one reads a rule
+                delete rule.then;
+                rule.then = then;
                 store();
             }
             if (!(root.all || root.any).length) {
@@ -243,8 +247,10 @@
             row.appendChild(control(t('builder.rules.action'), select(ACTIONS.map(function (a) {
                 return [a, t('builder.rules.act.' + a)];
             }), action.action, function (v) {
-                Object.keys(action).forEach(function (k) { if (k !== 'field') { delete action[k]; } });
-                action.action = v;
+                var field = action.field;
+                Object.keys(action).forEach(function (k) { delete action[k]; });
+                action.action = v; // a fresh action: its keys in the order the README shows them
+                action.field = field;
                 if (action.field && targets(v).map(function (f) { return f.name; }).indexOf(action.field) < 0) { action.field = ''; }
                 if (v === 'hideOptions') { action.options = []; }
                 if (v === 'setValue') { action.value = ''; }

@@ -449,7 +449,9 @@
             }
             var plugin = pluginFor(setting);
             if (plugin) { // a visual editor from builder-*.js (rules, rows of a table, translations, e-mails, ...)
-                wrap.appendChild(el('p', {class: 'setting-title', id: id + '-title', text: label(setting.path)}));
+                // a panel of its own (rules) is titled by its summary already: the name stays for screen readers
+                wrap.appendChild(el('p', {class: setting.path === setting.group ? 'sr-only' : 'setting-title',
+                    id: id + '-title', text: label(setting.path)}));
                 if (help) { wrap.appendChild(el('span', {class: 'hint', text: help})); }
                 input = plugin({setting: setting, id: id, place: place, value: value, get: get, set: done,
                     title: label(setting.path), labelledBy: id + '-title', kit: kit});
