@@ -9,6 +9,7 @@
     var csrfMeta = document.querySelector('meta[name="csrf-token"]');
     var csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
     var SAVE_DELAY = 250;
+    var PREVIEW_DESKTOP = 720; // px: the desktop preview's layout width
     // Script errors are kept for the browser tests to report (the builder has no other console).
     window.addEventListener('error', function (e) { (window.fhErrors = window.fhErrors || []).push(e.message); }); // ms: the preview follows an edit within about 300 ms plus the round trip
 
@@ -341,8 +342,27 @@
                 Array.prototype.forEach.call(document.querySelectorAll('button.preview-width'), function (b) {
                     b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
                 });
+                fitPreview();
             });
         });
+        window.addEventListener('resize', fitPreview);
+        fitPreview();
+
+        /**
+         * The desktop preview is laid out as a desktop browser would (720 px wide, so half-width fields stand side by
+         * side) and scaled down to the column; the phone preview is 375 px, unscaled.
+         */
+        function fitPreview() {
+            var box = document.getElementById('preview-frame');
+            var frame = document.getElementById('preview');
+            var desktop = box.dataset.width === 'desktop';
+            var scale = desktop ? Math.min(1, box.clientWidth / PREVIEW_DESKTOP) : 1;
+            frame.style.width = desktop ? PREVIEW_DESKTOP + 'px' : '';
+            frame.style.transform = scale < 1 ? 'scale(' + scale + ')' : '';
+            frame.style.transformOrigin = '0 0';
+            frame.style.height = scale < 1 ? (window.innerHeight * 0.75 / scale) + 'px' : '';
+            box.style.height = scale < 1 ? (window.innerHeight * 0.75 + 8) + 'px' : '';
+        }
         document.getElementById('problems').tabIndex = -1;
 
         // The first check of what was loaded (without saving it as a draft).
@@ -1071,7 +1091,7 @@
             }
             fieldPanel.appendChild(el('h2', {id: 'field-panel-title', text: t('builder.field.title') + ' ' + fieldTitle(f)}));
             if (f.type !== 'break') { fieldPanel.appendChild(stepBreakEditor(selected)); }
-            var textsAfter = takes('help', f) ? 'help' : 'label';
+            var textsAfter = takes('placeholder', f) ? 'placeholder' : takes('help', f) ? 'help' : 'label';
             b.schema.filter(function (s) {
                 return s.group === 'field' && s.path.split('.').length === 2 && s.path.indexOf('options[]') < 0
                     && DRAWN_ELSEWHERE.indexOf(s.path) < 0 && (!s.types.length || s.types.indexOf(f.type) >= 0);
