@@ -48,8 +48,8 @@
                 if (original) { input.setAttribute('placeholder', String(original).substring(0, 120)); }
                 input.addEventListener('change', function () {
                     kit.setPath(texts, x[0], input.value.trim() === '' ? undefined : input.value);
-                    all[lang] = texts;
-                    prune(all);
+                    prune(texts);
+                    all[lang] = texts; // kept even when empty: the form still offers the language (field panel)
                     ctx.set(Object.keys(all).length ? all : undefined);
                 });
                 fieldset.appendChild(labelled(kit, ctx.id + '-' + lang + '-' + x[0].replace(/\./g, '-'), t(x[1]), input,
