@@ -93,6 +93,11 @@ public final class DefinitionParser {
         String thankYouUrl = d.string("thankYouUrl");
         SectionKeys.read(d);
         PrivacyRules.read(d, kind); // workspace (#13): privacy mode and the form's own retention
+        if (d.problemCount() == 0) {
+            EditSettings.read(d, fields); // #12: a form that edits an existing record through an edit link
+        } else {
+            d.has("edit");
+        }
         d.refuseUnread();
         if (!problems.isEmpty()) {
             throw new DefinitionException(problems);
