@@ -40,7 +40,8 @@ public record EditSettings(String module, int validDays) {
         return module + ".";
     }
 
-    /** Reads and judges the section of a definition being parsed; null when absent. */
+    /** Reads and judges the section of a definition being parsed; null when absent. {@code fields}: null when they
+     * did not parse cleanly (then not judged). */
     static EditSettings read(ObjectReader d, List<Field> fields) {
         JsonElement raw = d.raw("edit");
         if (raw == null || raw.isJsonNull()) {
@@ -60,6 +61,9 @@ public record EditSettings(String module, int validDays) {
         }
         if (days != null && (days < 1 || days > MAX_DAYS)) {
             e.problem("validDays", "must be between 1 and " + MAX_DAYS + " days");
+        }
+        if (fields == null) {
+            return new EditSettings(module, days == null ? DEFAULT_DAYS : days);
         }
         boolean writes = false;
         for (int i = 0; i < fields.size(); i++) {
