@@ -178,6 +178,10 @@ public final class DefinitionSchema {
         add(all, "privacy", "privacy", Kind.SECTION);
         add(all, "privacy", "privacy.eraseAfterDelivery", Kind.BOOLEAN);
         add(all, "privacy", "privacy.retentionDays", Kind.INTEGER);
+        // Editing an existing record through an edit link (#12, forms.EditSettings)
+        add(all, "edit", "edit", Kind.SECTION);
+        all.add(new Setting("edit.module", Kind.CHOICE, EditSettings.MODULES, Set.of(), "edit"));
+        add(all, "edit", "edit.validDays", Kind.INTEGER);
         // Protection
         add(all, "protection", "protection", Kind.SECTION);
         add(all, "protection", "protection.proofOfWork", Kind.BOOLEAN);
