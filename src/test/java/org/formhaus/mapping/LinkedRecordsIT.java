@@ -208,6 +208,43 @@ class LinkedRecordsIT {
         assertEquals(1, requests.size(), "nothing is created again: " + requests);
     }
 
+    /**
+     * "External numbers": the number the admin gives (a hidden field's default: a forced value) is what the estate
+     * keeps, not Formhaus's tag and not what a client posts; when the reply to the request that writes it is lost, the
+     * retry finds the estate and the relation and writes the number again, and no estate is created twice.
+     */
+    @Test
+    void anExternalNumberTheAdminGivesIsWrittenAsGivenOnceEvenWhenItsReplyIsLost() throws Exception {
+        server.admin("POST", "/admin/api/forms", """
+                { "key": "rel-nummer", "kind": "valuation", "title": "Bewertung",
+                  "fields": [
+                  {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
+                  {"name": "nr", "type": "hidden", "label": "Objektnummer", "default": "AG-2026-001",
+                   "maps": "estate.objektnr_extern"},
+                  {"name": "ort", "type": "text", "label": "Ort", "maps": "estate.ort"} ] }""");
+        server.simulator().fault(FaultMode.TIMEOUT_AFTER_COMMIT, 4000, 1, "modify estate");
+        String id = submitRaw202("rel-nummer", Map.of("email", "ext-nr@example.org", "nr", "FORGED-1", "ort", "Bonn"));
+        Await.until("the try with the lost reply to end", Duration.ofSeconds(20), () ->
+                submission(id).getAsJsonArray("attempts").size() >= 1 ? true : null);
+        server.simulator().noFault();
+        assertEquals(202, server.admin("POST", "/admin/api/submissions/" + id + "/retry", null).statusCode());
+        JsonObject s = awaitDelivered(server, id);
+
+        String tag = EstateSteps.externalNumber(id);
+        List<String> numbers = new ArrayList<>();
+        for (JsonElement e : server.simulator().records("estate")) {
+            JsonElement n = e.getAsJsonObject().get("objektnr_extern");
+            if (n != null && !n.isJsonNull()) {
+                numbers.add(n.getAsString());
+            }
+        }
+        assertEquals(List.of("AG-2026-001"), numbers.stream().filter(n -> n.equals("AG-2026-001") || n.equals(tag)
+                || n.equals("FORGED-1")).toList(), "one estate, with the admin's number: " + numbers);
+        assertEquals("AG-2026-001", server.simulator().record("estate", record(s, "estate"))
+                .get("objektnr_extern").getAsString());
+        assertEquals(1, relations("estate:address:owner", record(s, "estate"), record(s, "address")));
+    }
+
     @Test
     void linksThatCannotWorkAreRefusedAtSaveNamingThePlace() throws Exception {
         HttpResponse<String> reply = server.admin("POST", "/admin/api/forms", """
