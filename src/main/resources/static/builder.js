@@ -261,15 +261,19 @@
                 ul.appendChild(el('li', {}, [el('a', {href: '#', 'data-place': p.place, onclick: function (event) {
                     event.preventDefault();
                     root.dispatchEvent(new CustomEvent('fh-goto', {detail: p.place}));
-                }}, [el('code', {text: p.place}), ': ' + translate(p.message)])]));
+                }}, [el('code', {text: p.place}), ': ' + problemText(p)])]));
             });
             root.dispatchEvent(new CustomEvent('fh-problems', {detail: problems}));
         }
 
-        /** The server's check speaks English; known sentences are shown in the admin's language. */
-        function translate(message) {
-            var known = T['builder.problem.' + message];
-            return known || message;
+        /**
+         * The server's check speaks English; a problem it names with a code (admin.ProblemCodes) is shown in the
+         * admin's language, its parts filled in.
+         */
+        function problemText(p) {
+            var text = p.code && T['problem.' + p.code];
+            if (!text) { return T['builder.problem.' + p.message] || p.message; }
+            return text.replace(/\{(\d+)}/g, function (all, i) { return p.params && p.params[i] !== undefined ? p.params[i] : all; });
         }
 
         // Tabs (arrow keys move between them, as the ARIA tabs pattern has it).
@@ -375,6 +379,7 @@
             set draft(value) { draft = value; },
             schema: schema, t: t, el: el, api: api, changed: changed, save: save, hooks: hooks,
             problems: function () { return problems; },
+            problemText: problemText,
             flush: function () { clearTimeout(saveTimer); return save(); }
         };
     }
@@ -1249,6 +1254,15 @@
         }
 
         // ---- problems at the setting they concern ----
+        /** The input of a problem's place, or of the nearest setting holding it (fields[2].options[1] → options). */
+        function inputAt(place) {
+            for (var at = place; at && !/^fields(\[\d+])?$/.test(at); at = at.replace(/(\.[^.\[]+|\[\d+])$/, '')) {
+                var input = panel.querySelector('[data-place="' + at.replace(/"/g, '') + '"]');
+                if (input) { return input; }
+                if (at === at.replace(/(\.[^.\[]+|\[\d+])$/, '')) { break; }
+            }
+            return null;
+        }
         var lastProblems = [];
         function markProblems() {
             Array.prototype.forEach.call(panel.querySelectorAll('[data-place]'), function (input) {
@@ -1258,12 +1272,11 @@
             });
             Array.prototype.forEach.call(panel.querySelectorAll('.has-problem'), function (m) { m.hidden = true; });
             lastProblems.forEach(function (problem) {
-                var input = panel.querySelector('[data-place="' + problem.place + '"]')
-                    || panel.querySelector('[data-place="' + problem.place.replace(/\.[^.\[]+$/, '') + '"]');
+                var input = inputAt(problem.place);
                 if (input) {
                     input.setAttribute('aria-invalid', 'true');
                     var p = input.closest('.setting').querySelector('.problem');
-                    if (p) { p.textContent = (p.textContent ? p.textContent + ' ' : '') + problem.message; }
+                    if (p) { p.textContent = (p.textContent ? p.textContent + ' ' : '') + b.problemText(problem); }
                 }
                 var m = /^fields\[(\d+)]/.exec(problem.place);
                 if (m) {
@@ -1280,8 +1293,7 @@
             if (m) { select(Number(m[1])); }
             var group = b.schema.filter(function (s) { return place === s.path || place.indexOf(s.path + '.') === 0; })[0];
             if (!m && group) { open[group.group] = true; drawGroups(); }
-            var input = panel.querySelector('[data-place="' + place + '"]')
-                || panel.querySelector('[data-place="' + place.replace(/\.[^.\[]+$/, '') + '"]');
+            var input = inputAt(place);
             if (input) { input.focus(); }
         });
         root.addEventListener('fh-redraw', function () { redraw(); });
