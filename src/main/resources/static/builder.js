@@ -8,7 +8,9 @@
 
     var csrfMeta = document.querySelector('meta[name="csrf-token"]');
     var csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
-    var SAVE_DELAY = 250;
+    // ms after the last edit before the draft is saved: panel edits arrive as committed change events (not keystrokes),
+    // so this only gathers the edits of one gesture; the preview follows within about 100 ms (bench/builder-preview.sh)
+    var SAVE_DELAY = 50;
     var PREVIEW_DESKTOP = 720; // px: the desktop preview's layout width
     // Script errors are kept for the browser tests to report (the builder has no other console).
     window.addEventListener('error', function (e) { (window.fhErrors = window.fhErrors || []).push(e.message); }); // ms: the preview follows an edit within about 300 ms plus the round trip
@@ -229,9 +231,16 @@
             saveTimer = setTimeout(save, SAVE_DELAY);
         }
 
+        /** Saves are sent one after the other, so the server never stores an older draft after a newer one. */
         function save() {
-            var sent = revision;
-            saving = api('PUT', root.dataset.api + 'draft', draft).then(function (result) {
+            saving = saving.then(function () { return put(revision); }).then(null, function (e) {
+                document.getElementById('save-state').textContent = e && e.message ? e.message : String(e);
+            });
+            return saving;
+        }
+
+        function put(sent) {
+            return api('PUT', root.dataset.api + 'draft', draft).then(function (result) {
                 if (!result.ok) {
                     document.getElementById('save-state').textContent = errorText(result);
                     return;
@@ -244,7 +253,6 @@
                 reloadPreview();
                 hooks.afterSave.forEach(function (hook) { hook(result.data); });
             });
-            return saving;
         }
 
         function reloadPreview() {
@@ -377,7 +385,7 @@
         return {
             get draft() { return draft; },
             set draft(value) { draft = value; },
-            schema: schema, t: t, el: el, api: api, changed: changed, save: save, hooks: hooks,
+            schema: schema, t: t, el: el, api: api, changed: changed, save: save, hooks: hooks, saveDelay: SAVE_DELAY,
             problems: function () { return problems; },
             problemText: problemText,
             flush: function () { clearTimeout(saveTimer); return save(); }
