@@ -38,6 +38,7 @@ final class FormPublishing {
     private final FormDrafts drafts;
     private final DraftCheck check;
     private final FormsApiServlet.RightsWarnings rightsWarnings;
+    private final DraftNotes notes = new DraftNotes();
 
     FormPublishing(FormStore forms, FormDrafts drafts, DraftCheck check, FormsApiServlet.RightsWarnings rightsWarnings) {
         this.forms = forms;
@@ -151,6 +152,7 @@ final class FormPublishing {
             problems.add(ProblemCodes.json(p));
         }
         reply.add("problems", problems);
+        notes.addTo(reply, definition);
         return reply;
     }
 
