@@ -395,7 +395,7 @@ public final class FormhausApp implements AutoCloseable {
                 .servlet("/admin/submissions", new SubmissionPagesServlet(templates, adminSessions,
                         new SubmissionPagesServlet.Parts(stores.forms(), stores.submissions(), submissionSearch,
                                 stores.files(), stores.jobs(), failedRetries(), export, termHashes,
-                                config.delivery().giveUpAfter(), worker::nudge)), "/admin/submissions/*")
+                                config.delivery().giveUpAfter(), worker::nudge), editLinks), "/admin/submissions/*")
                 .servlet("/admin/privacy", new DataSubjectPagesServlet(templates, adminSessions, requests));
     }
 

@@ -270,6 +270,24 @@ class EditLinksIT {
         submitEdit(second, "1", "Bonn", 410);
     }
 
+    @Test
+    void theSubmissionPageListsItsLinksAndRevokesThemAll() throws Exception {
+        String token = profileWithLink("jonas@example.org");
+        org.formhaus.testing.AdminBrowserSession admin = new org.formhaus.testing.AdminBrowserSession(server);
+        assertEquals(303, admin.signIn("admin@formhaus.local", TestServer.ADMIN_PASSWORD).statusCode());
+        HttpResponse<String> page = admin.get("/admin/submissions/" + lastSource);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("id=\"edit-links\"") && page.body().contains("suchprofil-aendern"),
+                page.body());
+        assertFalse(page.body().contains(token), "the page never shows a token");
+        HttpResponse<String> revoked = admin.postForm("/admin/submissions/" + lastSource + "/revoke-links",
+                Map.of("csrf", List.of(admin.csrf())));
+        assertEquals(303, revoked.statusCode(), revoked.body());
+        String after = admin.get(revoked.headers().firstValue("Location").orElseThrow()).body();
+        assertTrue(after.contains("id=\"links-revoked\"") && !after.contains("id=\"revoke-links\""), after);
+        assertEquals(410, server.get("/f/suchprofil-aendern?fh_edit=" + token).statusCode());
+    }
+
     private JsonObject addressOf(String email) throws Exception {
         for (JsonElement a : server.simulator().records("address")) {
             if (a.toString().contains(email)) {
