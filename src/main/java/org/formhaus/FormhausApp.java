@@ -79,6 +79,7 @@ import org.formhaus.mail.AgentEmails;
 import org.formhaus.mail.FormMailPlanner;
 import org.formhaus.mail.MailTemplateCheck;
 import org.formhaus.mapping.KnownFields;
+import org.formhaus.mapping.LiveRuleCheck;
 import org.formhaus.mapping.MappingCheck;
 import org.formhaus.mapping.SubmissionMapper;
 import org.formhaus.metrics.FormhausMetrics;
@@ -142,6 +143,9 @@ public final class FormhausApp implements AutoCloseable {
     /** How often each instance adds its statistics counts to the database (and at close). */
     private static final java.time.Duration COUNTER_FLUSH = java.time.Duration.ofSeconds(5);
 
+    /** How long a visitor's submission waits for onOffice's answer to its live-CRM rules before delivery decides. */
+    private static final java.time.Duration LIVE_RULE_WAIT = java.time.Duration.ofSeconds(2);
+
     private final AppConfig config;
     private final Database db;
     private final FormhausMetrics metrics;
@@ -154,6 +158,8 @@ public final class FormhausApp implements AutoCloseable {
     private final OnOfficeConnector onOffice;
     private final OnOfficeMetadata metadata = new OnOfficeMetadata();
     private final KnownFields knownFields = new KnownFields();
+    /** Live-CRM rules checked when a visitor sends (#12): a short onOffice read; delivery decides in the end. */
+    private final LiveRuleCheck liveRules;
     private final Templates templates = new Templates();
     private final ConfirmationTokens newsletterTokens;
     /** Edit links (#12): links in e-mails that open an existing onOffice record in a form that modifies it. */
@@ -193,6 +199,8 @@ public final class FormhausApp implements AutoCloseable {
         this.onOffice = OnOfficeConnector.builder().connectTimeout(config.onOffice().connectTimeout())
                 .requestTimeout(config.onOffice().requestTimeout()).hosts(onOfficeHosts(config)).observer(metrics)
                 .build();
+        this.liveRules = new LiveRuleCheck(id -> stores.accounts().find(id).map(a -> a.onOffice()).orElse(null),
+                credentials -> onOffice.clientFor(credentials, RetryMode.NONE), LIVE_RULE_WAIT);
         this.termHashes = new TermHashes(stores.instance().getOrCreateSecret("search.term.key"));
         stores.submissions().indexWith(new SubmissionTerms(termHashes,
                 (key, version) -> stores.forms().version(key, version).map(StoredForm::definition)));
@@ -357,7 +365,8 @@ public final class FormhausApp implements AutoCloseable {
                             onOffice.clientFor(credentials, RetryMode.SAFE_ONLY));
                 }))
                 .servlet("/admin/build", new BuilderServlet(templates, adminSessions, stores.forms(), formDrafts,
-                        new FormPreview(templates, formOptions)), "/admin/build/*") // form builder
+                        new FormPreview(templates, formOptions)).withPublicUrl(config.http().publicUrl()),
+                        "/admin/build/*") // form builder
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
                 .servlet("/marketplace/open", Marketplace.serviceCalls(templates, marketplaceSettings(),
                         config.marketplace().stateLifetime(), stores.marketplace(), stores.users(), adminSessions,
@@ -481,7 +490,7 @@ public final class FormhausApp implements AutoCloseable {
                     if (outcome == SubmissionCounter.Outcome.ACCEPTED) {
                         traffic.submitted(formKey); // in the request's thread: with the source FormTrafficFilter set
                     }
-                }, this.limits, editLinks, new RecordLoader(this::editLinkClient));
+                }, this.limits, editLinks, new RecordLoader(this::editLinkClient), liveRules::refusals);
     }
 
     /**
@@ -591,6 +600,7 @@ public final class FormhausApp implements AutoCloseable {
     @Override
     public void close() {
         retention.close();
+        liveRules.close();
         formOptions.close();
         worker.close();
         webhooks.close();

@@ -136,9 +136,10 @@ public final class DefinitionSchema {
         for (String c : List.of("field", "equals", "in", "filled")) {
             all.add(new Setting("fields[].showIf." + c, Kind.TEXT, List.of(), Set.of(), "field"));
         }
-        // Rules and calculations (#11, forms.RuleReader): edited as JSON until the builder draws them
-        all.add(new Setting("rules", Kind.JSON, List.of(), Set.of(), "fields"));
-        // Texts in further languages (#11, forms.TranslationReader): edited as JSON until the builder draws them
+        // Rules and calculations (#11, forms.RuleReader): a nested structure with its own visual editor
+        // (static/builder-rules.js), in a panel of its own
+        all.add(new Setting("rules", Kind.JSON, List.of(), Set.of(), "rules"));
+        // Texts in further languages (#11, forms.TranslationReader): drawn per language by static/builder-texts.js
         all.add(new Setting("translations", Kind.JSON, List.of(), Set.of(), "form"));
         // Theme
         add(all, "theme", "theme", Kind.SECTION);
@@ -173,6 +174,21 @@ public final class DefinitionSchema {
         add(all, "onoffice", "onoffice.appointment.durationMinutes", Kind.INTEGER);
         add(all, "onoffice", "onoffice.appointment.art", Kind.TEXT);
         add(all, "onoffice", "onoffice.appointment.user", Kind.TEXT);
+        // Linked records (#12, mapping.RecordLinks): relations, project, price offer, written values, live-CRM rules
+        all.add(new Setting("onoffice.relations", Kind.MULTI, List.of("owner", "buyer", "renter", "interested",
+                "contactPerson", "contactPersonAll"), Set.of(), "onoffice"));
+        add(all, "onoffice", "onoffice.project", Kind.INTEGER);
+        add(all, "onoffice", "onoffice.priceOffer", Kind.TEXT);
+        add(all, "onoffice", "onoffice.writeValues", Kind.JSON);
+        add(all, "onoffice", "onoffice.writeValues[].from", Kind.TEXT);
+        add(all, "onoffice", "onoffice.writeValues[].to", Kind.MAPPING);
+        add(all, "onoffice", "onoffice.liveRules", Kind.JSON);
+        add(all, "onoffice", "onoffice.liveRules[].field", Kind.TEXT);
+        all.add(new Setting("onoffice.liveRules[].compare", Kind.CHOICE, List.of("greater", "greaterOrEqual", "less",
+                "lessOrEqual", "equals", "notEquals"), Set.of(), "onoffice"));
+        add(all, "onoffice", "onoffice.liveRules[].record", Kind.MAPPING);
+        add(all, "onoffice", "onoffice.liveRules[].plus", Kind.NUMBER);
+        add(all, "onoffice", "onoffice.liveRules[].message", Kind.TEXT);
         // Privacy (workspace, #13)
         add(all, "privacy", "privacy", Kind.SECTION);
         add(all, "privacy", "privacy.eraseAfterDelivery", Kind.BOOLEAN);

@@ -73,6 +73,7 @@ public final class FormServlet extends HttpServlet {
     private final VisitorLanguage languages = new VisitorLanguage();
     private final FormAccess access;
     private final EditLinkGate editing;
+    private final RecordRules recordRules;
 
     public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
                        Templates templates, String instanceKey, Settings settings, SubmissionCounter counter) {
@@ -98,7 +99,17 @@ public final class FormServlet extends HttpServlet {
                        Templates templates, String instanceKey, Settings settings, SubmissionCounter counter,
                        SlidingWindows limits, org.formhaus.editing.EditLinks links,
                        org.formhaus.editing.RecordLoader records) {
+        this(intake, accounts, options, spamCounts, templates, instanceKey, settings, counter, limits, links, records,
+                RecordRules.NONE);
+    }
+
+    /** {@code recordRules}: the live-CRM rules a valid submission must meet before it is stored (#12). */
+    public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
+                       Templates templates, String instanceKey, Settings settings, SubmissionCounter counter,
+                       SlidingWindows limits, org.formhaus.editing.EditLinks links,
+                       org.formhaus.editing.RecordLoader records, RecordRules recordRules) {
         this.editing = links == null ? EditLinkGate.NONE : new EditLinkGate(links, records);
+        this.recordRules = recordRules;
         this.intake = intake;
         this.counter = counter;
         this.options = options;
@@ -267,6 +278,12 @@ public final class FormServlet extends HttpServlet {
             }
             if (spam.tooFast(form.key(), verdict.token(), now)) {
                 throw new Refusal(422, "_form", t.get("error.tooFast"), true);
+            }
+            Map<String, String> liveRefusals = recordRules.refusals(form.accountId(), definition, result.values());
+            if (!liveRefusals.isEmpty()) {
+                counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
+                refuse(request, response, json, form, definition, input, 422, liveRefusals);
+                return;
             }
             Receipt accepted = intake.accept(form, definition, result.values(),
                     PageContext.fromSubmission(definition, input.params()), input.files(), key,
