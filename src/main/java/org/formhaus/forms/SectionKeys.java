@@ -18,7 +18,9 @@ final class SectionKeys {
     private static final Keys ONOFFICE = Keys.of("duplicates", "newsletter") // newsletter: #16, whose double opt-in
             .with("activity", Keys.of("actionkind", "actiontype").orTrueFalse())
             .with("task", Keys.of("user", "subject", "priority", "deadlineDays").orTrueFalse())
-            .with("appointment", Keys.of("as", "durationMinutes", "art", "user"));
+            .with("appointment", Keys.of("as", "durationMinutes", "art", "user")
+                    .with("slots", Keys.of("daysAhead", "weekdays", "from", "to", "slotMinutes", "bufferMinutes",
+                            "count").orTrueFalse()));
     private static final Keys ATTACH = Keys.of("uploads", "expose", "documents");
     private static final Keys EMAILS = Keys.of("from", "addressCompletion")
             .with("confirmation", Keys.of("enabled", "subject", "body", "templateid", "cc", "bcc", "replyToVisitor",
