@@ -159,6 +159,9 @@ public final class MappingCheck {
             for (int j = 0; j < options.size(); j++) {
                 notPermitted(info, module, options.get(j).value(), place + ".options[" + j + "]", problems);
             }
+            for (String hidden : field.hiddenOptions()) { // a value hidden from visitors is still one of onOffice's
+                notPermitted(info, module, hidden, place + ".hiddenOptions", problems);
+            }
             if (field.defaultValue() != null && !field.defaultValue().isBlank()) {
                 for (String v : field.defaultValue().split(";")) {
                     notPermitted(info, module, v.strip(), place + ".default", problems);
