@@ -24,11 +24,37 @@ public record Translations(String original, Map<String, Texts> byLanguage) {
         byLanguage = Map.copyOf(byLanguage);
     }
 
-    /** One language's texts; null members are left as they are. */
-    public record Texts(String title, Map<String, FieldTexts> fields) {
+    /**
+     * One language's texts; null members are left as they are. {@code thankYouMessage}: the thank-you page's text;
+     * {@code texts}: further texts by their place in the definition ({@code rules[0].then[1].text},
+     * {@code emails.confirmation.subject}, {@code emails.more[0].body}).
+     */
+    public record Texts(String title, Map<String, FieldTexts> fields, String thankYouMessage,
+                        Map<String, String> texts) {
         public Texts {
             fields = Map.copyOf(fields);
+            texts = texts == null ? Map.of() : Map.copyOf(texts);
         }
+
+        public Texts(String title, Map<String, FieldTexts> fields) {
+            this(title, fields, null, Map.of());
+        }
+    }
+
+    /** The translatable texts besides titles and fields, by place: rule texts and e-mail subjects and bodies. */
+    static final java.util.regex.Pattern TEXT_PLACES = java.util.regex.Pattern.compile(
+            "rules\\[\\d+]\\.then\\[\\d+]\\.text|emails\\.(confirmation|notice|more\\[\\d+])\\.(subject|body)");
+
+    /**
+     * The text at {@code place} in {@code language}: the translation's when it gives one, else null (the
+     * definition's own text then stands).
+     */
+    String text(String language, String place) {
+        Texts texts = byLanguage.get(language);
+        if (texts == null || (original != null && original.equals(language))) {
+            return null;
+        }
+        return place.equals("thankYouMessage") ? texts.thankYouMessage() : texts.texts().get(place);
     }
 
     /** One field's texts in one language; {@code options} maps option values to labels. */
@@ -36,6 +62,12 @@ public record Translations(String original, Map<String, Texts> byLanguage) {
         public FieldTexts {
             options = Map.copyOf(options);
         }
+    }
+
+    /** How many rules the definition itself lists (the logic puts each field's showIf rule before them). */
+    private static int ruleCount(FormDefinition form) {
+        com.google.gson.JsonElement rules = form.source() == null ? null : form.source().get("rules");
+        return rules != null && rules.isJsonArray() ? rules.getAsJsonArray().size() : 0;
     }
 
     /** The definition's own language first, then the translated ones in a stable order. */
@@ -70,7 +102,7 @@ public record Translations(String original, Map<String, Texts> byLanguage) {
             fields.add(b.build());
         }
         return new FormDefinition(form.key(), form.kind(), language, texts.title() == null ? form.title()
-                : texts.title(), fields, form.thankYouUrl(), form.source(), form.theme(), form.context(), form.logic(),
-                this);
+                : texts.title(), fields, form.thankYouUrl(), form.source(), form.theme(), form.context(),
+                form.logic().withTexts(texts.texts(), ruleCount(form)), this);
     }
 }

@@ -23,6 +23,17 @@ public final class MailTemplateCheck {
         for (MailSpec spec : emails.all()) {
             check(spec, spec.subject(), MailTemplates.Part.SUBJECT, "subject", sample, problems);
             check(spec, spec.body(), MailTemplates.Part.BODY, "body", sample, problems);
+            for (String language : form.languages().subList(1, form.languages().size())) {
+                FormDefinition translated = form.inLanguage(language);
+                for (String key : List.of("subject", "body")) {
+                    String place = spec.place() + "." + key;
+                    String text = translated.text(place);
+                    if (text != null && !text.equals(form.text(place))) {
+                        check(spec, text, key.equals("subject") ? MailTemplates.Part.SUBJECT : MailTemplates.Part.BODY,
+                                key, sample, problems, "translations." + language + ".texts." + place);
+                    }
+                }
+            }
         }
         return problems;
     }
@@ -32,7 +43,11 @@ public final class MailTemplateCheck {
         if (source == null) {
             return; // the built-in default, tested with the build
         }
-        String place = mail.place() + "." + key;
+        check(mail, source, part, key, sample, problems, mail.place() + "." + key);
+    }
+
+    private void check(MailSpec mail, String source, MailTemplates.Part part, String key, Map<String, Object> sample,
+                       List<Problem> problems, String place) {
         try {
             templates.render(place, part, source, sample);
         } catch (MailTemplates.MailTemplateException e) {
