@@ -15,12 +15,19 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.formhaus.testing.Await;
+import org.formhaus.testing.HeadlessChrome;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 
 /**
  * Macros (#11) over real HTTP: markup and URLs injected through every source (a prefilled or submitted field, the
@@ -50,7 +57,11 @@ class MacrosIT {
                 {"name": "quelle", "type": "hidden", "label": "Quelle", "default": "{{utm.source}}"},
                 {"name": "email", "type": "email", "label": "E-Mail für {{vorname}}", "required": true,
                  "maps": "address.Email"}
-              ] }""";
+              ],
+              "rules": [{"when": {"field": "vorname", "filled": true},
+                         "then": [{"action": "setHelp", "field": "email", "text": "Wir schreiben {{vorname}} an ({{utm.source}})"}]}]
+            }""";
+    static final String PWN = "<img src=x onerror=\"window.pwned=1\">";
 
     @RegisterExtension
     final TestServer server = TestServer.onMariaDb().perTestClass();
@@ -92,6 +103,27 @@ class MacrosIT {
         assertTrue(html.contains("E-Mail für " + ESCAPED), "label: " + html);
         assertTrue(html.contains("data-fh-texts=\"{&quot;label&quot;:&quot;E-Mail für {{vorname}}&quot;}\""),
                 "the label as written, for form.js to fill as the visitor types: " + html);
+    }
+
+    @Test
+    void labelsHelpAndParagraphsFollowTheVisitorsEntriesAsTextInChromium() throws Exception {
+        try (HeadlessChrome chrome = HeadlessChrome.start("de-DE")) {
+            WebDriver browser = chrome.driver();
+            browser.get(server.uri("/f/makro?utm_source=" + q("<b>google</b>")).toString());
+            assertEquals("Hallo", browser.findElement(By.cssSelector("[data-fh-name=gruss]")).getText());
+            browser.findElement(By.id("fh-vorname")).sendKeys("Max " + PWN);
+            assertEquals("Hallo Max " + PWN, browser.findElement(By.cssSelector("[data-fh-name=gruss]")).getText(),
+                    "the paragraph follows the entry, as text");
+            assertTrue(browser.findElement(By.cssSelector("label[for=fh-email]")).getText()
+                    .startsWith("E-Mail für Max " + PWN), "the label too");
+            assertEquals("Wir schreiben Max " + PWN + " an (<b>google</b>)",
+                    browser.findElement(By.id("fh-email-help")).getText(), "a rule's text with macros, as text");
+            assertTrue(browser.findElements(By.cssSelector("main img, main b")).isEmpty(), "no element was made");
+            assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.pwned"), "no script ran");
+            Path shot = Path.of("target", "screenshots", "macros-live.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, chrome.driver().getScreenshotAs(OutputType.BYTES));
+        }
     }
 
     @Test
