@@ -298,7 +298,9 @@
     var errors = document.querySelectorAll("[aria-invalid=true]").length;
     var formError = document.getElementById("fh-form-error");
     if (errors > 0 || formError || (!form && !document.querySelector("[data-fh-retry-after]"))) {
-      tell("failed", { errors: errors, message: formError ? formError.textContent : "" });
+      // A refusal page (protection, a limit) has no form: its text is the reason.
+      var reason = formError || (!form && document.querySelector("main p"));
+      tell("failed", { errors: errors, message: reason ? reason.textContent : "" });
     }
     if (form) tell("loaded", { steps: Math.max(1, form.querySelectorAll("[data-fh-step]").length) });
   }
