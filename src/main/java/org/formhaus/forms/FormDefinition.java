@@ -116,6 +116,12 @@ public record FormDefinition(String key, FormKind kind, String language, String 
                 source, theme, context, logic, translations);
     }
 
+    /** A copy with other {@code translations} (e.g. with the labels of options from onOffice added). */
+    public FormDefinition withTranslations(Translations translations) {
+        return new FormDefinition(key, kind, language, title, fields, thankYouUrl, source, theme, context, logic,
+                translations);
+    }
+
     public boolean hasDynamicOptions() {
         return fields.stream().anyMatch(Field::dynamicOptions);
     }

@@ -70,6 +70,29 @@ public record Translations(String original, Map<String, Texts> byLanguage) {
         return rules != null && rules.isJsonArray() ? rules.getAsJsonArray().size() : 0;
     }
 
+    /**
+     * These translations with {@code labels} (option value → label) for {@code field}'s options in {@code language}
+     * added where the translation gives none: the labels of options from onOffice in a further language of the form.
+     * This when the form has no such language.
+     */
+    public Translations withOptionLabels(String language, String field, Map<String, String> labels) {
+        Texts texts = byLanguage.get(language);
+        if (texts == null || labels.isEmpty()) {
+            return this;
+        }
+        Map<String, FieldTexts> fields = new java.util.LinkedHashMap<>(texts.fields());
+        FieldTexts own = fields.get(field);
+        Map<String, String> options = new java.util.LinkedHashMap<>(labels);
+        if (own != null) {
+            options.putAll(own.options()); // the admin's own words win
+        }
+        fields.put(field, own == null ? new FieldTexts(null, null, null, options)
+                : new FieldTexts(own.label(), own.help(), own.placeholder(), options));
+        Map<String, Texts> all = new java.util.LinkedHashMap<>(byLanguage);
+        all.put(language, new Texts(texts.title(), fields, texts.thankYouMessage(), texts.texts()));
+        return new Translations(original, all);
+    }
+
     /** The definition's own language first, then the translated ones in a stable order. */
     List<String> languages(String own) {
         List<String> all = new ArrayList<>();
