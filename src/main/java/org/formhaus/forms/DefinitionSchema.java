@@ -116,6 +116,8 @@ public final class DefinitionSchema {
         all.add(new Setting("fields[].optionsFrom", Kind.CHOICE, List.of("", "onoffice"), CHOICE_TYPES, "field"));
         all.add(new Setting("fields[].options[].value", Kind.TEXT, List.of(), CHOICE_TYPES, "field"));
         all.add(new Setting("fields[].options[].label", Kind.TEXT, List.of(), CHOICE_TYPES, "field"));
+        // Drawn inside the options editor (a "hidden" box per option), static and onOffice options alike
+        field(all, "hiddenOptions", Kind.LIST, CHOICE_TYPES);
         field(all, "default", Kind.TEXT, VALUE_TYPES);
         field(all, "prefill", Kind.BOOLEAN, VALUE_TYPES);
         field(all, "minLength", Kind.INTEGER, TEXT_TYPES);
@@ -130,6 +132,7 @@ public final class DefinitionSchema {
         field(all, "maxBytes", Kind.INTEGER, EnumSet.of(FieldType.FILE));
         field(all, "accept", Kind.LIST, EnumSet.of(FieldType.FILE));
         field(all, "version", Kind.TEXT, EnumSet.of(FieldType.CONSENT));
+        all.add(new Setting("fields[].width", Kind.CHOICE, List.of("full", "half"), INPUT_TYPES, "field"));
         field(all, "showIf", Kind.CONDITION, Set.of());
         for (String c : List.of("field", "equals", "in", "filled")) {
             all.add(new Setting("fields[].showIf." + c, Kind.TEXT, List.of(), Set.of(), "field"));

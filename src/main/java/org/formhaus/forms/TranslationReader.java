@@ -105,8 +105,10 @@ final class TranslationReader {
             if (o != null) {
                 for (Map.Entry<String, JsonElement> option : f.raw("options").getAsJsonObject().entrySet()) {
                     String label = o.string(option.getKey());
-                    if (!field.hasOption(option.getKey()) || label == null) {
-                        o.problem(option.getKey(), field.hasOption(option.getKey()) ? "must be the option's label"
+                    boolean known = field.hasOption(option.getKey())
+                            || field.hiddenOptions().contains(option.getKey()); // a hidden option keeps its texts
+                    if (!known || label == null) {
+                        o.problem(option.getKey(), known ? "must be the option's label"
                                 : "'" + option.getKey() + "' is not an option of '" + name + "'");
                     } else {
                         options.put(option.getKey(), label);
