@@ -367,7 +367,10 @@
 
         // The first check of what was loaded (without saving it as a draft).
         api('GET', root.dataset.api + 'draft').then(function (result) {
-            if (result.ok) { showProblems(result.data.problems); }
+            if (result.ok) {
+                showProblems(result.data.problems);
+                hooks.afterSave.forEach(function (hook) { hook(result.data); });
+            }
         });
 
         return {
@@ -421,6 +424,27 @@
             }
         }
 
+        // ---- visual editors registered by builder-*.js (loaded before this file) ----
+        // FormhausBuilderEditors[path](ctx) draws the editor of one setting; 'kind:rows' draws a Kind.JSON setting
+        // whose rows the schema describes (`path[].key`); 'group:NAME'(ctx, details) adds to a group's panel.
+        var plugins = window.FormhausBuilderEditors || {};
+        function rowSettings(setting) {
+            var prefix = setting.path + '[].';
+            return b.schema.filter(function (s) { return s.path.indexOf(prefix) === 0 && s.kind !== 'section'; });
+        }
+        function pluginFor(setting) {
+            var generic = setting.path.replace(/\[\d+\]/g, '[]');
+            if (plugins[generic]) { return plugins[generic]; }
+            if (setting.kind === 'json' && rowSettings(setting).length && plugins['kind:rows']) { return plugins['kind:rows']; }
+            return null;
+        }
+        /** What a registered editor may use of the builder. */
+        var kit = {b: b, el: el, t: t, label: label, editor: function (s, get, set, place) { return editor(s, get, set, place); },
+            fields: function () { return fields(); }, fieldTitle: fieldTitle, announce: function (x) { announce(x); },
+            getPath: getPath, setPath: setPath, rowSettings: rowSettings, NO_VALUE: NO_VALUE,
+            redraw: function () { redraw(); }, problems: function () { return lastProblems; }};
+        b.kit = kit;
+
         // ---- one editor per schema kind ----
         var uid = 0;
         function editor(setting, get, set, place) {
@@ -440,6 +464,20 @@
                 wrap.appendChild(el('label', {class: 'inline-label', for: id}, [input, ' ' + label(setting.path)]));
                 input.dataset.place = place;
                 input.setAttribute('aria-describedby', problemId);
+                wrap.appendChild(el('p', {class: 'problem', id: problemId}));
+                return wrap;
+            }
+            var plugin = pluginFor(setting);
+            if (plugin) { // a visual editor from builder-*.js (rules, rows of a table, translations, e-mails, ...)
+                // a panel of its own (rules) is titled by its summary already: the name stays for screen readers
+                wrap.appendChild(el('p', {class: setting.path === setting.group ? 'sr-only' : 'setting-title',
+                    id: id + '-title', text: label(setting.path)}));
+                if (help) { wrap.appendChild(el('span', {class: 'hint', text: help})); }
+                input = plugin({setting: setting, id: id, place: place, value: value, get: get, set: done,
+                    title: label(setting.path), labelledBy: id + '-title', kit: kit});
+                if (!input) { return null; }
+                input.dataset.place = place;
+                wrap.appendChild(input);
                 wrap.appendChild(el('p', {class: 'problem', id: problemId}));
                 return wrap;
             }
@@ -481,7 +519,7 @@
             } else if (kind === 'textarea' || kind === 'list' || kind === 'json') {
                 var text = value === undefined ? '' : kind === 'list' ? (Array.isArray(value) ? value.join('\n') : String(value))
                     : kind === 'json' ? JSON.stringify(value, null, 2) : String(value);
-                input = el('textarea', {id: id, rows: kind === 'json' ? 6 : 3, value: text});
+                input = el('textarea', {id: id, rows: kind === 'json' ? 6 : 3, value: text, class: kind === 'json' ? 'json-raw' : null});
                 input.addEventListener('change', function () {
                     var v = input.value;
                     if (kind === 'list') {
@@ -516,8 +554,7 @@
                     var swatch = el('input', {type: 'color', 'aria-label': label(setting.path) + ' ' + t('builder.colourPicker'),
                         value: /^#[0-9a-fA-F]{6}$/.test(value || '') ? value : '#000000'});
                     swatch.addEventListener('input', function () { input.value = swatch.value; });
-                    swatch.addEventListener('change', function () { done(swatch.value); contrast(); });
-                    input.addEventListener('change', contrast);
+                    swatch.addEventListener('change', function () { done(swatch.value); });
                     wrap.appendChild(el('span', {class: 'inline'}, [input, swatch]));
                     input.dataset.place = place;
                     wrap.appendChild(el('p', {class: 'problem', id: problemId}));
@@ -735,7 +772,7 @@
         mainCol.appendChild(fieldsSection);
         mainCol.appendChild(fieldPanel);
 
-        var GROUPS = ['form', 'theme', 'emails', 'onoffice', 'privacy', 'protection'];
+        var GROUPS = ['form', 'theme', 'emails', 'rules', 'onoffice', 'privacy', 'protection', 'embed'];
         b.schema.forEach(function (s) { if (GROUPS.indexOf(s.group) < 0 && s.group !== 'field' && s.group !== 'fields') { GROUPS.push(s.group); } });
         var open = {form: true};
 
@@ -752,18 +789,10 @@
                         if (e) { details.appendChild(e); }
                     });
                 if (group === 'theme') { details.appendChild(el('p', {id: 'contrast', class: 'contrast-warning', role: 'status'})); }
-                if (group === 'emails') { details.appendChild(mailHelp()); }
+                if (plugins['group:' + group]) { plugins['group:' + group](kit, details); }
                 groups.appendChild(details);
             });
             contrast();
-        }
-
-        function mailHelp() {
-            var names = fields().filter(function (f) { return f.name && NO_VALUE.indexOf(f.type) < 0; }).map(function (f) {
-                return '${values.' + f.name + '}';
-            });
-            return el('div', {class: 'hint'}, [el('p', {text: t('builder.mail.values')}),
-                el('ul', {}, names.map(function (n) { return el('li', {}, [el('code', {text: n})]); }))]);
         }
 
         function drawFields() {
@@ -1215,37 +1244,16 @@
             return field;
         }
 
-        // ---- contrast (WCAG 2.2 AA: 4.5:1 for text) ----
-        function luminance(hex) {
-            var m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec((hex || '').trim());
-            if (!m) { return null; }
-            var h = m[1].length === 3 ? m[1].replace(/(.)/g, '$1$1') : m[1];
-            var rgb = [0, 2, 4].map(function (i) {
-                var c = parseInt(h.substr(i, 2), 16) / 255;
-                return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-            });
-            return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
-        }
-        function ratio(a, b2) {
-            var la = luminance(a), lb = luminance(b2);
-            if (la === null || lb === null) { return null; }
-            return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-        }
+        // ---- contrast (WCAG 2.2 AA: 4.5:1 for text), judged by the server (forms.ThemeContrast) on every save ----
+        var lowContrast = [];
+        b.hooks.afterSave.push(function (data) { lowContrast = data.contrast || []; contrast(); });
         function contrast() {
             var box = document.getElementById('contrast');
             if (!box) { return; }
-            var theme = b.draft.theme || {};
-            var background = theme.background || '#ffffff';
-            var warnings = [];
-            var pairs = [['text', theme.text || '#1b1f24', background], ['accent', '#ffffff', theme.accent || '#1d4ed8'],
-                ['error', theme.error || '#b42318', background]];
-            pairs.forEach(function (p) {
-                var r = ratio(p[1], p[2]);
-                if (r !== null && r < 4.5) {
-                    warnings.push(t('builder.contrast').replace('{0}', label('theme.' + p[0])).replace('{1}', r.toFixed(2)));
-                }
-            });
-            box.textContent = warnings.join(' ');
+            box.textContent = lowContrast.map(function (low) {
+                return t('builder.contrast').replace('{0}', t('builder.contrast.' + low.place, label(low.place)))
+                    .replace('{1}', String(low.ratio.toFixed(2))).replace('{2}', low.foreground).replace('{3}', low.background);
+            }).join(' ');
         }
 
         // ---- problems at the setting they concern ----

@@ -60,6 +60,9 @@ import org.formhaus.config.DatabaseConfig;
 import org.formhaus.config.FormsConfig;
 import org.formhaus.config.MarketplaceConfig;
 import org.formhaus.delivery.ClientFactory;
+import org.formhaus.editing.EditLinks;
+import org.formhaus.editing.RecordLoader;
+import org.formhaus.storage.EditLinkStore;
 import org.formhaus.delivery.DeliveryOutcomes;
 import org.formhaus.delivery.RetryPolicy;
 import org.formhaus.delivery.DeliverySettings;
@@ -152,6 +155,8 @@ public final class FormhausApp implements AutoCloseable {
     private final KnownFields knownFields = new KnownFields();
     private final Templates templates = new Templates();
     private final ConfirmationTokens newsletterTokens;
+    /** Edit links (#12): links in e-mails that open an existing onOffice record in a form that modifies it. */
+    private final EditLinks editLinks;
     private final WebhookTargets webhookTargets;
     private final WebhookSender webhooks;
     private final DeliveryWorker worker;
@@ -198,6 +203,8 @@ public final class FormhausApp implements AutoCloseable {
         this.webhooks = new WebhookSender(stores.webhooks(), webhookTargets,
                 new RetryPolicy(config.delivery().backoffBase().toMillis(), config.delivery().backoffMax().toMillis()),
                 config.delivery().giveUpAfter(), config.delivery().poll());
+        this.editLinks = new EditLinks(new EditLinkStore(db), stores.forms(), stores.submissions(), publicUrl::get,
+                Clock.systemUTC());
         this.worker = deliveryWorker();
         metrics.watch(stores.jobs()::backlog);
         this.retention = new RetentionSweeper(stores.submissions(), config.retention().keep(),
@@ -349,7 +356,8 @@ public final class FormhausApp implements AutoCloseable {
                             onOffice.clientFor(credentials, RetryMode.SAFE_ONLY));
                 }))
                 .servlet("/admin/build", new BuilderServlet(templates, adminSessions, stores.forms(), formDrafts,
-                        new FormPreview(templates, formOptions)), "/admin/build/*") // form builder
+                        new FormPreview(templates, formOptions)).withPublicUrl(config.http().publicUrl()),
+                        "/admin/build/*") // form builder
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
                 .servlet("/marketplace/open", Marketplace.serviceCalls(templates, marketplaceSettings(),
                         config.marketplace().stateLifetime(), stores.marketplace(), stores.users(), adminSessions,
@@ -443,7 +451,7 @@ public final class FormhausApp implements AutoCloseable {
                                         files.add(new FormMailPlanner.UploadedFiles.File(f.fileName(), bytes)));
                             }
                             return files;
-                        }));
+                        }, editLinks::issue));
         return DeliveryWorker.create(stores.submissions(), stores.forms(), stores.accounts(), stores.jobs(), clients,
                 delivery, DeliverySettings.of(config.delivery()), outcomes);
     }
@@ -471,7 +479,17 @@ public final class FormhausApp implements AutoCloseable {
                     if (outcome == SubmissionCounter.Outcome.ACCEPTED) {
                         traffic.submitted(formKey); // in the request's thread: with the source FormTrafficFilter set
                     }
-                }, this.limits);
+                }, this.limits, editLinks, new RecordLoader(this::editLinkClient));
+    }
+
+    /**
+     * The client that loads an edit link's record while the visitor waits: it never retries by itself, so onOffice is
+     * asked once, for at most onoffice.request.timeout.seconds.
+     */
+    private org.formhaus.onoffice.OnOfficeClient editLinkClient(long accountId) throws SQLException {
+        var credentials = stores.accounts().find(accountId).map(a -> a.onOffice()).orElse(null);
+        return credentials == null || !credentials.complete() ? null
+                : onOffice.clientFor(credentials, RetryMode.NONE);
     }
 
     private MultipartConfigElement uploadLimits() {

@@ -38,6 +38,7 @@ final class FormPublishing {
     private final FormDrafts drafts;
     private final DraftCheck check;
     private final FormsApiServlet.RightsWarnings rightsWarnings;
+    private final DraftNotes notes = new DraftNotes();
 
     FormPublishing(FormStore forms, FormDrafts drafts, DraftCheck check, FormsApiServlet.RightsWarnings rightsWarnings) {
         this.forms = forms;
@@ -154,6 +155,7 @@ final class FormPublishing {
             problems.add(problem);
         }
         reply.add("problems", problems);
+        notes.addTo(reply, definition);
         return reply;
     }
 

@@ -137,9 +137,10 @@ public final class DefinitionSchema {
         for (String c : List.of("field", "equals", "in", "filled")) {
             all.add(new Setting("fields[].showIf." + c, Kind.TEXT, List.of(), Set.of(), "field"));
         }
-        // Rules and calculations (#11, forms.RuleReader): edited as JSON until the builder draws them
-        all.add(new Setting("rules", Kind.JSON, List.of(), Set.of(), "fields"));
-        // Texts in further languages (#11, forms.TranslationReader): edited as JSON until the builder draws them
+        // Rules and calculations (#11, forms.RuleReader): a nested structure with its own visual editor
+        // (static/builder-rules.js), in a panel of its own
+        all.add(new Setting("rules", Kind.JSON, List.of(), Set.of(), "rules"));
+        // Texts in further languages (#11, forms.TranslationReader): drawn per language by static/builder-texts.js
         all.add(new Setting("translations", Kind.JSON, List.of(), Set.of(), "form"));
         // Theme
         add(all, "theme", "theme", Kind.SECTION);
@@ -178,6 +179,10 @@ public final class DefinitionSchema {
         add(all, "privacy", "privacy", Kind.SECTION);
         add(all, "privacy", "privacy.eraseAfterDelivery", Kind.BOOLEAN);
         add(all, "privacy", "privacy.retentionDays", Kind.INTEGER);
+        // Editing an existing record through an edit link (#12, forms.EditSettings)
+        add(all, "edit", "edit", Kind.SECTION);
+        all.add(new Setting("edit.module", Kind.CHOICE, EditSettings.MODULES, Set.of(), "edit"));
+        add(all, "edit", "edit.validDays", Kind.INTEGER);
         // Protection
         add(all, "protection", "protection", Kind.SECTION);
         add(all, "protection", "protection.proofOfWork", Kind.BOOLEAN);

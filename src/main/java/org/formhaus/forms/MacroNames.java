@@ -46,8 +46,13 @@ final class MacroNames {
                 walk(e.getAsJsonArray().get(i), place + "[" + i + "]", fields, d);
             }
         } else if (e.getAsJsonPrimitive().isString() && TEXTS.matcher(place).matches()) {
+            boolean isDefault = DEFAULT.matcher(place).matches();
+            boolean hidden = isDefault && fields.get(Integer.parseInt(place.replaceAll("\\D", ""))).type()
+                    == FieldType.HIDDEN;
             for (String name : Macros.names(e.getAsString())) {
-                String problem = problem(name, fields, DEFAULT.matcher(place).matches());
+                String problem = hidden && name.startsWith("record.") ? "a hidden field's value is set again when the"
+                        + " form is sent, and the record is read only to show the page: use a visible field"
+                        : problem(name, fields, isDefault);
                 if (problem != null) {
                     d.problem(place, "{{" + name + "}}: " + problem);
                 }

@@ -63,6 +63,13 @@ public final class Macros {
         };
     }
 
+    /** A loaded record's values (onOffice field name → a value or a list of values) as {@code record} takes them. */
+    public static Map<String, String> record(Map<String, ?> values) {
+        Map<String, String> record = new java.util.LinkedHashMap<>();
+        values.forEach((name, value) -> record.put(name, String.join(", ", Values.list(value))));
+        return record;
+    }
+
     /** Whether {@code text} holds a macro. */
     public static boolean present(String text) {
         return text != null && text.contains("{{") && MACRO.matcher(text).find();

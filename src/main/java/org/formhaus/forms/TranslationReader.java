@@ -22,6 +22,7 @@ final class TranslationReader {
             return Translations.NONE;
         }
         ObjectReader all = d.object("translations");
+        // the definition's own e-mail texts are read by mail.FormEmails; here only whether there is one to translate
         if (all == null) {
             d.problem("translations", "must be an object {\"en\": {\"title\": ..., \"fields\": {...}}}");
             return Translations.NONE;
@@ -44,8 +45,8 @@ final class TranslationReader {
             if (message != null && (message.isBlank() || message.length() > DefinitionParser.MAX_MESSAGE)) {
                 t.problem("thankYouMessage", "must be 1-" + DefinitionParser.MAX_MESSAGE + " characters");
             }
-            byLanguage.put(lang, new Translations.Texts(t.string("title"), fieldTexts(t, fields), message,
-                    texts(t, source)));
+            byLanguage.put(lang, new Translations.Texts(t.string("title"), fieldTexts(t, fields), mailTexts(t, d),
+                    message, texts(t, source)));
             t.refuseUnread();
         }
         return new Translations(language, byLanguage);
@@ -70,14 +71,51 @@ final class TranslationReader {
         for (String place : raw.getAsJsonObject().keySet()) {
             String text = byPlace.string(place);
             if (!Translations.TEXT_PLACES.matcher(place).matches() || own.text(place) == null) {
-                byPlace.problem(place, "no text to translate there (a setLabel or setHelp rule's text, or an e-mail's"
-                        + " subject or body the definition gives)");
+                byPlace.problem(place, place.startsWith("emails.confirmation.") ? "the confirmation's texts are"
+                        + " translated under translations." + t.path().substring(t.path().lastIndexOf('.') + 1)
+                        + ".emails.confirmation" : "no text to translate there (a setLabel or setHelp rule's text, or"
+                        + " the notice's or a further e-mail's subject or body the definition gives)");
             } else if (text == null || text.isBlank()) {
                 byPlace.problem(place, "must be the translated text");
             } else {
                 out.put(place, text);
             }
         }
+        return out;
+    }
+
+    /**
+     * The confirmation e-mail's own {@code subject} and {@code body} in this language ({@code "confirmation.subject"}
+     * → text); only for a form whose confirmation has its own text (else the built-in one is in every language).
+     */
+    private static Map<String, String> mailTexts(ObjectReader t, ObjectReader definition) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonElement raw = t.raw("emails");
+        if (raw == null || raw.isJsonNull()) {
+            return out;
+        }
+        ObjectReader emails = t.object("emails");
+        ObjectReader confirmation = emails == null ? null : emails.object("confirmation");
+        if (confirmation == null) {
+            t.problem("emails", "must be an object {\"confirmation\": {\"subject\": ..., \"body\": ...}}");
+            return out;
+        }
+        emails.refuseUnread();
+        JsonElement own = definition.raw("emails");
+        JsonElement ownConfirmation = own != null && own.isJsonObject() ? own.getAsJsonObject().get("confirmation") : null;
+        for (String part : Translations.MAIL_PARTS) {
+            String text = confirmation.string(part);
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            if (ownConfirmation == null || !ownConfirmation.isJsonObject() || !ownConfirmation.getAsJsonObject().has(part)) {
+                confirmation.problem(part, "the confirmation e-mail has no own " + part + " to translate (without one,"
+                        + " the built-in text is sent in the visitor's language)");
+            } else {
+                out.put("confirmation." + part, text);
+            }
+        }
+        confirmation.refuseUnread();
         return out;
     }
 

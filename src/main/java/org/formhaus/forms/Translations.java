@@ -1,5 +1,7 @@
 package org.formhaus.forms;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,9 @@ import java.util.Map;
  * A definition's texts in further languages ({@code translations}), by language: the title and, per field, its label,
  * help, placeholder and option labels. What a translation leaves out stays as the definition has it. A visitor's
  * language ({@code web.VisitorLanguage}) picks one through {@link FormDefinition#inLanguage}; {@code original} is the
- * definition's own language, which a translated copy still offers. Immutable.
+ * definition's own language, which a translated copy still offers. The confirmation e-mail's own subject and body
+ * may be translated too ({@code "emails": {"confirmation": {"subject": ..., "body": ...}}}): the translated copy's
+ * {@code source} carries them, so the mail code sends the visitor's language. Immutable.
  *
  * <pre>{@code
  * "language": "de", "title": "Kontakt",
@@ -24,26 +28,35 @@ public record Translations(String original, Map<String, Texts> byLanguage) {
         byLanguage = Map.copyOf(byLanguage);
     }
 
+    /** The parts of the confirmation e-mail a translation may give ({@code translations.en.emails.confirmation}). */
+    static final List<String> MAIL_PARTS = List.of("subject", "body");
+
     /**
-     * One language's texts; null members are left as they are. {@code thankYouMessage}: the thank-you page's text;
-     * {@code texts}: further texts by their place in the definition ({@code rules[0].then[1].text},
-     * {@code emails.confirmation.subject}, {@code emails.more[0].body}).
+     * One language's texts; null members are left as they are. {@code emails}: the confirmation's own texts in this
+     * language, {@code "confirmation.subject"} / {@code "confirmation.body"} → template; {@code thankYouMessage}: the
+     * thank-you page's text; {@code texts}: further texts by their place in the definition
+     * ({@code rules[0].then[1].text}, {@code emails.notice.subject}, {@code emails.more[0].body}).
      */
-    public record Texts(String title, Map<String, FieldTexts> fields, String thankYouMessage,
-                        Map<String, String> texts) {
+    public record Texts(String title, Map<String, FieldTexts> fields, Map<String, String> emails,
+                        String thankYouMessage, Map<String, String> texts) {
         public Texts {
             fields = Map.copyOf(fields);
+            emails = emails == null ? Map.of() : Map.copyOf(emails);
             texts = texts == null ? Map.of() : Map.copyOf(texts);
         }
 
+        public Texts(String title, Map<String, FieldTexts> fields, Map<String, String> emails) {
+            this(title, fields, emails, null, Map.of());
+        }
+
         public Texts(String title, Map<String, FieldTexts> fields) {
-            this(title, fields, null, Map.of());
+            this(title, fields, Map.of(), null, Map.of());
         }
     }
 
     /** The translatable texts besides titles and fields, by place: rule texts and e-mail subjects and bodies. */
     static final java.util.regex.Pattern TEXT_PLACES = java.util.regex.Pattern.compile(
-            "rules\\[\\d+]\\.then\\[\\d+]\\.text|emails\\.(confirmation|notice|more\\[\\d+])\\.(subject|body)");
+            "rules\\[\\d+]\\.then\\[\\d+]\\.text|emails\\.(notice|more\\[\\d+])\\.(subject|body)");
 
     /**
      * The text at {@code place} in {@code language}: the translation's when it gives one, else null (the
@@ -89,7 +102,7 @@ public record Translations(String original, Map<String, Texts> byLanguage) {
         fields.put(field, own == null ? new FieldTexts(null, null, null, options)
                 : new FieldTexts(own.label(), own.help(), own.placeholder(), options));
         Map<String, Texts> all = new java.util.LinkedHashMap<>(byLanguage);
-        all.put(language, new Texts(texts.title(), fields, texts.thankYouMessage(), texts.texts()));
+        all.put(language, new Texts(texts.title(), fields, texts.emails(), texts.thankYouMessage(), texts.texts()));
         return new Translations(original, all);
     }
 
@@ -125,7 +138,23 @@ public record Translations(String original, Map<String, Texts> byLanguage) {
             fields.add(b.build());
         }
         return new FormDefinition(form.key(), form.kind(), language, texts.title() == null ? form.title()
-                : texts.title(), fields, form.thankYouUrl(), form.source(), form.theme(), form.context(),
-                form.logic().withTexts(texts.texts(), ruleCount(form)), this);
+                : texts.title(), fields, form.thankYouUrl(), withMailTexts(form.source(), texts.emails()), form.theme(),
+                form.context(), form.logic().withTexts(texts.texts(), ruleCount(form)), this);
+    }
+
+    /** The definition's JSON with the translated e-mail texts in place (read by mail.FormEmails); a copy. */
+    private static JsonObject withMailTexts(JsonObject source, Map<String, String> emails) {
+        if (emails.isEmpty() || source == null || !source.has("emails") || !source.get("emails").isJsonObject()) {
+            return source;
+        }
+        JsonObject copy = source.deepCopy();
+        emails.forEach((path, text) -> {
+            String[] parts = path.split("\\.");
+            JsonElement mail = copy.getAsJsonObject("emails").get(parts[0]);
+            if (mail != null && mail.isJsonObject()) {
+                mail.getAsJsonObject().addProperty(parts[1], text);
+            }
+        });
+        return copy;
     }
 }

@@ -65,6 +65,7 @@ public final class FormMailPlanner implements MailPlanner {
     private final UserEmails userEmails;
     private final Quota quota;
     private final UploadedFiles uploadedFiles;
+    private final EditLinkIssuer editLinks;
 
     /**
      * @param userEmails    finds an onOffice user's email address, for the recipient "responsible"
@@ -72,9 +73,23 @@ public final class FormMailPlanner implements MailPlanner {
      * @param uploadedFiles the visitor's uploaded files, for mails that attach them
      */
     public FormMailPlanner(UserEmails userEmails, Quota quota, UploadedFiles uploadedFiles) {
+        this(userEmails, quota, uploadedFiles, (accountId, editForm, submissionId, records) -> java.util.Optional.empty());
+    }
+
+    /** @param editLinks makes the edit links templates ask for ({@code ${editLinks["form"]}}, #12) */
+    public FormMailPlanner(UserEmails userEmails, Quota quota, UploadedFiles uploadedFiles,
+                           EditLinkIssuer editLinks) {
         this.userEmails = userEmails;
         this.quota = quota;
         this.uploadedFiles = uploadedFiles;
+        this.editLinks = editLinks;
+    }
+
+    /** Makes an edit link to a form for the record the submission created or edited; empty when it cannot. */
+    @FunctionalInterface
+    public interface EditLinkIssuer {
+        java.util.Optional<String> issue(long accountId, String editForm, String submissionId, JsonObject records)
+                throws java.sql.SQLException;
     }
 
     /**
@@ -100,18 +115,22 @@ public final class FormMailPlanner implements MailPlanner {
             return List.of();
         }
         Map<String, Object> values = submission.data().values();
-        // Hook (#12): the record an edit link loaded fills {{record.X}}; none is loaded yet.
+        EditLinkValues links = new EditLinkValues(editLinks, submission.accountId(), submission.id(), records);
+        // Hook (#12): the record an edit link loaded could fill {{record.X}}; a delivered submission keeps none.
         Map<String, String> record = org.formhaus.forms.Macros.NO_RECORD;
-        Map<String, Object> model = MailModel.of(definition, values, submission.id(), submission.createdMs(),
-                submission.data().context().asMap(), record);
+        Map<String, Object> model = MailModel.withEditLinks(MailModel.of(definition, values, submission.id(),
+                submission.createdMs(), submission.data().context().asMap(), record), links);
         String sender = sender(emails, account);
         String visitor = visitorEmail(definition, values);
         String estate = estateOf(definition, values, records);
         List<Action> mails = new ArrayList<>();
-        Map<String, Object> visitorModel = MailModel.forConfirmation(definition, values,
-                emails.confirmation().repeatFields(), submission.id(), submission.createdMs(), record);
+        Map<String, Object> visitorModel = MailModel.withEditLinks(MailModel.forConfirmation(definition, values,
+                emails.confirmation().repeatFields(), submission.id(), submission.createdMs(), record), links);
         Boolean admitted = null;
         for (MailSpec spec : enabled) {
+            if (records.has(spec.identifier())) {
+                continue; // sent (or tried) already: not written again, so it makes no new edit link
+            }
             List<String> to = spec.name().equals("confirmation") ? (visitor == null ? List.of() : List.of(visitor))
                     : recipients(spec, definition, account, records, sender, visitor);
             if (to.isEmpty()) {
@@ -143,7 +162,7 @@ public final class FormMailPlanner implements MailPlanner {
 
     private Action mail(MailSpec spec, FormDefinition form, Map<String, Object> model, String sender,
                         List<String> to, String replyTo, String submissionId, String estate, boolean uploadsAllowed)
-            throws PermanentDeliveryException {
+            throws PermanentDeliveryException, java.sql.SQLException {
         String place = spec.place();
         try {
             // The visitor's language: translations.<lang>.texts may give this mail's own subject and body.
@@ -165,6 +184,12 @@ public final class FormMailPlanner implements MailPlanner {
             return Actions.sendMail(sender, to, subject, body, true, replyTo, extras)
                     .withIdentifier(spec.identifier());
         } catch (MailTemplates.MailTemplateException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof EditLinkValues.Unavailable u) { // a database blip: tried again later, not failed
+                    throw new java.sql.SQLException("An edit link for the " + spec.name() + " e-mail could not be "
+                            + "stored: " + u.getMessage(), u.getCause());
+                }
+            }
             throw new PermanentDeliveryException("The " + spec.name() + " e-mail of form '" + form.key()
                     + "' could not be written: " + e.getMessage() + "; fix the template, then retry", e);
         }

@@ -32,6 +32,13 @@ final class MailModel {
      */
     static Map<String, Object> forConfirmation(FormDefinition form, Map<String, Object> values,
                                                java.util.Collection<String> repeatFields, String submissionId,
+                                               long createdMs) {
+        return forConfirmation(form, values, repeatFields, submissionId, createdMs,
+                org.formhaus.forms.Macros.NO_RECORD);
+    }
+
+    static Map<String, Object> forConfirmation(FormDefinition form, Map<String, Object> values,
+                                               java.util.Collection<String> repeatFields, String submissionId,
                                                long createdMs, Map<String, String> record) {
         Map<String, Object> repeated = new LinkedHashMap<>();
         for (Field field : form.fields()) {
@@ -98,7 +105,15 @@ final class MailModel {
 
     /** A model with every field empty: what a template must render with when the admin saves it. */
     static Map<String, Object> sample(FormDefinition form) {
-        return of(form, Map.of(), "00000000-0000-0000-0000-000000000000", 0, Map.of(), Map.of());
+        return withEditLinks(of(form, Map.of(), "00000000-0000-0000-0000-000000000000", 0, Map.of(), Map.of()),
+                EditLinkValues.sample());
+    }
+
+    /** The model plus {@code editLinks}: {@code ${editLinks["<edit form key>"]}} is a link to edit the record (#12). */
+    static Map<String, Object> withEditLinks(Map<String, Object> model, Map<String, String> links) {
+        Map<String, Object> out = new LinkedHashMap<>(model);
+        out.put("editLinks", links);
+        return out;
     }
 
     /** A submission value ({@code AcceptedSubmission#values}): a String, or a List of String joined by ", ". */

@@ -23,30 +23,50 @@ public final class MailTemplateCheck {
         for (MailSpec spec : emails.all()) {
             check(spec, spec.subject(), MailTemplates.Part.SUBJECT, "subject", sample, problems);
             check(spec, spec.body(), MailTemplates.Part.BODY, "body", sample, problems);
-            for (String language : form.languages().subList(1, form.languages().size())) {
+            // the notice's and further mails' own texts in further languages (translations.en.texts.emails.notice.subject)
+            for (String language : spec.name().equals("confirmation") ? List.<String>of()
+                    : form.languages().subList(1, form.languages().size())) {
                 FormDefinition translated = form.inLanguage(language);
                 for (String key : List.of("subject", "body")) {
                     String place = spec.place() + "." + key;
                     String text = translated.text(place);
                     if (text != null && !text.equals(form.text(place))) {
                         check(spec, text, key.equals("subject") ? MailTemplates.Part.SUBJECT : MailTemplates.Part.BODY,
-                                key, sample, problems, "translations." + language + ".texts." + place);
+                                sample, problems, "translations." + language + ".texts." + place);
                     }
                 }
             }
+        }
+        // the confirmation's texts in further languages (translations.en.emails.confirmation.subject, ...)
+        for (String language : form.languages()) {
+            FormDefinition translated = form.inLanguage(language);
+            if (language.equals(form.language()) || translated.source() == form.source()) {
+                continue;
+            }
+            MailSpec confirmation = FormEmails.read(translated, new ArrayList<>()).confirmation();
+            String prefix = "translations." + language + ".";
+            Map<String, Object> translatedSample = MailModel.sample(translated);
+            check(prefix, confirmation, confirmation.subject(), MailTemplates.Part.SUBJECT, "subject", translatedSample,
+                    problems);
+            check(prefix, confirmation, confirmation.body(), MailTemplates.Part.BODY, "body", translatedSample, problems);
         }
         return problems;
     }
 
     private void check(MailSpec mail, String source, MailTemplates.Part part, String key, Map<String, Object> sample,
                        List<Problem> problems) {
+        check("", mail, source, part, key, sample, problems);
+    }
+
+    private void check(String prefix, MailSpec mail, String source, MailTemplates.Part part, String key,
+                       Map<String, Object> sample, List<Problem> problems) {
         if (source == null) {
             return; // the built-in default, tested with the build
         }
-        check(mail, source, part, key, sample, problems, mail.place() + "." + key);
+        check(mail, source, part, sample, problems, prefix + mail.place() + "." + key);
     }
 
-    private void check(MailSpec mail, String source, MailTemplates.Part part, String key, Map<String, Object> sample,
+    private void check(MailSpec mail, String source, MailTemplates.Part part, Map<String, Object> sample,
                        List<Problem> problems, String place) {
         try {
             templates.render(place, part, source, sample);

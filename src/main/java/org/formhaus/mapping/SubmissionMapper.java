@@ -61,6 +61,10 @@ public final class SubmissionMapper {
         MappedValues mapped = new MappedValues(form, values, accountId, known);
         MappingOptions options = MappingOptions.of(form);
         FormKind kind = form.kind();
+        org.formhaus.forms.EditSettings edit = org.formhaus.forms.EditSettings.of(form);
+        if (edit != null) {
+            return RecordEdits.plan(edit, mapped, options); // #12: an edit link's form modifies its record, once
+        }
         String inquired = EstateSteps.inquired(mapped);
         List<PlannedStep> first = new ArrayList<>();
         List<PlannedStep> last = new ArrayList<>();

@@ -102,6 +102,22 @@ public final class Actions {
         return Action.of(ActionKind.MODIFY, "estate", requireId(estateId, "estateId"), "", p);
     }
 
+    // ---- editing an existing record by id (edit links, #12) -------------------------------------------------------
+
+    /** MODIFY searchcriteria by id: {@code data} as on create (ranges as {@code __von}/{@code __bis}). */
+    public static Action modifySearchCriteria(String searchCriteriaId, Map<String, ?> data) {
+        JsonObject p = new JsonObject();
+        p.add("data", fieldsObject(data));
+        return Action.of(ActionKind.MODIFY, "searchcriteria", requireId(searchCriteriaId, "searchCriteriaId"), "", p);
+    }
+
+    /** MODIFY calendar by id: {@code data} as on create ({@code start_dt}, {@code end_dt}, {@code note}, ...). */
+    public static Action modifyAppointment(String appointmentId, Map<String, ?> data) {
+        JsonObject p = new JsonObject();
+        p.add("data", fieldsObject(data));
+        return Action.of(ActionKind.MODIFY, "calendar", requireId(appointmentId, "appointmentId"), "", p);
+    }
+
     // ---- search criteria, relations, activities, tasks, appointments ----------------------------------------------
 
     /** CREATE searchcriteria for an address; ranges as {@code kaufpreis__von}/{@code kaufpreis__bis} strings. */
