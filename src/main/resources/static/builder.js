@@ -8,7 +8,9 @@
 
     var csrfMeta = document.querySelector('meta[name="csrf-token"]');
     var csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
-    var SAVE_DELAY = 250;
+    // ms after the last edit before the draft is saved: panel edits arrive as committed change events (not keystrokes),
+    // so this only gathers the edits of one gesture; the preview follows within about 100 ms (bench/builder-preview.sh)
+    var SAVE_DELAY = 50;
     var PREVIEW_DESKTOP = 720; // px: the desktop preview's layout width
     // Script errors are kept for the browser tests to report (the builder has no other console).
     window.addEventListener('error', function (e) { (window.fhErrors = window.fhErrors || []).push(e.message); }); // ms: the preview follows an edit within about 300 ms plus the round trip
@@ -229,9 +231,16 @@
             saveTimer = setTimeout(save, SAVE_DELAY);
         }
 
+        /** Saves are sent one after the other, so the server never stores an older draft after a newer one. */
         function save() {
-            var sent = revision;
-            saving = api('PUT', root.dataset.api + 'draft', draft).then(function (result) {
+            saving = saving.then(function () { return put(revision); }).then(null, function (e) {
+                document.getElementById('save-state').textContent = e && e.message ? e.message : String(e);
+            });
+            return saving;
+        }
+
+        function put(sent) {
+            return api('PUT', root.dataset.api + 'draft', draft).then(function (result) {
                 if (!result.ok) {
                     document.getElementById('save-state').textContent = errorText(result);
                     return;
@@ -244,7 +253,6 @@
                 reloadPreview();
                 hooks.afterSave.forEach(function (hook) { hook(result.data); });
             });
-            return saving;
         }
 
         function reloadPreview() {
@@ -261,15 +269,19 @@
                 ul.appendChild(el('li', {}, [el('a', {href: '#', 'data-place': p.place, onclick: function (event) {
                     event.preventDefault();
                     root.dispatchEvent(new CustomEvent('fh-goto', {detail: p.place}));
-                }}, [el('code', {text: p.place}), ': ' + translate(p.message)])]));
+                }}, [el('code', {text: p.place}), ': ' + problemText(p)])]));
             });
             root.dispatchEvent(new CustomEvent('fh-problems', {detail: problems}));
         }
 
-        /** The server's check speaks English; known sentences are shown in the admin's language. */
-        function translate(message) {
-            var known = T['builder.problem.' + message];
-            return known || message;
+        /**
+         * The server's check speaks English; a problem it names with a code (admin.ProblemCodes) is shown in the
+         * admin's language, its parts filled in.
+         */
+        function problemText(p) {
+            var text = p.code && T['problem.' + p.code];
+            if (!text) { return T['builder.problem.' + p.message] || p.message; }
+            return text.replace(/\{(\d+)}/g, function (all, i) { return p.params && p.params[i] !== undefined ? p.params[i] : all; });
         }
 
         // Tabs (arrow keys move between them, as the ARIA tabs pattern has it).
@@ -376,8 +388,9 @@
         return {
             get draft() { return draft; },
             set draft(value) { draft = value; },
-            schema: schema, t: t, el: el, api: api, changed: changed, save: save, hooks: hooks,
+            schema: schema, t: t, el: el, api: api, changed: changed, save: save, hooks: hooks, saveDelay: SAVE_DELAY,
             problems: function () { return problems; },
+            problemText: problemText,
             flush: function () { clearTimeout(saveTimer); return save(); }
         };
     }
@@ -1231,7 +1244,7 @@
             if (f.type === 'multiselect') { type = 'checkboxes'; }
             else if (f.type === 'singleselect') { type = 'select'; }
             else if (f.type === 'integer' || f.type === 'float') { type = 'number'; }
-            else if (f.type === 'date') { type = 'date'; }
+            else if (f.type === 'date') { type = f.name === 'start_dt' || f.name === 'end_dt' ? 'datetime' : 'date'; }
             else if (f.type === 'boolean') { type = 'consent'; }
             else if (f.type === 'text' || (f.length && f.length > 255)) { type = 'textarea'; }
             else if (lower.indexOf('email') === 0) { type = 'email'; }
@@ -1257,6 +1270,15 @@
         }
 
         // ---- problems at the setting they concern ----
+        /** The input of a problem's place, or of the nearest setting holding it (fields[2].options[1] → options). */
+        function inputAt(place) {
+            for (var at = place; at && !/^fields(\[\d+])?$/.test(at); at = at.replace(/(\.[^.\[]+|\[\d+])$/, '')) {
+                var input = panel.querySelector('[data-place="' + at.replace(/"/g, '') + '"]');
+                if (input) { return input; }
+                if (at === at.replace(/(\.[^.\[]+|\[\d+])$/, '')) { break; }
+            }
+            return null;
+        }
         var lastProblems = [];
         function markProblems() {
             Array.prototype.forEach.call(panel.querySelectorAll('[data-place]'), function (input) {
@@ -1266,12 +1288,11 @@
             });
             Array.prototype.forEach.call(panel.querySelectorAll('.has-problem'), function (m) { m.hidden = true; });
             lastProblems.forEach(function (problem) {
-                var input = panel.querySelector('[data-place="' + problem.place + '"]')
-                    || panel.querySelector('[data-place="' + problem.place.replace(/\.[^.\[]+$/, '') + '"]');
+                var input = inputAt(problem.place);
                 if (input) {
                     input.setAttribute('aria-invalid', 'true');
                     var p = input.closest('.setting').querySelector('.problem');
-                    if (p) { p.textContent = (p.textContent ? p.textContent + ' ' : '') + problem.message; }
+                    if (p) { p.textContent = (p.textContent ? p.textContent + ' ' : '') + b.problemText(problem); }
                 }
                 var m = /^fields\[(\d+)]/.exec(problem.place);
                 if (m) {
@@ -1288,8 +1309,7 @@
             if (m) { select(Number(m[1])); }
             var group = b.schema.filter(function (s) { return place === s.path || place.indexOf(s.path + '.') === 0; })[0];
             if (!m && group) { open[group.group] = true; drawGroups(); }
-            var input = panel.querySelector('[data-place="' + place + '"]')
-                || panel.querySelector('[data-place="' + place.replace(/\.[^.\[]+$/, '') + '"]');
+            var input = inputAt(place);
             if (input) { input.focus(); }
         });
         root.addEventListener('fh-redraw', function () { redraw(); });

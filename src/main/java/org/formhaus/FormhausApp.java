@@ -14,6 +14,7 @@ import org.formhaus.admin.AccessGuard;
 import org.formhaus.admin.AccountsApiServlet;
 import org.formhaus.admin.CopiesApiServlet;
 import org.formhaus.admin.FormCopy;
+import org.formhaus.admin.EditLinksApiServlet;
 import org.formhaus.admin.FormGroupsApiServlet;
 import org.formhaus.storage.FormGroupStore;
 import org.formhaus.admin.ui.TeamPagesServlet;
@@ -78,6 +79,7 @@ import org.formhaus.mail.AgentEmails;
 import org.formhaus.mail.FormMailPlanner;
 import org.formhaus.mail.MailTemplateCheck;
 import org.formhaus.mapping.KnownFields;
+import org.formhaus.mapping.LiveRuleCheck;
 import org.formhaus.mapping.MappingCheck;
 import org.formhaus.mapping.SubmissionMapper;
 import org.formhaus.metrics.FormhausMetrics;
@@ -87,6 +89,9 @@ import org.formhaus.marketplace.MarketplaceServlet;
 import org.formhaus.newsletter.ConfirmationTokens;
 import org.formhaus.newsletter.NewsletterConfirmServlet;
 import org.formhaus.onoffice.OnOfficeConnector;
+import org.formhaus.viewings.CalendarSlots;
+import org.formhaus.viewings.SlotAgent;
+import org.formhaus.storage.SlotClaimStore;
 import org.formhaus.onoffice.OnOfficeHosts;
 import org.formhaus.onoffice.OnOfficeMetadata;
 import org.formhaus.onoffice.RetryMode;
@@ -141,6 +146,9 @@ public final class FormhausApp implements AutoCloseable {
     /** How often each instance adds its statistics counts to the database (and at close). */
     private static final java.time.Duration COUNTER_FLUSH = java.time.Duration.ofSeconds(5);
 
+    /** How long a visitor's submission waits for onOffice's answer to its live-CRM rules before delivery decides. */
+    private static final java.time.Duration LIVE_RULE_WAIT = java.time.Duration.ofSeconds(2);
+
     private final AppConfig config;
     private final Database db;
     private final FormhausMetrics metrics;
@@ -153,6 +161,8 @@ public final class FormhausApp implements AutoCloseable {
     private final OnOfficeConnector onOffice;
     private final OnOfficeMetadata metadata = new OnOfficeMetadata();
     private final KnownFields knownFields = new KnownFields();
+    /** Live-CRM rules checked when a visitor sends (#12): a short onOffice read; delivery decides in the end. */
+    private final LiveRuleCheck liveRules;
     private final Templates templates = new Templates();
     private final ConfirmationTokens newsletterTokens;
     /** Edit links (#12): links in e-mails that open an existing onOffice record in a form that modifies it. */
@@ -179,6 +189,8 @@ public final class FormhausApp implements AutoCloseable {
     private final PrivacyMode privacyMode;
     /** Teams: who belongs to which account in which role. */
     private final MemberStore members;
+    /** Viewing slots from agents' calendars (#12); made with the form servlet, closed with the app. */
+    private CalendarSlots viewingSlots;
     /** The routes as mounted (by {@link #mount}); empty before. */
     private List<org.formhaus.admin.Endpoint> adminEndpoints = List.of();
 
@@ -192,6 +204,8 @@ public final class FormhausApp implements AutoCloseable {
         this.onOffice = OnOfficeConnector.builder().connectTimeout(config.onOffice().connectTimeout())
                 .requestTimeout(config.onOffice().requestTimeout()).hosts(onOfficeHosts(config)).observer(metrics)
                 .build();
+        this.liveRules = new LiveRuleCheck(id -> stores.accounts().find(id).map(a -> a.onOffice()).orElse(null),
+                credentials -> onOffice.clientFor(credentials, RetryMode.NONE), LIVE_RULE_WAIT);
         this.termHashes = new TermHashes(stores.instance().getOrCreateSecret("search.term.key"));
         stores.submissions().indexWith(new SubmissionTerms(termHashes,
                 (key, version) -> stores.forms().version(key, version).map(StoredForm::definition)));
@@ -390,10 +404,12 @@ public final class FormhausApp implements AutoCloseable {
                 stores.files(), stores.forms(), new DataSubjectRequestStore(db), Clock.systemUTC());
         routes.servlet("/admin/api/submissions.csv", new SubmissionsCsvApiServlet(export, stores.forms(), termHashes))
                 .servlet("/admin/api/data-subject-requests", new DataSubjectRequestsApiServlet(requests))
+                .servlet("/admin/api/edit-links", new EditLinksApiServlet(editLinks, stores.submissions()),
+                        "/admin/api/edit-links/*")
                 .servlet("/admin/submissions", new SubmissionPagesServlet(templates, adminSessions,
                         new SubmissionPagesServlet.Parts(stores.forms(), stores.submissions(), submissionSearch,
                                 stores.files(), stores.jobs(), failedRetries(), export, termHashes,
-                                config.delivery().giveUpAfter(), worker::nudge)), "/admin/submissions/*")
+                                config.delivery().giveUpAfter(), worker::nudge), editLinks), "/admin/submissions/*")
                 .servlet("/admin/privacy", new DataSubjectPagesServlet(templates, adminSessions, requests));
     }
 
@@ -468,6 +484,11 @@ public final class FormhausApp implements AutoCloseable {
 
     private FormServlet formServlet() throws SQLException {
         FormsConfig limits = config.forms();
+        // Viewing slots read the agent's calendar with the caller's timeout (CalendarSlots.WAIT), never retrying
+        viewingSlots = new CalendarSlots(stores.accounts(),
+                credentials -> onOffice.clientFor(credentials, RetryMode.NONE), new SlotAgent(metadata),
+                new SlotClaimStore(db), new org.formhaus.http.SignedTokens(stores.instance().getOrCreateSecret("form.token.key"),
+                Clock.systemUTC()), Clock.systemUTC());
         FormIntake intake = new FormIntake(stores.forms(), stores.submissions(), config.delivery().giveUpAfter(),
                 worker::nudge);
         return new FormServlet(intake, stores.accounts(), formOptions, stores.spamCounts(), templates,
@@ -479,7 +500,7 @@ public final class FormhausApp implements AutoCloseable {
                     if (outcome == SubmissionCounter.Outcome.ACCEPTED) {
                         traffic.submitted(formKey); // in the request's thread: with the source FormTrafficFilter set
                     }
-                }, this.limits, editLinks, new RecordLoader(this::editLinkClient));
+                }, this.limits, editLinks, new RecordLoader(this::editLinkClient), liveRules::refusals, viewingSlots);
     }
 
     /**
@@ -589,7 +610,11 @@ public final class FormhausApp implements AutoCloseable {
     @Override
     public void close() {
         retention.close();
+        liveRules.close();
         formOptions.close();
+        if (viewingSlots != null) {
+            viewingSlots.close();
+        }
         worker.close();
         webhooks.close();
         stores.dayCounters().close();

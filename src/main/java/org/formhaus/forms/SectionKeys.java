@@ -15,10 +15,16 @@ import java.util.Map;
  */
 final class SectionKeys {
 
-    private static final Keys ONOFFICE = Keys.of("duplicates", "newsletter") // newsletter: #16, whose double opt-in
+    private static final Keys ONOFFICE = Keys.of("duplicates", "newsletter", // newsletter: #16, whose double opt-in
+                    "relations", "project", "priceOffer") // #12: mapping.RecordLinks
             .with("activity", Keys.of("actionkind", "actiontype").orTrueFalse())
             .with("task", Keys.of("user", "subject", "priority", "deadlineDays").orTrueFalse())
-            .with("appointment", Keys.of("as", "durationMinutes", "art", "user"));
+            .with("appointment", Keys.of("as", "durationMinutes", "art", "user")
+                    .with("slots", Keys.of("daysAhead", "weekdays", "from", "to", "slotMinutes", "bufferMinutes",
+                            "count").orTrueFalse()))
+            // mapping.RecordLinks (#12): relations, project, price offer, written values, live-CRM rules
+            .withList("writeValues", Keys.of("from", "to"))
+            .withList("liveRules", Keys.of("field", "compare", "record", "plus", "message"));
     private static final Keys ATTACH = Keys.of("uploads", "expose", "documents");
     private static final Keys EMAILS = Keys.of("from", "addressCompletion")
             .with("confirmation", Keys.of("enabled", "subject", "body", "templateid", "cc", "bcc", "replyToVisitor",

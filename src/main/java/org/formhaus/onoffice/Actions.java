@@ -138,6 +138,20 @@ public final class Actions {
     }
 
     /**
+     * DO priceOffer: records {@code offer} (a plain decimal, no currency) as the address's purchase price offer for
+     * the estate; onOffice also adds an "Offered till now" entry if missing and raises the advisory level to C. Writes
+     * no agent's-log entry. Repeating it sets the same offer again.
+     */
+    public static Action priceOffer(String estateId, String addressId, java.math.BigDecimal offer) {
+        JsonObject p = new JsonObject();
+        p.add("estateId", id(requireId(estateId, "estateId")));
+        p.add("addressId", id(requireId(addressId, "addressId")));
+        if (offer == null) throw new IllegalArgumentException("The parameter 'offer' must not be null.");
+        p.addProperty("priceOffer", offer);
+        return Action.of(ActionKind.DO, "priceOffer", p);
+    }
+
+    /**
      * CREATE agentslog. {@code estateId}, {@code actionType} and {@code note} may be null; {@code extra} carries
      * further documented keys ({@code origincontact}, {@code features}, {@code datetime}, {@code duration}, ...).
      */

@@ -61,6 +61,8 @@ final class SimActivities {
         }
         for (String id : addressIds) c.find("address", id, r -> true);
         if (estateId != null && !estateId.isBlank()) c.find("estate", estateId, r -> true);
+        String projectId = str(p, "projectid");
+        if (projectId != null && !projectId.isBlank()) c.find("project", projectId, r -> true);
         c.userId(p.get("userid")); // the entry's user ID
         JsonObject record = p.deepCopy();
         if (!record.has("datetime")) record.addProperty("datetime", c.now());
@@ -84,6 +86,11 @@ final class SimActivities {
         if (estateId != null) {
             c.find("estate", estateId, r -> true);
             record.addProperty("relatedEstateId", estateId);
+        }
+        String projectId = str(p, "relatedProjectIds"); // documented as <int> (one project)
+        if (projectId != null) {
+            c.find("project", projectId, r -> true);
+            record.addProperty("relatedProjectIds", projectId);
         }
         return SimOutcome.created(c.s.insert("task", record), "task");
     }

@@ -93,14 +93,32 @@ class BuilderToEmbedInBrowserIT {
             // First and last name side by side: half width each.
             BuilderInBrowserIT.pick(browser, wait, "address.Vorname");
             width(browser, "half");
+
+            // A problem of the server's check appears at the setting it concerns, in the admin's language.
+            WebElement maxLength = browser.findElement(By.cssSelector("#field-panel [data-setting='fields[].maxLength'] input"));
+            maxLength.clear();
+            maxLength.sendKeys("600", Keys.TAB);
+            wait.until(d -> d.findElement(By.cssSelector("#field-panel [data-setting='fields[].maxLength'] .problem"))
+                    .getText().equals("überschreitet die Grenze 500 eines Felds vom Typ text"));
+            assertEquals("true", browser.findElement(By.cssSelector(
+                    "#field-panel [data-setting='fields[].maxLength'] input")).getAttribute("aria-invalid"));
+            assertTrue(browser.findElement(By.id("problems-list")).getText().contains(
+                    "fields[1].maxLength: überschreitet die Grenze 500"), browser.findElement(By.id("problems-list")).getText());
+            inPreview(browser, wait, d -> d.getPageSource().contains(
+                    "fields[1].maxLength: überschreitet die Grenze 500 eines Felds vom Typ text"));
+            shot(chrome, 5, "problem-in-german");
+            maxLength = browser.findElement(By.cssSelector("#field-panel [data-setting='fields[].maxLength'] input"));
+            maxLength.clear();
+            maxLength.sendKeys("100", Keys.TAB);
+            wait.until(d -> d.findElement(By.id("problems-none")).isDisplayed());
             BuilderInBrowserIT.pick(browser, wait, "address.Name");
             width(browser, "half");
             inPreview(browser, wait, d -> d.findElements(By.cssSelector(".fh-half")).size() == 2
                     && top(d, "Vorname") == top(d, "Name") && left(d, "Vorname") < left(d, "Name"));
-            shot(chrome, 5, "half-width");
+            shot(chrome, 6, "half-width");
             browser.findElement(By.cssSelector("button.preview-width[data-width=phone]")).click();
             inPreview(browser, wait, d -> top(d, "Name") > top(d, "Vorname"));
-            shot(chrome, 6, "half-width-phone");
+            shot(chrome, 7, "half-width-phone");
             browser.findElement(By.cssSelector("button.preview-width[data-width=desktop]")).click();
 
             // The e-mail starts the second step: "step break before this field", with the step's title.
@@ -112,7 +130,7 @@ class BuilderToEmbedInBrowserIT {
             stepTitle.sendKeys("Kontaktdaten", Keys.TAB);
             inPreview(browser, wait, d -> d.findElements(By.cssSelector("[data-fh-step]")).size() == 2
                     && d.getPageSource().contains("Kontaktdaten"));
-            shot(chrome, 7, "step-break");
+            shot(chrome, 8, "step-break");
 
             // A company field shown only for companies, added last.
             BuilderInBrowserIT.palette(browser, "text");
@@ -125,7 +143,7 @@ class BuilderToEmbedInBrowserIT {
             new Select(value).selectByValue("Firma");
             inPreview(browser, wait, d -> "Anrede".equals(d.findElement(By.cssSelector("[data-fh-field='text']"))
                     .getAttribute("data-fh-show-if")));
-            shot(chrome, 8, "condition");
+            shot(chrome, 9, "condition");
 
             // Keyboard only: the company field moves up before the step break (Alt+Up on its entry, then its ↑ button
             // pressed with Enter); each move is announced and focus stays on the moved field.
@@ -146,7 +164,7 @@ class BuilderToEmbedInBrowserIT {
             assertEquals(List.of("Anrede", "Vorname", "Name", "text", "schritt", "Email"),
                     BuilderInBrowserIT.fieldNames(browser));
             inPreview(browser, wait, d -> d.findElements(By.cssSelector("[data-fh-step='1'] [data-fh-field='text']")).size() == 1);
-            shot(chrome, 9, "keyboard-moved");
+            shot(chrome, 10, "keyboard-moved");
 
             BuilderInBrowserIT.palette(browser, "consent"); // after the selected (moved) company field: into step 1
             BuilderInBrowserIT.label(browser, "Ich stimme der Datenschutzerklärung zu.");
@@ -157,13 +175,13 @@ class BuilderToEmbedInBrowserIT {
             // Published: live. Then a draft edit, seen in the preview only.
             browser.findElement(By.id("publish")).click();
             wait.until(d -> d.findElement(By.id("save-state")).getText().startsWith("Als Version 1"));
-            shot(chrome, 10, "published");
+            shot(chrome, 11, "published");
             assertTrue(server.get("/f/" + KEY).body().contains("Kontaktdaten"));
             browser.findElement(By.cssSelector("#field-list li[data-index='1'] .label-button")).click();
             BuilderInBrowserIT.label(browser, "Vorname (neu)");
             awaitSaved(browser, wait);
             inPreview(browser, wait, d -> d.getPageSource().contains("Vorname (neu)"));
-            shot(chrome, 11, "draft-after-publish");
+            shot(chrome, 12, "draft-after-publish");
             assertFalse(server.get("/f/" + KEY).body().contains("Vorname (neu)"), "the live form is unchanged");
 
             // The live form, embedded on the agency's page (another origin), filled in and sent there.
@@ -182,7 +200,7 @@ class BuilderToEmbedInBrowserIT {
                 browser.findElement(By.id("fh-Name")).sendKeys("Baukasten");
                 browser.findElement(By.id("fh-consent")).sendKeys(" ");
                 browser.switchTo().defaultContent();
-                shot(chrome, 12, "embedded");
+                shot(chrome, 13, "embedded");
                 browser.switchTo().frame(frame);
                 browser.findElement(By.cssSelector("[data-fh-next]")).click();
                 wait.until(d -> d.findElement(By.id("fh-Email")).isDisplayed());
@@ -190,7 +208,7 @@ class BuilderToEmbedInBrowserIT {
                 browser.findElement(By.cssSelector("button[type=submit]")).click();
                 wait.until(d -> d.getPageSource().contains("Vielen Dank"));
                 browser.switchTo().defaultContent();
-                shot(chrome, 13, "embedded-sent");
+                shot(chrome, 14, "embedded-sent");
             } finally {
                 agency.stop();
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.formhaus.admin.AdminSession;
+import org.formhaus.admin.ProblemCodes;
 import org.formhaus.forms.DefinitionException;
 import org.formhaus.forms.DefinitionParser;
 import org.formhaus.http.HttpProblem;
@@ -153,7 +154,7 @@ public final class BuilderServlet extends PageServlet implements AdminEndpoints 
             preview.render(page.response(), account, parser.parseStored(definition), page.request().getContextPath());
         } catch (DefinitionException e) {
             framed(page, "admin/builder-preview-paused.ftlh", Map.of("problems",
-                    e.problems().stream().map(DefinitionException.Problem::toString).toList()));
+                    e.problems().stream().map(p -> ProblemCodes.text(p, page.text().messages())).toList()));
         }
     }
 
