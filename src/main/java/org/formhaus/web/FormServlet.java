@@ -311,7 +311,8 @@ public final class FormServlet extends HttpServlet {
             if (spam.tooFast(form.key(), verdict.token(), now)) {
                 throw new Refusal(422, "_form", t.get("error.tooFast"), true);
             }
-            Map<String, String> liveRefusals = recordRules.refusals(form.accountId(), definition, result.values());
+            Map<String, String> liveRefusals = recordRules.refusals(form.accountId(), definition, result.values(),
+                    records);
             if (!liveRefusals.isEmpty()) {
                 counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
                 refuse(request, response, json, form, definition, input, 422, liveRefusals);
