@@ -1115,6 +1115,11 @@
         function optionsSource(f, from) {
             if (from === 'onoffice') {
                 delete f.options;
+                // onOffice's values come in the form's own language; own option texts would name values it may not have
+                formLanguages().forEach(function (lang) {
+                    var texts = fieldTexts(lang, f.name, false);
+                    if (texts && texts.options) { delete texts.options; setFieldText(lang, f.name, 'options', undefined); }
+                });
             } else if (!Array.isArray(f.options) || !f.options.length) {
                 var info = f.maps && catalogueField(f.maps);
                 if (info && info.permitted.length) {
