@@ -821,7 +821,8 @@
                         'aria-label': fieldTitle(f) + ', ' + typeName(f.type) + ', ' + t('builder.position')
                             .replace('{0}', i + 1).replace('{1}', fields().length),
                         onclick: function () { select(i); }, onkeydown: function (event) { keyMove(event, i); }},
-                        [(f.type === 'break' ? '⎯ ' : '') + fieldTitle(f) + ' ', el('span', {class: 'type', text: typeName(f.type)}),
+                        [(f.type === 'break' ? '— ' : '') + fieldTitle(f) + ' ', el('span', {class: 'type', text: typeName(f.type)}),
+                            f.width === 'half' ? el('span', {class: 'type', text: ' · ' + t('builder.field.half')}) : null,
                             f.showIf ? el('span', {class: 'type', text: ' · ' + t('builder.conditional')}) : null,
                             el('span', {class: 'has-problem', hidden: true, text: ' !'})]),
                     el('button', {type: 'button', class: 'small move-up', 'aria-label': t('builder.moveUp') + ': ' + fieldTitle(f),
