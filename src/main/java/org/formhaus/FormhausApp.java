@@ -88,6 +88,9 @@ import org.formhaus.marketplace.MarketplaceServlet;
 import org.formhaus.newsletter.ConfirmationTokens;
 import org.formhaus.newsletter.NewsletterConfirmServlet;
 import org.formhaus.onoffice.OnOfficeConnector;
+import org.formhaus.viewings.CalendarSlots;
+import org.formhaus.viewings.SlotAgent;
+import org.formhaus.storage.SlotClaimStore;
 import org.formhaus.onoffice.OnOfficeHosts;
 import org.formhaus.onoffice.OnOfficeMetadata;
 import org.formhaus.onoffice.RetryMode;
@@ -185,6 +188,8 @@ public final class FormhausApp implements AutoCloseable {
     private final PrivacyMode privacyMode;
     /** Teams: who belongs to which account in which role. */
     private final MemberStore members;
+    /** Viewing slots from agents' calendars (#12); made with the form servlet, closed with the app. */
+    private CalendarSlots viewingSlots;
     /** The routes as mounted (by {@link #mount}); empty before. */
     private List<org.formhaus.admin.Endpoint> adminEndpoints = List.of();
 
@@ -476,6 +481,11 @@ public final class FormhausApp implements AutoCloseable {
 
     private FormServlet formServlet() throws SQLException {
         FormsConfig limits = config.forms();
+        // Viewing slots read the agent's calendar with the caller's timeout (CalendarSlots.WAIT), never retrying
+        viewingSlots = new CalendarSlots(stores.accounts(),
+                credentials -> onOffice.clientFor(credentials, RetryMode.NONE), new SlotAgent(metadata),
+                new SlotClaimStore(db), new org.formhaus.http.SignedTokens(stores.instance().getOrCreateSecret("form.token.key"),
+                Clock.systemUTC()), Clock.systemUTC());
         FormIntake intake = new FormIntake(stores.forms(), stores.submissions(), config.delivery().giveUpAfter(),
                 worker::nudge);
         return new FormServlet(intake, stores.accounts(), formOptions, stores.spamCounts(), templates,
@@ -487,7 +497,7 @@ public final class FormhausApp implements AutoCloseable {
                     if (outcome == SubmissionCounter.Outcome.ACCEPTED) {
                         traffic.submitted(formKey); // in the request's thread: with the source FormTrafficFilter set
                     }
-                }, this.limits, editLinks, new RecordLoader(this::editLinkClient), liveRules::refusals);
+                }, this.limits, editLinks, new RecordLoader(this::editLinkClient), liveRules::refusals, viewingSlots);
     }
 
     /**
@@ -599,6 +609,9 @@ public final class FormhausApp implements AutoCloseable {
         retention.close();
         liveRules.close();
         formOptions.close();
+        if (viewingSlots != null) {
+            viewingSlots.close();
+        }
         worker.close();
         webhooks.close();
         stores.dayCounters().close();
