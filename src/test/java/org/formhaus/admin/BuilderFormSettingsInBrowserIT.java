@@ -168,7 +168,7 @@ class BuilderFormSettingsInBrowserIT {
         new Select(browser.findElement(By.id("mail-insert"))).selectByVisibleText("Field: Art");
         browser.findElement(By.id("mail-insert-button")).click();
         wait.until(d -> input(d, "emails.confirmation.subject").getAttribute("value")
-                .equals("Ihre Anfrage: ${values.art}"));
+                .equals("Ihre Anfrage: {{art}}"));
         setting(browser, "emails.notice.enabled", "yes");
         browser.findElement(By.cssSelector("[data-setting='emails.notice.to'] input[value='responsible']")).click();
         browser.findElement(By.cssSelector("[data-setting='emails.notice.to'] .add-address")).click();
@@ -201,6 +201,11 @@ class BuilderFormSettingsInBrowserIT {
         awaitSaved(browser, wait);
         wait.until(d -> d.findElement(By.cssSelector("[data-place='translations.en.emails.confirmation.subject']")))
                 .sendKeys("Your inquiry: ${values.art}", Keys.TAB);
+        browser.findElement(By.cssSelector("[data-place='translations.en.thankYouMessage']"))
+                .sendKeys("Thank you, we will call you.", Keys.TAB);
+        // a rule's text (setLabel) is translated by its place
+        browser.findElement(By.cssSelector("[data-place='translations.en.texts.rules[0].then[1].text']"))
+                .sendKeys("Monthly rent", Keys.TAB);
         open(browser, "protection");
         browser.findElement(By.cssSelector("[data-place='protection.closedMessage.de']"))
                 .sendKeys("Die Aktion ist beendet.", Keys.TAB);
@@ -293,11 +298,13 @@ class BuilderFormSettingsInBrowserIT {
                            {"action": "calculate", "field": "provision", "expression": "preis * rate / 100",
                             "decimals": 2}]}]"""), d.get("rules"));
         assertEquals(JsonParser.parseString("""
-                {"confirmation": {"enabled": true, "subject": "Ihre Anfrage: ${values.art}"},
+                {"confirmation": {"enabled": true, "subject": "Ihre Anfrage: {{art}}"},
                  "notice": {"enabled": true, "to": ["responsible", "team@agentur.example"]},
                  "more": [{"to": ["chef@agentur.example"], "subject": "Neue Anfrage (Kopie)"}]}"""), d.get("emails"));
         assertEquals(JsonParser.parseString("""
-                {"en": {"title": "Purchase inquiry", "emails": {"confirmation": {"subject": "Your inquiry: ${values.art}"}}}}"""),
+                {"en": {"title": "Purchase inquiry", "emails": {"confirmation": {"subject": "Your inquiry: ${values.art}"}},
+                        "thankYouMessage": "Thank you, we will call you.",
+                        "texts": {"rules[0].then[1].text": "Monthly rent"}}}"""),
                 d.get("translations"));
         assertEquals(JsonParser.parseString("""
                 {"closedMessage": {"de": "Die Aktion ist beendet.", "en": "The offer has ended."}}"""),
