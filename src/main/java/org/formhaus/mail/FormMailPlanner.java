@@ -87,6 +87,14 @@ public final class FormMailPlanner implements MailPlanner {
     @Override
     public List<Action> mails(Submission submission, StoredForm form, Account account, JsonObject records)
             throws PermanentDeliveryException, java.sql.SQLException {
+        return mails(submission, form, account, records, List.of());
+    }
+
+    /** The differences from an existing contact go into the agency's mails ({@code differences}), never the visitor's. */
+    @Override
+    public List<Action> mails(Submission submission, StoredForm form, Account account, JsonObject records,
+                              List<org.formhaus.mapping.ContactDifference> differences)
+            throws PermanentDeliveryException, java.sql.SQLException {
         // In the visitor's language: built-in templates, labels and options as the visitor saw them.
         FormDefinition definition = form.definition().inLanguage(submission.data().language());
         List<org.formhaus.forms.DefinitionException.Problem> problems = new ArrayList<>();
@@ -100,7 +108,8 @@ public final class FormMailPlanner implements MailPlanner {
             return List.of();
         }
         Map<String, Object> values = submission.data().values();
-        Map<String, Object> model = MailModel.of(definition, values, submission.id(), submission.createdMs());
+        Map<String, Object> model = MailModel.withDifferences(MailModel.of(definition, values, submission.id(),
+                submission.createdMs()), differences, definition.language());
         String sender = sender(emails, account);
         String visitor = visitorEmail(definition, values);
         String estate = estateOf(definition, values, records);
