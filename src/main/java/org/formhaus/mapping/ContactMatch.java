@@ -48,6 +48,8 @@ final class ContactMatch {
     static final String REREAD = "address.reread";
     static final String UPDATE = "address.update";
     private static final int LIMIT = 50;
+    static final String EXISTING = "existing";
+    static final String NEW = "new";
 
     /** An address the lookup returned: its id and the values of the compared fields by read name. */
     private record Candidate(long id, Map<String, String> values) {
@@ -71,6 +73,8 @@ final class ContactMatch {
     private String stray;
     private boolean lookupFailed;
     private boolean createdNew;
+    private boolean decided;
+    private String decision;
 
     /**
      * @param createFields    the address fields as created (write keys)
@@ -115,18 +119,20 @@ final class ContactMatch {
                 boolean required = rule.match() == DuplicateRule.Match.EMAIL_NAME;
                 if (email != null && (required || compares())) {
                     steps.add(new PlannedStep(LOOKUP, r -> r.has(KEY) || (!required && !wanted(r)) ? null
-                            : Actions.readAddressesWhere("email", email, readNames(), LIMIT), (result, stage) -> null,
-                            !required, null));
+                            : Actions.readAddressesWhere("email", email, readNames(), LIMIT), (result, stage) -> {
+                                decide(stage.get(KEY), result);
+                                return verdict();
+                            }, !required, null));
                 }
                 steps.add(new PlannedStep(KEY, r -> Actions.createAddress(withSupervisor(r), true, true),
-                        (result, stage) -> chooseAfterCreate(result, stage.get(LOOKUP)), false, null));
+                        (result, stage) -> decide(result, stage.get(LOOKUP)), false, null));
             }
             case PHONE -> {
                 steps.add(new PlannedStep(KEY, r -> phone == null ? null
                         : Actions.readAddressesWhere("phone", phone, readNames(), LIMIT),
                         (result, stage) -> chooseByPhone(result, stage.get(MOBILE)), false, null));
                 steps.add(new PlannedStep(MOBILE, r -> phone == null || r.has(KEY) ? null
-                        : Actions.readAddressesWhere("mobile", phone, readNames(), LIMIT), (result, stage) -> null,
+                        : Actions.readAddressesWhere("mobile", phone, readNames(), LIMIT), (result, stage) -> verdict(),
                         false, null));
             }
             default -> throw new IllegalStateException(rule.match().name());
@@ -135,7 +141,7 @@ final class ContactMatch {
             return steps;
         }
         // a retry that still has to compare reads the recorded address again
-        steps.add(new PlannedStep(REREAD, r -> r.has(KEY) && !searched && wanted(r)
+        steps.add(new PlannedStep(REREAD, r -> r.has(KEY) && !searched && wanted(r) && !NEW.equals(verdict(r))
                 ? Actions.readAddress(List.of(r.get(KEY).getAsString()), readNames()) : null,
                 (result, stage) -> {
                     reread(result);
@@ -220,6 +226,15 @@ final class ContactMatch {
 
     // ---- choosing the address ---------------------------------------------------------------------------------
 
+    /** The address of request 1 (once per try, whichever step's outcome asks first); null when not decided. */
+    private String decide(ActionResult created, ActionResult lookup) {
+        if (!decided) {
+            decided = true;
+            decision = created == null || !created.ok() ? null : chooseAfterCreate(created, lookup);
+        }
+        return decision;
+    }
+
     private String chooseAfterCreate(ActionResult created, ActionResult lookup) {
         String createdId = PlannedStep.Outcome.CREATED_ID.value(created, Map.of());
         if (lookup == null) {
@@ -302,6 +317,26 @@ final class ContactMatch {
             out.add(new Candidate(id, values));
         }
         return out;
+    }
+
+    /**
+     * What the lookup of this try decided, recorded under its key so that a retry knows without reading again:
+     * {@value #EXISTING} (an existing contact is the address), {@value #NEW} (the address was created in the same
+     * request), or null (not decided yet: nothing recorded, so the lookup runs again while the address is unknown).
+     * Its step's outcome is asked after the address step's, which decides.
+     */
+    private String verdict() {
+        return matched ? EXISTING : createdNew && searched ? NEW : null;
+    }
+
+    /** The verdict an earlier try recorded (either lookup's), or null. */
+    private static String verdict(JsonObject records) {
+        for (String key : List.of(LOOKUP, MOBILE)) {
+            if (records.has(key) && !records.get(key).getAsString().isEmpty()) {
+                return records.get(key).getAsString();
+            }
+        }
+        return null;
     }
 
     /** Whether a lookup is worth its read now: something to compare and a step that still uses it. */

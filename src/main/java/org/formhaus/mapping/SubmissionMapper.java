@@ -156,12 +156,15 @@ public final class SubmissionMapper {
         if (options.activity() != null) {
             consumers.add("agentslog");
         }
-        consumers.add(ContactMatch.UPDATE);
+        boolean estateAgent = routing.configured() && routing.rule() == LeadRouting.Rule.ESTATE && chosen == null;
+        DuplicateRule rule = options.duplicates();
+        if (!rule.update().isEmpty() || rule.updateAll() || estateAgent) {
+            consumers.add(ContactMatch.UPDATE);
+        }
         if (form.source() != null && form.source().has("emails") && form.source().get("emails").isJsonObject()
                 && form.source().getAsJsonObject("emails").has("notice")) {
             consumers.add("mail.notice");
         }
-        boolean estateAgent = routing.configured() && routing.rule() == LeadRouting.Rule.ESTATE && chosen == null;
         java.util.function.Function<JsonObject, String> supervisor = r -> !routing.configured() ? null
                 : chosen != null ? chosen : LeadRouting.responsible(r).map(LeadRouting.Agent::userName).orElse(null);
         return new ContactMatch(form, options.duplicates(), mapped, fields, consumers, supervisor, estateAgent);
