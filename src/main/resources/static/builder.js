@@ -8,7 +8,10 @@
 
     var csrfMeta = document.querySelector('meta[name="csrf-token"]');
     var csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
-    var SAVE_DELAY = 250;
+    // ms after the last edit before the draft is saved: panel edits arrive as committed change events (not keystrokes),
+    // so this only gathers the edits of one gesture; the preview follows within about 100 ms (bench/builder-preview.sh)
+    var SAVE_DELAY = 50;
+    var PREVIEW_DESKTOP = 720; // px: the desktop preview's layout width
     // Script errors are kept for the browser tests to report (the builder has no other console).
     window.addEventListener('error', function (e) { (window.fhErrors = window.fhErrors || []).push(e.message); }); // ms: the preview follows an edit within about 300 ms plus the round trip
 
@@ -228,9 +231,16 @@
             saveTimer = setTimeout(save, SAVE_DELAY);
         }
 
+        /** Saves are sent one after the other, so the server never stores an older draft after a newer one. */
         function save() {
-            var sent = revision;
-            saving = api('PUT', root.dataset.api + 'draft', draft).then(function (result) {
+            saving = saving.then(function () { return put(revision); }).then(null, function (e) {
+                document.getElementById('save-state').textContent = e && e.message ? e.message : String(e);
+            });
+            return saving;
+        }
+
+        function put(sent) {
+            return api('PUT', root.dataset.api + 'draft', draft).then(function (result) {
                 if (!result.ok) {
                     document.getElementById('save-state').textContent = errorText(result);
                     return;
@@ -243,7 +253,6 @@
                 reloadPreview();
                 hooks.afterSave.forEach(function (hook) { hook(result.data); });
             });
-            return saving;
         }
 
         function reloadPreview() {
@@ -260,15 +269,19 @@
                 ul.appendChild(el('li', {}, [el('a', {href: '#', 'data-place': p.place, onclick: function (event) {
                     event.preventDefault();
                     root.dispatchEvent(new CustomEvent('fh-goto', {detail: p.place}));
-                }}, [el('code', {text: p.place}), ': ' + translate(p.message)])]));
+                }}, [el('code', {text: p.place}), ': ' + problemText(p)])]));
             });
             root.dispatchEvent(new CustomEvent('fh-problems', {detail: problems}));
         }
 
-        /** The server's check speaks English; known sentences are shown in the admin's language. */
-        function translate(message) {
-            var known = T['builder.problem.' + message];
-            return known || message;
+        /**
+         * The server's check speaks English; a problem it names with a code (admin.ProblemCodes) is shown in the
+         * admin's language, its parts filled in.
+         */
+        function problemText(p) {
+            var text = p.code && T['problem.' + p.code];
+            if (!text) { return T['builder.problem.' + p.message] || p.message; }
+            return text.replace(/\{(\d+)}/g, function (all, i) { return p.params && p.params[i] !== undefined ? p.params[i] : all; });
         }
 
         // Tabs (arrow keys move between them, as the ARIA tabs pattern has it).
@@ -341,20 +354,43 @@
                 Array.prototype.forEach.call(document.querySelectorAll('button.preview-width'), function (b) {
                     b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
                 });
+                fitPreview();
             });
         });
+        window.addEventListener('resize', fitPreview);
+        fitPreview();
+
+        /**
+         * The desktop preview is laid out as a desktop browser would (720 px wide, so half-width fields stand side by
+         * side) and scaled down to the column; the phone preview is 375 px, unscaled.
+         */
+        function fitPreview() {
+            var box = document.getElementById('preview-frame');
+            var frame = document.getElementById('preview');
+            var desktop = box.dataset.width === 'desktop';
+            var scale = desktop ? Math.min(1, box.clientWidth / PREVIEW_DESKTOP) : 1;
+            frame.style.width = desktop ? PREVIEW_DESKTOP + 'px' : '';
+            frame.style.transform = scale < 1 ? 'scale(' + scale + ')' : '';
+            frame.style.transformOrigin = '0 0';
+            frame.style.height = scale < 1 ? (window.innerHeight * 0.75 / scale) + 'px' : '';
+            box.style.height = scale < 1 ? (window.innerHeight * 0.75 + 8) + 'px' : '';
+        }
         document.getElementById('problems').tabIndex = -1;
 
         // The first check of what was loaded (without saving it as a draft).
         api('GET', root.dataset.api + 'draft').then(function (result) {
-            if (result.ok) { showProblems(result.data.problems); }
+            if (result.ok) {
+                showProblems(result.data.problems);
+                hooks.afterSave.forEach(function (hook) { hook(result.data); });
+            }
         });
 
         return {
             get draft() { return draft; },
             set draft(value) { draft = value; },
-            schema: schema, t: t, el: el, api: api, changed: changed, save: save, hooks: hooks,
+            schema: schema, t: t, el: el, api: api, changed: changed, save: save, hooks: hooks, saveDelay: SAVE_DELAY,
             problems: function () { return problems; },
+            problemText: problemText,
             flush: function () { clearTimeout(saveTimer); return save(); }
         };
     }
@@ -401,6 +437,27 @@
             }
         }
 
+        // ---- visual editors registered by builder-*.js (loaded before this file) ----
+        // FormhausBuilderEditors[path](ctx) draws the editor of one setting; 'kind:rows' draws a Kind.JSON setting
+        // whose rows the schema describes (`path[].key`); 'group:NAME'(ctx, details) adds to a group's panel.
+        var plugins = window.FormhausBuilderEditors || {};
+        function rowSettings(setting) {
+            var prefix = setting.path + '[].';
+            return b.schema.filter(function (s) { return s.path.indexOf(prefix) === 0 && s.kind !== 'section'; });
+        }
+        function pluginFor(setting) {
+            var generic = setting.path.replace(/\[\d+\]/g, '[]');
+            if (plugins[generic]) { return plugins[generic]; }
+            if (setting.kind === 'json' && rowSettings(setting).length && plugins['kind:rows']) { return plugins['kind:rows']; }
+            return null;
+        }
+        /** What a registered editor may use of the builder. */
+        var kit = {b: b, el: el, t: t, label: label, editor: function (s, get, set, place) { return editor(s, get, set, place); },
+            fields: function () { return fields(); }, fieldTitle: fieldTitle, announce: function (x) { announce(x); },
+            getPath: getPath, setPath: setPath, rowSettings: rowSettings, NO_VALUE: NO_VALUE,
+            redraw: function () { redraw(); }, problems: function () { return lastProblems; }};
+        b.kit = kit;
+
         // ---- one editor per schema kind ----
         var uid = 0;
         function editor(setting, get, set, place) {
@@ -423,6 +480,20 @@
                 wrap.appendChild(el('p', {class: 'problem', id: problemId}));
                 return wrap;
             }
+            var plugin = pluginFor(setting);
+            if (plugin) { // a visual editor from builder-*.js (rules, rows of a table, translations, e-mails, ...)
+                // a panel of its own (rules) is titled by its summary already: the name stays for screen readers
+                wrap.appendChild(el('p', {class: setting.path === setting.group ? 'sr-only' : 'setting-title',
+                    id: id + '-title', text: label(setting.path)}));
+                if (help) { wrap.appendChild(el('span', {class: 'hint', text: help})); }
+                input = plugin({setting: setting, id: id, place: place, value: value, get: get, set: done,
+                    title: label(setting.path), labelledBy: id + '-title', kit: kit});
+                if (!input) { return null; }
+                input.dataset.place = place;
+                wrap.appendChild(input);
+                wrap.appendChild(el('p', {class: 'problem', id: problemId}));
+                return wrap;
+            }
             wrap.appendChild(lab);
             if (help) { wrap.appendChild(el('span', {class: 'hint', text: help})); }
             if (kind === 'boolean' || kind === 'switch') {
@@ -441,8 +512,8 @@
                 var choices = setting.choices.slice();
                 input = el('select', {id: id}, (choices.indexOf('') < 0 && ['kind', 'fields[].type'].indexOf(setting.path) < 0
                     ? [el('option', {value: '', text: t('builder.value.unset')})] : []).concat(choices.map(function (c) {
-                    return el('option', {value: c, text: c === '' ? t('builder.value.static') : t('kind.' + c,
-                        t('type.' + c, c))});
+                    return el('option', {value: c, text: c === '' ? t('builder.value.static') : t('schema.' + setting.path + '.' + c,
+                        t('kind.' + c, t('type.' + c, c)))});
                 })));
                 input.value = value === undefined ? '' : value;
                 input.addEventListener('change', function () { done(input.value === '' ? undefined : input.value); redraw(); });
@@ -461,7 +532,7 @@
             } else if (kind === 'textarea' || kind === 'list' || kind === 'json') {
                 var text = value === undefined ? '' : kind === 'list' ? (Array.isArray(value) ? value.join('\n') : String(value))
                     : kind === 'json' ? JSON.stringify(value, null, 2) : String(value);
-                input = el('textarea', {id: id, rows: kind === 'json' ? 6 : 3, value: text});
+                input = el('textarea', {id: id, rows: kind === 'json' ? 6 : 3, value: text, class: kind === 'json' ? 'json-raw' : null});
                 input.addEventListener('change', function () {
                     var v = input.value;
                     if (kind === 'list') {
@@ -496,8 +567,7 @@
                     var swatch = el('input', {type: 'color', 'aria-label': label(setting.path) + ' ' + t('builder.colourPicker'),
                         value: /^#[0-9a-fA-F]{6}$/.test(value || '') ? value : '#000000'});
                     swatch.addEventListener('input', function () { input.value = swatch.value; });
-                    swatch.addEventListener('change', function () { done(swatch.value); contrast(); });
-                    input.addEventListener('change', contrast);
+                    swatch.addEventListener('change', function () { done(swatch.value); });
                     wrap.appendChild(el('span', {class: 'inline'}, [input, swatch]));
                     input.dataset.place = place;
                     wrap.appendChild(el('p', {class: 'problem', id: problemId}));
@@ -511,31 +581,60 @@
             return wrap;
         }
 
+        /**
+         * A choice field's options: own options (value, label, the label in each further language, hidden, order) or
+         * onOffice's permitted values (each can be hidden; "edit as own options" makes them a list to reorder and
+         * relabel). Hidden values go to the field's hiddenOptions, which the server enforces.
+         */
         function optionsEditor(id, value, done) {
+            var f = fields()[selected];
+            var box = el('div', {id: id, class: 'options-editor', tabindex: '-1'});
+            if (f.optionsFrom === 'onoffice') {
+                drawOnOfficeOptions(f, box);
+                return box;
+            }
             var list = Array.isArray(value) ? value.map(function (o) {
                 return typeof o === 'string' ? {value: o, label: o} : {value: o.value, label: o.label === undefined ? o.value : o.label};
             }) : [];
-            var box = el('div', {id: id, class: 'options-editor', tabindex: '-1'});
+            var languages = formLanguages();
             function save() { done(list.length ? list.map(function (o) { return {value: o.value, label: o.label}; }) : undefined); }
             function draw() {
                 box.textContent = '';
-                var table = el('table', {class: 'options-table'}, [el('thead', {}, [el('tr', {}, [
-                    el('th', {scope: 'col', text: label('fields[].options[].value')}),
-                    el('th', {scope: 'col', text: label('fields[].options[].label')}),
-                    el('th', {scope: 'col'}, [el('span', {class: 'sr-only', text: t('builder.actions')})])])])]);
+                var head = [el('th', {scope: 'col', text: label('fields[].options[].value')}),
+                    el('th', {scope: 'col', text: label('fields[].options[].label')})];
+                languages.forEach(function (lang) {
+                    head.push(el('th', {scope: 'col', text: label('fields[].options[].label') + ' (' + languageName(lang) + ')'}));
+                });
+                head.push(el('th', {scope: 'col', text: t('builder.option.hidden')}));
+                head.push(el('th', {scope: 'col'}, [el('span', {class: 'sr-only', text: t('builder.actions')})]));
+                var table = el('table', {class: 'options-table'}, [el('thead', {}, [el('tr', {}, head)])]);
                 var body = el('tbody');
                 list.forEach(function (o, i) {
                     var v = el('input', {type: 'text', value: o.value, 'aria-label': label('fields[].options[].value') + ' ' + (i + 1),
-                        onchange: function () { o.value = v.value.trim(); save(); }});
+                        onchange: function () { renameOption(f, o.value, v.value.trim()); o.value = v.value.trim(); save(); }});
                     var l = el('input', {type: 'text', value: o.label, 'aria-label': label('fields[].options[].label') + ' ' + (i + 1),
                         onchange: function () { o.label = l.value; save(); }});
-                    body.appendChild(el('tr', {}, [el('td', {}, [v]), el('td', {}, [l]), el('td', {class: 'inline'}, [
+                    var cells = [el('td', {}, [v]), el('td', {}, [l])];
+                    languages.forEach(function (lang) {
+                        var texts = fieldTexts(lang, f.name, false);
+                        var tl = el('input', {type: 'text', lang: lang, class: 'option-translation',
+                            value: texts && texts.options && texts.options[o.value] || '',
+                            'aria-label': label('fields[].options[].label') + ' ' + (i + 1) + ' (' + languageName(lang) + ')',
+                            onchange: function () {
+                                setFieldText(lang, f.name, null, tl.value.trim() === '' ? undefined : tl.value.trim(), o.value);
+                                b.changed();
+                            }});
+                        cells.push(el('td', {}, [tl]));
+                    });
+                    cells.push(el('td', {}, [hideBox(f, o.value, o.label, i)]));
+                    cells.push(el('td', {class: 'inline'}, [
                         el('button', {type: 'button', class: 'small', 'aria-label': t('builder.option.up') + ' ' + o.label,
                             disabled: i === 0, text: '↑', onclick: function () { move(i, -1); }}),
                         el('button', {type: 'button', class: 'small', 'aria-label': t('builder.option.down') + ' ' + o.label,
                             disabled: i === list.length - 1, text: '↓', onclick: function () { move(i, 1); }}),
                         el('button', {type: 'button', class: 'small', 'aria-label': t('builder.option.remove') + ' ' + o.label,
-                            text: '✕', onclick: function () { list.splice(i, 1); save(); draw(); }})])]));
+                            text: '✕', onclick: function () { renameOption(f, o.value, undefined); list.splice(i, 1); save(); draw(); }})]));
+                    body.appendChild(el('tr', {'data-value': o.value}, cells));
                 });
                 table.appendChild(body);
                 box.appendChild(table);
@@ -543,17 +642,82 @@
                     var n = list.length + 1;
                     list.push({value: 'option' + n, label: t('builder.option.new') + ' ' + n});
                     save(); draw();
-                    box.querySelectorAll('tbody input')[(list.length - 1) * 2 + 1].focus();
+                    box.querySelectorAll('tbody tr')[list.length - 1].querySelectorAll('input')[1].focus();
                 }}));
             }
             function move(i, by) {
                 var item = list.splice(i, 1)[0];
                 list.splice(i + by, 0, item);
                 save(); draw();
+                var row = box.querySelectorAll('tbody tr')[i + by];
+                var again = row && row.querySelector(by < 0 ? 'button[aria-label^="' + t('builder.option.up') + '"]'
+                    : 'button[aria-label^="' + t('builder.option.down') + '"]');
+                if (again && !again.disabled) { again.focus(); } else if (row) { row.querySelector('input').focus(); }
                 announce(t('builder.moved').replace('{0}', item.label).replace('{1}', i + by + 1).replace('{2}', list.length));
             }
             draw();
             return box;
+        }
+
+        /** The permitted values of the mapped onOffice field, each with its hidden box; the list itself is onOffice's. */
+        function drawOnOfficeOptions(f, box) {
+            var info = f.maps && catalogueField(f.maps);
+            box.appendChild(el('p', {class: 'hint', text: t('builder.option.fromOnOffice')}));
+            if (!info) {
+                box.appendChild(el('p', {class: 'hint', text: catalogue ? t('builder.option.noValues') : t('builder.saving')}));
+                return;
+            }
+            var rows = info.permitted.map(function (v, i) {
+                var text = b.draft.language === 'en' ? v.en : v.de;
+                return el('tr', {'data-value': v.key}, [el('td', {}, [el('code', {text: v.key})]), el('td', {text: text}),
+                    el('td', {}, [hideBox(f, v.key, text, i)])]);
+            });
+            box.appendChild(el('table', {class: 'options-table'}, [el('thead', {}, [el('tr', {}, [
+                el('th', {scope: 'col', text: label('fields[].options[].value')}),
+                el('th', {scope: 'col', text: label('fields[].options[].label')}),
+                el('th', {scope: 'col', text: t('builder.option.hidden')})])]), el('tbody', {}, rows)]));
+            box.appendChild(el('button', {type: 'button', class: 'own-options', text: t('builder.option.makeOwn'), onclick: function () {
+                delete f.optionsFrom;
+                optionsSource(f, undefined);
+                b.changed();
+                drawField();
+                var first = fieldPanel.querySelector('.options-table tbody input');
+                if (first) { first.focus(); }
+            }}));
+        }
+
+        /** "Hidden" for one option: the visitor is never offered it (the server refuses it too). */
+        function hideBox(f, value, text, i) {
+            var hidden = Array.isArray(f.hiddenOptions) && f.hiddenOptions.indexOf(value) >= 0;
+            var box = el('input', {type: 'checkbox', class: 'option-hidden', checked: hidden,
+                'aria-label': t('builder.option.hide') + ' ' + (text || value) + ' (' + (i + 1) + ')'});
+            box.dataset.place = 'fields[' + selected + '].hiddenOptions';
+            box.addEventListener('change', function () {
+                var list = Array.isArray(f.hiddenOptions) ? f.hiddenOptions.filter(function (x) { return x !== value; }) : [];
+                if (box.checked) { list.push(value); }
+                if (list.length) { f.hiddenOptions = list; } else { delete f.hiddenOptions; }
+                b.changed();
+                announce(t(box.checked ? 'builder.option.hiddenNow' : 'builder.option.shownNow').replace('{0}', text || value));
+            });
+            return box;
+        }
+
+        /** An option's value changed (or, with undefined, it was removed): its hidden mark and texts follow it. */
+        function renameOption(f, before, after) {
+            if (before === after) { return; }
+            if (Array.isArray(f.hiddenOptions) && f.hiddenOptions.indexOf(before) >= 0) {
+                f.hiddenOptions = f.hiddenOptions.filter(function (x) { return x !== before; });
+                if (after !== undefined) { f.hiddenOptions.push(after); }
+                if (!f.hiddenOptions.length) { delete f.hiddenOptions; }
+            }
+            formLanguages().forEach(function (lang) {
+                var texts = fieldTexts(lang, f.name, false);
+                if (texts && texts.options && texts.options[before] !== undefined) {
+                    var text = texts.options[before];
+                    setFieldText(lang, f.name, null, undefined, before);
+                    if (after !== undefined) { setFieldText(lang, f.name, null, text, after); }
+                }
+            });
         }
 
         function conditionEditor(id, value, done) {
@@ -621,7 +785,7 @@
         mainCol.appendChild(fieldsSection);
         mainCol.appendChild(fieldPanel);
 
-        var GROUPS = ['form', 'theme', 'emails', 'onoffice', 'privacy', 'protection'];
+        var GROUPS = ['form', 'theme', 'emails', 'rules', 'onoffice', 'privacy', 'protection', 'embed'];
         b.schema.forEach(function (s) { if (GROUPS.indexOf(s.group) < 0 && s.group !== 'field' && s.group !== 'fields') { GROUPS.push(s.group); } });
         var open = {form: true};
 
@@ -638,18 +802,10 @@
                         if (e) { details.appendChild(e); }
                     });
                 if (group === 'theme') { details.appendChild(el('p', {id: 'contrast', class: 'contrast-warning', role: 'status'})); }
-                if (group === 'emails') { details.appendChild(mailHelp()); }
+                if (plugins['group:' + group]) { plugins['group:' + group](kit, details); }
                 groups.appendChild(details);
             });
             contrast();
-        }
-
-        function mailHelp() {
-            var names = fields().filter(function (f) { return f.name && NO_VALUE.indexOf(f.type) < 0; }).map(function (f) {
-                return '${values.' + f.name + '}';
-            });
-            return el('div', {class: 'hint'}, [el('p', {text: t('builder.mail.values')}),
-                el('ul', {}, names.map(function (n) { return el('li', {}, [el('code', {text: n})]); }))]);
         }
 
         function drawFields() {
@@ -742,6 +898,7 @@
 
         function removeField(i) {
             var f = fields().splice(i, 1)[0];
+            dropTexts(f.name);
             if (selected >= fields().length) { selected = fields().length - 1; }
             b.changed();
             drawFields();
@@ -788,6 +945,185 @@
             if (select) { select.focus(); }
         }
 
+        // ---- the field panel's own parts: texts per language, step break, options' sources ----
+        var DRAWN_ELSEWHERE = ['fields[].hiddenOptions']; // in the options editor, a box per option
+        var TEXT_KEYS = ['label', 'help', 'placeholder'];
+        var LANGUAGES = ['de', 'en'];
+
+        /** The form's languages besides its own: those its translations hold. */
+        function otherLanguages() {
+            var own = b.draft.language || 'de';
+            return LANGUAGES.filter(function (l) { return l !== own; });
+        }
+        function formLanguages() {
+            var tr = b.draft.translations;
+            return otherLanguages().filter(function (l) { return tr && typeof tr === 'object' && tr[l] && typeof tr[l] === 'object'; });
+        }
+        /** translations[lang].fields[name] (made when {@code create}), or null. */
+        function fieldTexts(lang, name, create) {
+            var tr = b.draft.translations;
+            if (!tr || !tr[lang] || typeof tr[lang] !== 'object') { return null; }
+            if (!tr[lang].fields || typeof tr[lang].fields !== 'object') {
+                if (!create) { return null; }
+                tr[lang].fields = {};
+            }
+            if (!tr[lang].fields[name] || typeof tr[lang].fields[name] !== 'object') {
+                if (!create) { return null; }
+                tr[lang].fields[name] = {};
+            }
+            return tr[lang].fields[name];
+        }
+        /** Sets (or, with an empty value, removes) one text; a field left without texts leaves the translation. */
+        function setFieldText(lang, name, key, value, option) {
+            var texts = fieldTexts(lang, name, value !== undefined);
+            if (!texts) { return; }
+            if (option !== undefined) {
+                if (value !== undefined) { texts.options = texts.options || {}; texts.options[option] = value; }
+                else if (texts.options) { delete texts.options[option]; if (!Object.keys(texts.options).length) { delete texts.options; } }
+            } else if (value === undefined) { delete texts[key]; } else { texts[key] = value; }
+            var all = b.draft.translations[lang].fields;
+            if (!Object.keys(texts).length) { delete all[name]; }
+            if (!Object.keys(all).length) { delete b.draft.translations[lang].fields; }
+        }
+        function renameTexts(before, after) {
+            formLanguages().forEach(function (lang) {
+                var texts = fieldTexts(lang, before, false);
+                if (texts && after) { delete b.draft.translations[lang].fields[before]; b.draft.translations[lang].fields[after] = texts; }
+            });
+        }
+        function dropTexts(name) {
+            formLanguages().forEach(function (lang) {
+                if (fieldTexts(lang, name, false)) { delete b.draft.translations[lang].fields[name]; }
+                var all = b.draft.translations[lang].fields;
+                if (all && !Object.keys(all).length) { delete b.draft.translations[lang].fields; }
+            });
+        }
+        /** Whether the field's type takes the field setting {@code key}. */
+        function takes(key, f) {
+            var s = b.schema.filter(function (x) { return x.path === 'fields[].' + key; })[0];
+            return !!s && (!s.types.length || s.types.indexOf(f.type) >= 0);
+        }
+        function languageName(lang) { return t('builder.language.' + lang, lang); }
+
+        /**
+         * The field's label, help and placeholder in each further language of the form; a form with one language
+         * gets a button that adds the other (with the labels of its onOffice fields from onOffice).
+         */
+        function textsPerLanguage(f) {
+            var index = selected;
+            var keys = TEXT_KEYS.filter(function (key) { return takes(key, f); });
+            var boxes = formLanguages().map(function (lang) {
+                var box = el('fieldset', {class: 'texts-language', 'data-language': lang}, [
+                    el('legend', {text: t('builder.field.textsIn').replace('{0}', languageName(lang))})]);
+                keys.forEach(function (key) {
+                    var id = 'set-' + (++uid);
+                    var texts = fieldTexts(lang, f.name, false) || {};
+                    var place = 'translations.' + lang + '.fields.' + f.name + '.' + key;
+                    var input = el(key === 'help' ? 'textarea' : 'input', {type: key === 'help' ? null : 'text', id: id,
+                        rows: key === 'help' ? 2 : null, lang: lang, value: texts[key] === undefined ? '' : texts[key],
+                        placeholder: fields()[index][key] || null, 'aria-describedby': id + '-problem'});
+                    input.dataset.place = place;
+                    input.addEventListener('change', function () {
+                        setFieldText(lang, fields()[index].name, key, input.value.trim() === '' ? undefined : input.value);
+                        b.changed();
+                    });
+                    box.appendChild(el('div', {class: 'setting', 'data-setting': 'translations.' + lang + '.' + key}, [
+                        el('label', {for: id, text: label('fields[].' + key) + ' (' + languageName(lang) + ')'}), input,
+                        el('p', {class: 'problem', id: id + '-problem'})]));
+                });
+                return box;
+            });
+            otherLanguages().filter(function (l) { return formLanguages().indexOf(l) < 0; }).forEach(function (lang) {
+                boxes.push(el('p', {class: 'setting'}, [el('button', {type: 'button', class: 'small add-language',
+                    'data-language': lang, text: t('builder.field.addLanguage').replace('{0}', languageName(lang)),
+                    onclick: function () { addLanguage(lang); }})]));
+            });
+            return boxes;
+        }
+
+        /** The form gets texts in {@code lang}: its onOffice fields' labels and values come from onOffice. */
+        function addLanguage(lang) {
+            if (!b.draft.translations || typeof b.draft.translations !== 'object') { b.draft.translations = {}; }
+            b.draft.translations[lang] = b.draft.translations[lang] || {};
+            fields().forEach(function (f) {
+                var info = f.maps && catalogueField(f.maps);
+                if (info) { catalogueTexts(f, info, [lang]); }
+            });
+            b.changed();
+            drawField();
+            announce(t('builder.field.languageAdded').replace('{0}', languageName(lang)));
+            var first = fieldPanel.querySelector('fieldset.texts-language[data-language="' + lang + '"] input');
+            if (first) { first.focus(); }
+        }
+
+        /** A picked field's label and values in the form's further languages, from onOffice. */
+        function catalogueTexts(field, info, languages) {
+            (languages || formLanguages()).forEach(function (lang) {
+                var text = lang === 'en' ? info.labelEn : info.labelDe;
+                if (text && !(fieldTexts(lang, field.name, false) || {}).label) { setFieldText(lang, field.name, 'label', text); }
+                if (Array.isArray(field.options)) {
+                    field.options.forEach(function (o) {
+                        var v = info.permitted.filter(function (p) { return p.key === (typeof o === 'string' ? o : o.value); })[0];
+                        if (v && (lang === 'en' ? v.en : v.de)) { setFieldText(lang, field.name, null, lang === 'en' ? v.en : v.de, v.key); }
+                    });
+                }
+            });
+        }
+
+        /** "Step break before this field": a break field right before it starts a new step (its title editable here). */
+        function stepBreakEditor(index) {
+            var id = 'set-' + (++uid);
+            var before = fields()[index - 1];
+            var on = !!before && before.type === 'break';
+            var box = el('input', {type: 'checkbox', id: id, checked: on, class: 'step-break'});
+            var wrap = el('div', {class: 'setting', 'data-setting': 'stepBreak'}, [
+                el('label', {class: 'inline-label', for: id}, [box, ' ' + t('builder.field.stepBreak')])]);
+            box.addEventListener('change', function () {
+                var f = fields()[index];
+                if (box.checked) {
+                    fields().splice(index, 0, {name: uniqueName('schritt'), type: 'break', label: t('builder.newStep')});
+                    selected = index + 1;
+                } else if (before && before.type === 'break') {
+                    var gone = fields().splice(index - 1, 1)[0];
+                    dropTexts(gone.name);
+                    selected = index - 1;
+                }
+                b.changed();
+                drawFields();
+                drawField();
+                var again = fieldPanel.querySelector('input.step-break');
+                if (again) { again.focus(); }
+                announce(t(box.checked ? 'builder.field.stepBreakOn' : 'builder.field.stepBreakOff').replace('{0}', fieldTitle(f)));
+            });
+            if (on) {
+                var titleId = 'set-' + (++uid);
+                var title = el('input', {type: 'text', id: titleId, value: before.label || '', class: 'step-title'});
+                title.dataset.place = 'fields[' + (index - 1) + '].label';
+                title.addEventListener('change', function () {
+                    if (title.value.trim()) { before.label = title.value.trim(); } else { delete before.label; }
+                    b.changed();
+                    drawFields();
+                });
+                wrap.appendChild(el('label', {for: titleId, text: t('builder.field.stepTitle')}));
+                wrap.appendChild(title);
+                wrap.appendChild(el('p', {class: 'problem'}));
+            }
+            return wrap;
+        }
+
+        /** Options from onOffice take no own list; back to own options, onOffice's values become the list to edit. */
+        function optionsSource(f, from) {
+            if (from === 'onoffice') {
+                delete f.options;
+            } else if (!Array.isArray(f.options) || !f.options.length) {
+                var info = f.maps && catalogueField(f.maps);
+                if (info && info.permitted.length) {
+                    f.options = info.permitted.map(function (v) { return {value: v.key, label: b.draft.language === 'en' ? v.en : v.de}; });
+                    catalogueTexts(f, info);
+                }
+            }
+        }
+
         function drawField() {
             fieldPanel.textContent = '';
             var f = fields()[selected];
@@ -796,19 +1132,26 @@
                 return;
             }
             fieldPanel.appendChild(el('h2', {id: 'field-panel-title', text: t('builder.field.title') + ' ' + fieldTitle(f)}));
+            if (f.type !== 'break') { fieldPanel.appendChild(stepBreakEditor(selected)); }
+            var textsAfter = takes('placeholder', f) ? 'placeholder' : takes('help', f) ? 'help' : 'label';
             b.schema.filter(function (s) {
                 return s.group === 'field' && s.path.split('.').length === 2 && s.path.indexOf('options[]') < 0
-                    && (!s.types.length || s.types.indexOf(f.type) >= 0);
+                    && DRAWN_ELSEWHERE.indexOf(s.path) < 0 && (!s.types.length || s.types.indexOf(f.type) >= 0);
             }).forEach(function (s) {
                 var key = s.path.substring('fields[].'.length);
                 var index = selected;
                 var e = editor(s, function () { return fields()[index][key]; }, function (v) {
+                    var before = fields()[index][key];
                     if (v === undefined) { delete fields()[index][key]; } else { fields()[index][key] = v; }
                     if (key === 'label' || key === 'type' || key === 'showIf') { drawFields(); }
                     if (key === 'type') { drawField(); }
-                    if (key === 'name') { drawGroups(); }
+                    if (key === 'name') { renameTexts(before, v); drawGroups(); }
+                    if (key === 'optionsFrom') { optionsSource(fields()[index], v); }
                 }, 'fields[' + selected + '].' + key);
                 if (e) { fieldPanel.appendChild(e); }
+                if (e && key === textsAfter) {
+                    textsPerLanguage(f).forEach(function (box) { fieldPanel.appendChild(box); });
+                }
             });
             if (f.maps && catalogue) {
                 var info = catalogueField(f.maps);
@@ -851,7 +1194,12 @@
                         el('span', {class: 'meta', text: fieldSummary(f)}),
                         used ? el('span', {class: 'badge', text: t('builder.picker.used')}) : null, ' ',
                         el('button', {type: 'button', class: 'small pick', 'aria-label': t('builder.picker.add') + ': ' + adminLabel(f),
-                            text: t('builder.picker.add'), onclick: function () { addField(fromCatalogue(f)); show(); }})]));
+                            text: t('builder.picker.add'), onclick: function () {
+                                var field = fromCatalogue(f);
+                                catalogueTexts(field, f);
+                                addField(field);
+                                show();
+                            }})]));
                 });
             }
             module.addEventListener('change', show);
@@ -909,40 +1257,28 @@
             return field;
         }
 
-        // ---- contrast (WCAG 2.2 AA: 4.5:1 for text) ----
-        function luminance(hex) {
-            var m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec((hex || '').trim());
-            if (!m) { return null; }
-            var h = m[1].length === 3 ? m[1].replace(/(.)/g, '$1$1') : m[1];
-            var rgb = [0, 2, 4].map(function (i) {
-                var c = parseInt(h.substr(i, 2), 16) / 255;
-                return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-            });
-            return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
-        }
-        function ratio(a, b2) {
-            var la = luminance(a), lb = luminance(b2);
-            if (la === null || lb === null) { return null; }
-            return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-        }
+        // ---- contrast (WCAG 2.2 AA: 4.5:1 for text), judged by the server (forms.ThemeContrast) on every save ----
+        var lowContrast = [];
+        b.hooks.afterSave.push(function (data) { lowContrast = data.contrast || []; contrast(); });
         function contrast() {
             var box = document.getElementById('contrast');
             if (!box) { return; }
-            var theme = b.draft.theme || {};
-            var background = theme.background || '#ffffff';
-            var warnings = [];
-            var pairs = [['text', theme.text || '#1b1f24', background], ['accent', '#ffffff', theme.accent || '#1d4ed8'],
-                ['error', theme.error || '#b42318', background]];
-            pairs.forEach(function (p) {
-                var r = ratio(p[1], p[2]);
-                if (r !== null && r < 4.5) {
-                    warnings.push(t('builder.contrast').replace('{0}', label('theme.' + p[0])).replace('{1}', r.toFixed(2)));
-                }
-            });
-            box.textContent = warnings.join(' ');
+            box.textContent = lowContrast.map(function (low) {
+                return t('builder.contrast').replace('{0}', t('builder.contrast.' + low.place, label(low.place)))
+                    .replace('{1}', String(low.ratio.toFixed(2))).replace('{2}', low.foreground).replace('{3}', low.background);
+            }).join(' ');
         }
 
         // ---- problems at the setting they concern ----
+        /** The input of a problem's place, or of the nearest setting holding it (fields[2].options[1] → options). */
+        function inputAt(place) {
+            for (var at = place; at && !/^fields(\[\d+])?$/.test(at); at = at.replace(/(\.[^.\[]+|\[\d+])$/, '')) {
+                var input = panel.querySelector('[data-place="' + at.replace(/"/g, '') + '"]');
+                if (input) { return input; }
+                if (at === at.replace(/(\.[^.\[]+|\[\d+])$/, '')) { break; }
+            }
+            return null;
+        }
         var lastProblems = [];
         function markProblems() {
             Array.prototype.forEach.call(panel.querySelectorAll('[data-place]'), function (input) {
@@ -952,12 +1288,11 @@
             });
             Array.prototype.forEach.call(panel.querySelectorAll('.has-problem'), function (m) { m.hidden = true; });
             lastProblems.forEach(function (problem) {
-                var input = panel.querySelector('[data-place="' + problem.place + '"]')
-                    || panel.querySelector('[data-place="' + problem.place.replace(/\.[^.\[]+$/, '') + '"]');
+                var input = inputAt(problem.place);
                 if (input) {
                     input.setAttribute('aria-invalid', 'true');
                     var p = input.closest('.setting').querySelector('.problem');
-                    if (p) { p.textContent = (p.textContent ? p.textContent + ' ' : '') + problem.message; }
+                    if (p) { p.textContent = (p.textContent ? p.textContent + ' ' : '') + b.problemText(problem); }
                 }
                 var m = /^fields\[(\d+)]/.exec(problem.place);
                 if (m) {
@@ -974,8 +1309,7 @@
             if (m) { select(Number(m[1])); }
             var group = b.schema.filter(function (s) { return place === s.path || place.indexOf(s.path + '.') === 0; })[0];
             if (!m && group) { open[group.group] = true; drawGroups(); }
-            var input = panel.querySelector('[data-place="' + place + '"]')
-                || panel.querySelector('[data-place="' + place.replace(/\.[^.\[]+$/, '') + '"]');
+            var input = inputAt(place);
             if (input) { input.focus(); }
         });
         root.addEventListener('fh-redraw', function () { redraw(); });

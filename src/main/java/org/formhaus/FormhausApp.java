@@ -60,6 +60,9 @@ import org.formhaus.config.DatabaseConfig;
 import org.formhaus.config.FormsConfig;
 import org.formhaus.config.MarketplaceConfig;
 import org.formhaus.delivery.ClientFactory;
+import org.formhaus.editing.EditLinks;
+import org.formhaus.editing.RecordLoader;
+import org.formhaus.storage.EditLinkStore;
 import org.formhaus.delivery.DeliveryOutcomes;
 import org.formhaus.delivery.RetryPolicy;
 import org.formhaus.delivery.DeliverySettings;
@@ -75,6 +78,7 @@ import org.formhaus.mail.AgentEmails;
 import org.formhaus.mail.FormMailPlanner;
 import org.formhaus.mail.MailTemplateCheck;
 import org.formhaus.mapping.KnownFields;
+import org.formhaus.mapping.LiveRuleCheck;
 import org.formhaus.mapping.MappingCheck;
 import org.formhaus.mapping.SubmissionMapper;
 import org.formhaus.metrics.FormhausMetrics;
@@ -139,6 +143,9 @@ public final class FormhausApp implements AutoCloseable {
     /** How often each instance adds its statistics counts to the database (and at close). */
     private static final java.time.Duration COUNTER_FLUSH = java.time.Duration.ofSeconds(5);
 
+    /** How long a visitor's submission waits for onOffice's answer to its live-CRM rules before delivery decides. */
+    private static final java.time.Duration LIVE_RULE_WAIT = java.time.Duration.ofSeconds(2);
+
     private final AppConfig config;
     private final Database db;
     private final FormhausMetrics metrics;
@@ -151,8 +158,12 @@ public final class FormhausApp implements AutoCloseable {
     private final OnOfficeConnector onOffice;
     private final OnOfficeMetadata metadata = new OnOfficeMetadata();
     private final KnownFields knownFields = new KnownFields();
+    /** Live-CRM rules checked when a visitor sends (#12): a short onOffice read; delivery decides in the end. */
+    private final LiveRuleCheck liveRules;
     private final Templates templates = new Templates();
     private final ConfirmationTokens newsletterTokens;
+    /** Edit links (#12): links in e-mails that open an existing onOffice record in a form that modifies it. */
+    private final EditLinks editLinks;
     private final WebhookTargets webhookTargets;
     private final WebhookSender webhooks;
     private final DeliveryWorker worker;
@@ -188,6 +199,8 @@ public final class FormhausApp implements AutoCloseable {
         this.onOffice = OnOfficeConnector.builder().connectTimeout(config.onOffice().connectTimeout())
                 .requestTimeout(config.onOffice().requestTimeout()).hosts(onOfficeHosts(config)).observer(metrics)
                 .build();
+        this.liveRules = new LiveRuleCheck(id -> stores.accounts().find(id).map(a -> a.onOffice()).orElse(null),
+                credentials -> onOffice.clientFor(credentials, RetryMode.NONE), LIVE_RULE_WAIT);
         this.termHashes = new TermHashes(stores.instance().getOrCreateSecret("search.term.key"));
         stores.submissions().indexWith(new SubmissionTerms(termHashes,
                 (key, version) -> stores.forms().version(key, version).map(StoredForm::definition)));
@@ -199,6 +212,8 @@ public final class FormhausApp implements AutoCloseable {
         this.webhooks = new WebhookSender(stores.webhooks(), webhookTargets,
                 new RetryPolicy(config.delivery().backoffBase().toMillis(), config.delivery().backoffMax().toMillis()),
                 config.delivery().giveUpAfter(), config.delivery().poll());
+        this.editLinks = new EditLinks(new EditLinkStore(db), stores.forms(), stores.submissions(), publicUrl::get,
+                Clock.systemUTC());
         this.worker = deliveryWorker();
         metrics.watch(stores.jobs()::backlog);
         this.retention = new RetentionSweeper(stores.submissions(), config.retention().keep(),
@@ -350,7 +365,8 @@ public final class FormhausApp implements AutoCloseable {
                             onOffice.clientFor(credentials, RetryMode.SAFE_ONLY));
                 }))
                 .servlet("/admin/build", new BuilderServlet(templates, adminSessions, stores.forms(), formDrafts,
-                        new FormPreview(templates, formOptions)), "/admin/build/*") // form builder
+                        new FormPreview(templates, formOptions)).withPublicUrl(config.http().publicUrl()),
+                        "/admin/build/*") // form builder
                 .servlet("/marketplace/activate", marketplaceActivation(), "/marketplace/unlock")
                 .servlet("/marketplace/open", Marketplace.serviceCalls(templates, marketplaceSettings(),
                         config.marketplace().stateLifetime(), stores.marketplace(), stores.users(), adminSessions,
@@ -444,7 +460,7 @@ public final class FormhausApp implements AutoCloseable {
                                         files.add(new FormMailPlanner.UploadedFiles.File(f.fileName(), bytes)));
                             }
                             return files;
-                        }));
+                        }, editLinks::issue));
         return DeliveryWorker.create(stores.submissions(), stores.forms(), stores.accounts(), stores.jobs(), clients,
                 delivery, DeliverySettings.of(config.delivery()), outcomes);
     }
@@ -472,7 +488,17 @@ public final class FormhausApp implements AutoCloseable {
                     if (outcome == SubmissionCounter.Outcome.ACCEPTED) {
                         traffic.submitted(formKey); // in the request's thread: with the source FormTrafficFilter set
                     }
-                }, this.limits);
+                }, this.limits, editLinks, new RecordLoader(this::editLinkClient), liveRules::refusals);
+    }
+
+    /**
+     * The client that loads an edit link's record while the visitor waits: it never retries by itself, so onOffice is
+     * asked once, for at most onoffice.request.timeout.seconds.
+     */
+    private org.formhaus.onoffice.OnOfficeClient editLinkClient(long accountId) throws SQLException {
+        var credentials = stores.accounts().find(accountId).map(a -> a.onOffice()).orElse(null);
+        return credentials == null || !credentials.complete() ? null
+                : onOffice.clientFor(credentials, RetryMode.NONE);
     }
 
     private MultipartConfigElement uploadLimits() {
@@ -572,6 +598,7 @@ public final class FormhausApp implements AutoCloseable {
     @Override
     public void close() {
         retention.close();
+        liveRules.close();
         formOptions.close();
         worker.close();
         webhooks.close();

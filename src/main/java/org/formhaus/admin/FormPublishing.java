@@ -38,6 +38,7 @@ final class FormPublishing {
     private final FormDrafts drafts;
     private final DraftCheck check;
     private final FormsApiServlet.RightsWarnings rightsWarnings;
+    private final DraftNotes notes = new DraftNotes();
 
     FormPublishing(FormStore forms, FormDrafts drafts, DraftCheck check, FormsApiServlet.RightsWarnings rightsWarnings) {
         this.forms = forms;
@@ -148,12 +149,10 @@ final class FormPublishing {
         reply.addProperty("liveVersion", live);
         JsonArray problems = new JsonArray();
         for (DefinitionException.Problem p : check.problems(account, definition)) {
-            JsonObject problem = new JsonObject();
-            problem.addProperty("place", p.place());
-            problem.addProperty("message", p.message());
-            problems.add(problem);
+            problems.add(ProblemCodes.json(p));
         }
         reply.add("problems", problems);
+        notes.addTo(reply, definition);
         return reply;
     }
 
@@ -341,12 +340,7 @@ final class FormPublishing {
             body.addProperty("error", "Invalid form definition: " + String.join("; ",
                     problems.stream().map(DefinitionException.Problem::toString).toList()));
             JsonArray list = new JsonArray();
-            problems.forEach(p -> {
-                JsonObject problem = new JsonObject();
-                problem.addProperty("place", p.place());
-                problem.addProperty("message", p.message());
-                list.add(problem);
-            });
+            problems.forEach(p -> list.add(ProblemCodes.json(p)));
             body.add("problems", list);
             throw new HttpProblem(400, body.get("error").getAsString(), body);
         }

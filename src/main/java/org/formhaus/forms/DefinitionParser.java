@@ -93,6 +93,8 @@ public final class DefinitionParser {
         String thankYouUrl = d.string("thankYouUrl");
         SectionKeys.read(d);
         PrivacyRules.read(d, kind); // workspace (#13): privacy mode and the form's own retention
+        // #12: a form that edits an existing record through an edit link; fields judged only when they parsed cleanly
+        EditSettings.read(d, d.problemCount() == 0 ? fields : null);
         d.refuseUnread();
         if (!problems.isEmpty()) {
             throw new DefinitionException(problems);

@@ -10,7 +10,9 @@ import java.util.List;
  * <p>Extensions beyond the contract's minimal shape: {@code optionsFrom} ("onoffice": the options are the permitted
  * values of the mapped onOffice field, resolved from a cache before rendering and validation), {@code showIf}
  * (conditional visibility), {@code minDate}/{@code maxDate} (ISO date or "today"), {@code maxBytes}/{@code accept}
- * (file uploads), {@code unit} (shown after currency/area inputs), {@code consentVersion} (stored with a consent).
+ * (file uploads), {@code unit} (shown after currency/area inputs), {@code consentVersion} (stored with a consent),
+ * {@code width} (full or half a row), {@code hiddenOptions} (option values never offered: {@link #options()} holds
+ * only the offered ones, so a hidden value sent is refused like any unknown one).
  *
  * <p>Build one with {@link #builder}; what is not set stays null (false, empty):
  * <pre>{@code
@@ -23,13 +25,28 @@ public record Field(String name, FieldType type, String label, boolean required,
                     BigDecimal min, BigDecimal max, BigDecimal step,
                     boolean prefill, String defaultValue,
                     String optionsFrom, Condition showIf, String minDate, String maxDate,
-                    Long maxBytes, List<String> accept, String unit, String consentVersion) {
+                    Long maxBytes, List<String> accept, String unit, String consentVersion,
+                    Width width, List<String> hiddenOptions) {
 
     public static final String OPTIONS_FROM_ONOFFICE = "onoffice";
 
+    /** How wide the field is shown: the whole row, or half of it (two half fields share a row on wide screens). */
+    public enum Width {
+        FULL, HALF;
+
+        public String jsonName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     public Field {
-        options = options == null ? List.of() : List.copyOf(options);
         accept = accept == null ? List.of() : List.copyOf(accept);
+        width = width == null ? Width.FULL : width;
+        hiddenOptions = hiddenOptions == null ? List.of() : List.copyOf(hiddenOptions);
+        // A hidden option is never offered: not shown, and refused when sent (static options and onOffice's alike,
+        // since dynamic options are resolved through withOptions, which comes here too).
+        List<String> hide = hiddenOptions;
+        options = options == null ? List.of() : options.stream().filter(o -> !hide.contains(o.value())).toList();
     }
 
     /** The contract's original shape, without the extensions. */
@@ -39,7 +56,7 @@ public record Field(String name, FieldType type, String label, boolean required,
                  BigDecimal min, BigDecimal max, BigDecimal step,
                  boolean prefill, String defaultValue) {
         this(name, type, label, required, maps, options, placeholder, help, minLength, maxLength, pattern, min, max,
-                step, prefill, defaultValue, null, null, null, null, null, List.of(), null, null);
+                step, prefill, defaultValue, null, null, null, null, null, List.of(), null, null, null, List.of());
     }
 
     public boolean hasOption(String value) {
@@ -67,7 +84,7 @@ public record Field(String name, FieldType type, String label, boolean required,
                 .placeholder(placeholder).help(help).minLength(minLength).maxLength(maxLength).pattern(pattern)
                 .min(min).max(max).step(step).prefill(prefill).defaultValue(defaultValue).optionsFrom(optionsFrom)
                 .showIf(showIf).minDate(minDate).maxDate(maxDate).maxBytes(maxBytes).accept(accept).unit(unit)
-                .consentVersion(consentVersion);
+                .consentVersion(consentVersion).width(width).hiddenOptions(hiddenOptions);
     }
 
     /** Collects a field's attributes; {@link #build()} makes the immutable {@link Field}. Not thread-safe. */
@@ -96,6 +113,8 @@ public record Field(String name, FieldType type, String label, boolean required,
         private List<String> accept = List.of();
         private String unit;
         private String consentVersion;
+        private Width width;
+        private List<String> hiddenOptions = List.of();
 
         private Builder(String name, FieldType type) {
             this.name = name;
@@ -213,10 +232,21 @@ public record Field(String name, FieldType type, String label, boolean required,
             return this;
         }
 
+        public Builder width(Width width) {
+            this.width = width;
+            return this;
+        }
+
+        /** Option values never offered to the visitor (e.g. an onOffice permitted value the agency does not use). */
+        public Builder hiddenOptions(List<String> hiddenOptions) {
+            this.hiddenOptions = hiddenOptions;
+            return this;
+        }
+
         public Field build() {
             return new Field(name, type, label, required, maps, options, placeholder, help, minLength, maxLength,
                     pattern, min, max, step, prefill, defaultValue, optionsFrom, showIf, minDate, maxDate, maxBytes,
-                    accept, unit, consentVersion);
+                    accept, unit, consentVersion, width, hiddenOptions);
         }
     }
 }

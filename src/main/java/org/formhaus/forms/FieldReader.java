@@ -47,6 +47,7 @@ final class FieldReader {
         upload(f, field);
         field.showIf(condition(f));
         fill(f, type, required, field);
+        field.width(width(f, type));
         String label = f.string("label");
         field.label(label == null ? name : label).placeholder(f.string("placeholder")).help(f.string("help"))
                 .unit(f.string("unit")).consentVersion(f.string("version"));
@@ -111,7 +112,54 @@ final class FieldReader {
                 f.problem("options", "duplicate option value '" + o.value() + "'");
             }
         }
-        field.optionsFrom(optionsFrom).options(options);
+        field.optionsFrom(optionsFrom).options(options).hiddenOptions(hiddenOptions(f, type, options));
+    }
+
+    /**
+     * Option values the visitor is never offered. With static options each must be one of them, and one option at
+     * least must stay; onOffice's permitted values are checked against the catalogue when the form is saved.
+     */
+    private static List<String> hiddenOptions(ObjectReader f, FieldType type, List<FieldOption> options) {
+        JsonElement raw = f.raw("hiddenOptions");
+        if (raw == null || raw.isJsonNull()) {
+            return List.of();
+        }
+        List<String> hidden = new ArrayList<>();
+        if (!type.hasOptions() || !raw.isJsonArray()) {
+            f.problem("hiddenOptions", type.hasOptions() ? "must be an array of option values"
+                    : "only select, radio and checkboxes fields have options to hide");
+            return hidden;
+        }
+        for (JsonElement e : raw.getAsJsonArray()) {
+            String value = e.isJsonPrimitive() ? e.getAsString() : "";
+            boolean known = options.isEmpty() || options.stream().anyMatch(o -> o.value().equals(value));
+            if (value.isEmpty() || !known) {
+                f.problem("hiddenOptions", "'" + value + "' is not an option of '" + f.string("name") + "'");
+            } else if (!hidden.contains(value)) {
+                hidden.add(value);
+            }
+        }
+        if (!options.isEmpty() && hidden.size() >= options.size()) {
+            f.problem("hiddenOptions", "hides every option; at least one must stay");
+        }
+        return hidden;
+    }
+
+    private static Field.Width width(ObjectReader f, FieldType type) {
+        String width = f.string("width");
+        if (width == null) {
+            return Field.Width.FULL;
+        }
+        for (Field.Width w : Field.Width.values()) {
+            if (w.jsonName().equals(width)) {
+                if (w == Field.Width.HALF && (!type.carriesValue() || type == FieldType.HIDDEN)) {
+                    f.problem("width", "a " + type.jsonName() + " always takes the whole row");
+                }
+                return w;
+            }
+        }
+        f.problem("width", "must be full or half");
+        return Field.Width.FULL;
     }
 
     private static List<FieldOption> optionList(ObjectReader f) {

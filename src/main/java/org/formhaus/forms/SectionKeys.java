@@ -15,14 +15,18 @@ import java.util.Map;
  */
 final class SectionKeys {
 
-    private static final Keys ONOFFICE = Keys.of("newsletter") // newsletter: #16, whose double opt-in
+    private static final Keys ONOFFICE = Keys.of("newsletter", // newsletter: #16, whose double opt-in
+                    "relations", "project", "priceOffer") // #12: mapping.RecordLinks
             // duplicates (#12): an object, or one of the strings of earlier versions (keep, update, create)
             .with("duplicates", Keys.of("match", "update").orText())
             .with("routing", Keys.of("rule", "user", "users").withList("postcodes",
                     Keys.of("from", "to", "prefix", "user")))
             .with("activity", Keys.of("actionkind", "actiontype").orTrueFalse())
             .with("task", Keys.of("user", "subject", "priority", "deadlineDays").orTrueFalse())
-            .with("appointment", Keys.of("as", "durationMinutes", "art", "user"));
+            .with("appointment", Keys.of("as", "durationMinutes", "art", "user"))
+            // mapping.RecordLinks (#12): relations, project, price offer, written values, live-CRM rules
+            .withList("writeValues", Keys.of("from", "to"))
+            .withList("liveRules", Keys.of("field", "compare", "record", "plus", "message"));
     private static final Keys ATTACH = Keys.of("uploads", "expose", "documents");
     private static final Keys EMAILS = Keys.of("from", "addressCompletion")
             .with("confirmation", Keys.of("enabled", "subject", "body", "templateid", "cc", "bcc", "replyToVisitor",

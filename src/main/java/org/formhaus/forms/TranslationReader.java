@@ -21,6 +21,7 @@ final class TranslationReader {
             return Translations.NONE;
         }
         ObjectReader all = d.object("translations");
+        // the definition's own e-mail texts are read by mail.FormEmails; here only whether there is one to translate
         if (all == null) {
             d.problem("translations", "must be an object {\"en\": {\"title\": ..., \"fields\": {...}}}");
             return Translations.NONE;
@@ -39,10 +40,45 @@ final class TranslationReader {
                 all.problem(lang, "must be an object {\"title\": ..., \"fields\": {...}}");
                 continue;
             }
-            byLanguage.put(lang, new Translations.Texts(t.string("title"), fieldTexts(t, fields)));
+            byLanguage.put(lang, new Translations.Texts(t.string("title"), fieldTexts(t, fields), mailTexts(t, d)));
             t.refuseUnread();
         }
         return new Translations(language, byLanguage);
+    }
+
+    /**
+     * The confirmation e-mail's own {@code subject} and {@code body} in this language ({@code "confirmation.subject"}
+     * → text); only for a form whose confirmation has its own text (else the built-in one is in every language).
+     */
+    private static Map<String, String> mailTexts(ObjectReader t, ObjectReader definition) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonElement raw = t.raw("emails");
+        if (raw == null || raw.isJsonNull()) {
+            return out;
+        }
+        ObjectReader emails = t.object("emails");
+        ObjectReader confirmation = emails == null ? null : emails.object("confirmation");
+        if (confirmation == null) {
+            t.problem("emails", "must be an object {\"confirmation\": {\"subject\": ..., \"body\": ...}}");
+            return out;
+        }
+        emails.refuseUnread();
+        JsonElement own = definition.raw("emails");
+        JsonElement ownConfirmation = own != null && own.isJsonObject() ? own.getAsJsonObject().get("confirmation") : null;
+        for (String part : Translations.MAIL_PARTS) {
+            String text = confirmation.string(part);
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            if (ownConfirmation == null || !ownConfirmation.isJsonObject() || !ownConfirmation.getAsJsonObject().has(part)) {
+                confirmation.problem(part, "the confirmation e-mail has no own " + part + " to translate (without one,"
+                        + " the built-in text is sent in the visitor's language)");
+            } else {
+                out.put("confirmation." + part, text);
+            }
+        }
+        confirmation.refuseUnread();
+        return out;
     }
 
     private static Map<String, Translations.FieldTexts> fieldTexts(ObjectReader t, List<Field> fields) {
@@ -69,8 +105,10 @@ final class TranslationReader {
             if (o != null) {
                 for (Map.Entry<String, JsonElement> option : f.raw("options").getAsJsonObject().entrySet()) {
                     String label = o.string(option.getKey());
-                    if (!field.hasOption(option.getKey()) || label == null) {
-                        o.problem(option.getKey(), field.hasOption(option.getKey()) ? "must be the option's label"
+                    boolean known = field.hasOption(option.getKey())
+                            || field.hiddenOptions().contains(option.getKey()); // a hidden option keeps its texts
+                    if (!known || label == null) {
+                        o.problem(option.getKey(), known ? "must be the option's label"
                                 : "'" + option.getKey() + "' is not an option of '" + name + "'");
                     } else {
                         options.put(option.getKey(), label);

@@ -98,12 +98,25 @@ public final class FormIntake {
     public Receipt accept(StoredForm form, FormDefinition shown, Map<String, Object> values,
                           Map<String, String> context, Map<String, Upload> files, IdempotencyKey key,
                           SubmissionClaim claim, long now) throws SQLException {
-        if (key == null && claim.isEmpty()) {
-            return Receipt.accepted(accept(form, shown, values, context, files, now).id());
-        }
+        return accept(form, shown, values, context, files, key, claim, new JsonObject(), now);
+    }
+
+    /**
+     * As {@link #accept(StoredForm, FormDefinition, Map, Map, Map, IdempotencyKey, SubmissionClaim, long)}, with the
+     * submission's records starting as {@code records}: an edit link's submission starts with the id of the record it
+     * modifies ({@code edit.<module>}), so that no page or URL ever carries it.
+     */
+    public Receipt accept(StoredForm form, FormDefinition shown, Map<String, Object> values,
+                          Map<String, String> context, Map<String, Upload> files, IdempotencyKey key,
+                          SubmissionClaim claim, JsonObject records, long now) throws SQLException {
         AcceptedSubmission data = content(form, shown, values, context, files, now);
         Submission submission = new Submission(UUID.randomUUID().toString(), form.accountId(), form.key(),
-                form.version(), SubmissionStatus.RECEIVED, data, new JsonObject(), null, now, now);
+                form.version(), SubmissionStatus.RECEIVED, data, records.deepCopy(), null, now, now);
+        if (key == null && claim.isEmpty()) {
+            submissions.accept(submission, now + giveUpAfter.toMillis(), newFiles(data, files));
+            onAccepted.run();
+            return Receipt.accepted(submission.id());
+        }
         try {
             submissions.accept(submission, now + giveUpAfter.toMillis(), newFiles(data, files),
                     key == null ? null : used(form, key, submission.id()), claim);

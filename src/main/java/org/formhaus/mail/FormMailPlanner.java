@@ -65,6 +65,7 @@ public final class FormMailPlanner implements MailPlanner {
     private final UserEmails userEmails;
     private final Quota quota;
     private final UploadedFiles uploadedFiles;
+    private final EditLinkIssuer editLinks;
 
     /**
      * @param userEmails    finds an onOffice user's email address, for the recipient "responsible"
@@ -72,9 +73,23 @@ public final class FormMailPlanner implements MailPlanner {
      * @param uploadedFiles the visitor's uploaded files, for mails that attach them
      */
     public FormMailPlanner(UserEmails userEmails, Quota quota, UploadedFiles uploadedFiles) {
+        this(userEmails, quota, uploadedFiles, (accountId, editForm, submissionId, records) -> java.util.Optional.empty());
+    }
+
+    /** @param editLinks makes the edit links templates ask for ({@code ${editLinks["form"]}}, #12) */
+    public FormMailPlanner(UserEmails userEmails, Quota quota, UploadedFiles uploadedFiles,
+                           EditLinkIssuer editLinks) {
         this.userEmails = userEmails;
         this.quota = quota;
         this.uploadedFiles = uploadedFiles;
+        this.editLinks = editLinks;
+    }
+
+    /** Makes an edit link to a form for the record the submission created or edited; empty when it cannot. */
+    @FunctionalInterface
+    public interface EditLinkIssuer {
+        java.util.Optional<String> issue(long accountId, String editForm, String submissionId, JsonObject records)
+                throws java.sql.SQLException;
     }
 
     /**
@@ -108,16 +123,20 @@ public final class FormMailPlanner implements MailPlanner {
             return List.of();
         }
         Map<String, Object> values = submission.data().values();
-        Map<String, Object> model = MailModel.withDifferences(MailModel.of(definition, values, submission.id(),
-                submission.createdMs()), differences, definition.language());
+        EditLinkValues links = new EditLinkValues(editLinks, submission.accountId(), submission.id(), records);
+        Map<String, Object> model = MailModel.withDifferences(MailModel.withEditLinks(MailModel.of(definition, values,
+                submission.id(), submission.createdMs()), links), differences, definition.language());
         String sender = sender(emails, account);
         String visitor = visitorEmail(definition, values);
         String estate = estateOf(definition, values, records);
         List<Action> mails = new ArrayList<>();
-        Map<String, Object> visitorModel = MailModel.forConfirmation(definition, values,
-                emails.confirmation().repeatFields(), submission.id(), submission.createdMs());
+        Map<String, Object> visitorModel = MailModel.withEditLinks(MailModel.forConfirmation(definition, values,
+                emails.confirmation().repeatFields(), submission.id(), submission.createdMs()), links);
         Boolean admitted = null;
         for (MailSpec spec : enabled) {
+            if (records.has(spec.identifier())) {
+                continue; // sent (or tried) already: not written again, so it makes no new edit link
+            }
             List<String> to = spec.name().equals("confirmation") ? (visitor == null ? List.of() : List.of(visitor))
                     : recipients(spec, definition, account, records, sender, visitor);
             if (to.isEmpty()) {
@@ -149,7 +168,7 @@ public final class FormMailPlanner implements MailPlanner {
 
     private Action mail(MailSpec spec, FormDefinition form, Map<String, Object> model, String sender,
                         List<String> to, String replyTo, String submissionId, String estate, boolean uploadsAllowed)
-            throws PermanentDeliveryException {
+            throws PermanentDeliveryException, java.sql.SQLException {
         String place = spec.place();
         try {
             String subject = templates.render(place + ".subject", MailTemplates.Part.SUBJECT,
@@ -169,6 +188,12 @@ public final class FormMailPlanner implements MailPlanner {
             return Actions.sendMail(sender, to, subject, body, true, replyTo, extras)
                     .withIdentifier(spec.identifier());
         } catch (MailTemplates.MailTemplateException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof EditLinkValues.Unavailable u) { // a database blip: tried again later, not failed
+                    throw new java.sql.SQLException("An edit link for the " + spec.name() + " e-mail could not be "
+                            + "stored: " + u.getMessage(), u.getCause());
+                }
+            }
             throw new PermanentDeliveryException("The " + spec.name() + " e-mail of form '" + form.key()
                     + "' could not be written: " + e.getMessage() + "; fix the template, then retry", e);
         }

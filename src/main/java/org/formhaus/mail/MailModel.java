@@ -92,7 +92,14 @@ final class MailModel {
 
     /** A model with every field empty: what a template must render with when the admin saves it. */
     static Map<String, Object> sample(FormDefinition form) {
-        return of(form, Map.of(), "00000000-0000-0000-0000-000000000000", 0);
+        return withEditLinks(of(form, Map.of(), "00000000-0000-0000-0000-000000000000", 0), EditLinkValues.sample());
+    }
+
+    /** The model plus {@code editLinks}: {@code ${editLinks["<edit form key>"]}} is a link to edit the record (#12). */
+    static Map<String, Object> withEditLinks(Map<String, Object> model, Map<String, String> links) {
+        Map<String, Object> out = new LinkedHashMap<>(model);
+        out.put("editLinks", links);
+        return out;
     }
 
     /** A submission value ({@code AcceptedSubmission#values}): a String, or a List of String joined by ", ". */

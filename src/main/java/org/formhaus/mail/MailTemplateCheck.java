@@ -24,15 +24,33 @@ public final class MailTemplateCheck {
             check(spec, spec.subject(), MailTemplates.Part.SUBJECT, "subject", sample, problems);
             check(spec, spec.body(), MailTemplates.Part.BODY, "body", sample, problems);
         }
+        // the confirmation's texts in further languages (translations.en.emails.confirmation.subject, ...)
+        for (String language : form.languages()) {
+            FormDefinition translated = form.inLanguage(language);
+            if (language.equals(form.language()) || translated.source() == form.source()) {
+                continue;
+            }
+            MailSpec confirmation = FormEmails.read(translated, new ArrayList<>()).confirmation();
+            String prefix = "translations." + language + ".";
+            Map<String, Object> translatedSample = MailModel.sample(translated);
+            check(prefix, confirmation, confirmation.subject(), MailTemplates.Part.SUBJECT, "subject", translatedSample,
+                    problems);
+            check(prefix, confirmation, confirmation.body(), MailTemplates.Part.BODY, "body", translatedSample, problems);
+        }
         return problems;
     }
 
     private void check(MailSpec mail, String source, MailTemplates.Part part, String key, Map<String, Object> sample,
                        List<Problem> problems) {
+        check("", mail, source, part, key, sample, problems);
+    }
+
+    private void check(String prefix, MailSpec mail, String source, MailTemplates.Part part, String key,
+                       Map<String, Object> sample, List<Problem> problems) {
         if (source == null) {
             return; // the built-in default, tested with the build
         }
-        String place = mail.place() + "." + key;
+        String place = prefix + mail.place() + "." + key;
         try {
             templates.render(place, part, source, sample);
         } catch (MailTemplates.MailTemplateException e) {

@@ -1,19 +1,17 @@
 package org.formhaus.mapping;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Map;
 import org.formhaus.onoffice.Action;
 import org.formhaus.onoffice.ActionKind;
 import org.formhaus.onoffice.Actions;
-import org.formhaus.onoffice.OnOfficeRecord;
 
 /**
  * The estate steps: the estate an inquiry is about, the new estate of an owner or valuation form (stage one, tagged
  * with an external number derived from the submission, so that a retry after a lost reply finds it instead of
- * creating a second one), the external number the form gives (last stage, replacing the tag) and its owner relation to
- * the address (last stage, probed the same way). Stateless.
+ * creating a second one) and the external number the form gives (last stage, replacing the tag). The estate's relations
+ * to the address are {@link LinkSteps}'. Stateless.
  */
 final class EstateSteps {
 
@@ -72,13 +70,6 @@ final class EstateSteps {
                 r -> Actions.modifyEstate(r.get("estate").getAsString(), Map.of(EXTERNAL_NUMBER, given)));
     }
 
-    /** Last stage: the address becomes the new estate's owner. */
-    static PlannedStep owner() {
-        return PlannedStep.create("relation.owner",
-                r -> Actions.createRelation(Actions.RELATION_OWNER, r.get("estate").getAsString(),
-                        r.get("address").getAsString())).withProbe(ownerProbe());
-    }
-
     private static PlannedStep.Probe estateProbe(String tag) {
         return new PlannedStep.Probe(r -> {
             JsonObject p = new JsonObject();
@@ -96,34 +87,5 @@ final class EstateSteps {
             p.addProperty("listlimit", 1);
             return Action.of(ActionKind.READ, "estate", p);
         }, (result, r) -> result.firstId());
-    }
-
-    private static PlannedStep.Probe ownerProbe() {
-        return new PlannedStep.Probe(r -> {
-            if (!r.has("estate") || !r.has("address")) {
-                return null;
-            }
-            JsonObject p = new JsonObject();
-            p.addProperty("relationtype", Actions.RELATION_OWNER);
-            JsonArray parents = new JsonArray();
-            parents.add(r.get("estate").getAsString());
-            p.add("parentids", parents);
-            return Action.of(ActionKind.GET, "idsfromrelation", p);
-        }, (result, r) -> {
-            // relatedIds: {"<estate id>": ["<address id>", ...]}
-            String address = r.get("address").getAsString();
-            for (OnOfficeRecord rec : result.records()) {
-                for (Map.Entry<String, JsonElement> e : rec.elements().entrySet()) {
-                    if (e.getValue().isJsonArray()) {
-                        for (JsonElement child : e.getValue().getAsJsonArray()) {
-                            if (child.getAsString().equals(address)) {
-                                return "ok";
-                            }
-                        }
-                    }
-                }
-            }
-            return null;
-        });
     }
 }

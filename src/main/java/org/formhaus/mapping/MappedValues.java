@@ -34,6 +34,10 @@ final class MappedValues {
             int dot = field.maps().indexOf('.');
             String module = field.maps().substring(0, dot);
             String name = field.maps().substring(dot + 1);
+            if (field.type() == FieldType.RANGE && module.equals("searchcriteria") && !name.contains("__")) {
+                range(field, name, value, accountId, known); // both ends: kaufpreis__von and kaufpreis__bis
+                continue;
+            }
             Object converted;
             try {
                 converted = AddressFields.isContact(name) && module.equals("address") ? join(value)
@@ -43,6 +47,28 @@ final class MappedValues {
             }
             if (converted != null) {
                 modules.computeIfAbsent(module, k -> new LinkedHashMap<>()).put(name, converted);
+            }
+        }
+    }
+
+    /** A range form field onto a search criterion's range field: {@code <name>__von} and {@code <name>__bis}. */
+    private void range(Field field, String name, Object value, long accountId, KnownFields known) {
+        List<String> ends = value instanceof List<?> l ? l.stream().map(v -> v == null ? "" : v.toString()).toList()
+                : List.of(value == null ? "" : value.toString()); // open ends stay in place: ["", "500000"]
+        String[] suffixes = {"__von", "__bis"};
+        for (int i = 0; i < 2 && i < ends.size(); i++) {
+            if (ends.get(i) == null || ends.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                Object converted = ValueConverter.convert(info(known, accountId, "searchcriteria", name), name,
+                        FieldType.NUMBER, ends.get(i));
+                if (converted != null) {
+                    modules.computeIfAbsent("searchcriteria", k -> new LinkedHashMap<>()).put(name + suffixes[i],
+                            converted);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new MappingException("Field '" + field.name() + "' (" + field.maps() + "): " + e.getMessage());
             }
         }
     }

@@ -69,6 +69,7 @@ public final class MappingCheck {
     public List<Problem> problems(long accountId, FormDefinition form) throws Exception {
         List<Problem> problems = new ArrayList<>();
         MappingOptions options = MappingOptions.parse(form, problems);
+        RecordLinks links = RecordLinks.parse(form, problems);
         OnOfficeCredentials credentials = connections.credentials(accountId);
         if (credentials == null || !credentials.complete()) {
             return problems;
@@ -91,7 +92,44 @@ public final class MappingCheck {
         checkUser(catalogue, "onoffice.task.user", options.task() == null ? null : options.task().user(), problems);
         checkUser(catalogue, "onoffice.appointment.user", options.appointment().user(), problems);
         options.routing().namedUsers().forEach((place, user) -> checkUser(catalogue, place, user, problems));
+        checkLinks(catalogue, form, links, problems);
         return problems;
+    }
+
+    /**
+     * A written value's target must be a field of the catalogue that the source field can fill (checked like a
+     * {@code maps}); a live rule's record field must exist and, except for equals/notEquals, hold a number.
+     */
+    private static void checkLinks(AccountMetadata catalogue, FormDefinition form, RecordLinks links,
+                                   List<Problem> problems) {
+        for (int i = 0; i < links.writeValues().size(); i++) {
+            RecordLinks.WriteValue w = links.writeValues().get(i);
+            String place = "onoffice.writeValues[" + i + "]";
+            Field source = form.field(w.from()).orElseThrow();
+            List<Problem> found = new ArrayList<>();
+            check(catalogue, source.toBuilder().maps(w.module() + "." + w.field()).build(), place, found);
+            // the same judgement as a field's maps, named by the row's own keys
+            found.forEach(p -> problems.add(new Problem(p.place().replace(place + ".maps", place + ".to")
+                    .replace(place + ".type", place + ".from").replace(place + ".options", place + ".from.options")
+                    .replace(place + ".default", place + ".from.default"), p.message())));
+        }
+        Map<String, FieldInfo> estate = catalogue.fields("estate");
+        for (int i = 0; i < links.liveRules().size(); i++) {
+            LiveRule rule = links.liveRules().get(i);
+            String place = "onoffice.liveRules[" + i + "].record";
+            FieldInfo info = estate.get(rule.recordField());
+            if (estate.isEmpty()) {
+                break;
+            } else if (info == null) {
+                String hint = closest(rule.recordField(), estate.keySet());
+                problems.add(new Problem(place, "onOffice has no estate field '" + rule.recordField() + "'"
+                        + (hint == null ? "" : "; did you mean '" + hint + "'?")));
+            } else if (rule.compare() != LiveRule.Compare.EQUALS && rule.compare() != LiveRule.Compare.NOT_EQUALS
+                    && !Set.of("integer", "int", "float", "decimal").contains(String.valueOf(info.type()))) {
+                problems.add(new Problem(place, "onOffice field estate." + rule.recordField() + " is of type "
+                        + info.type() + "; only a number can be compared with " + rule.compare().jsonName));
+            }
+        }
     }
 
     private static void check(AccountMetadata catalogue, Field field, String place, List<Problem> problems) {
@@ -122,6 +160,9 @@ public final class MappingCheck {
             List<FieldOption> options = field.options();
             for (int j = 0; j < options.size(); j++) {
                 notPermitted(info, module, options.get(j).value(), place + ".options[" + j + "]", problems);
+            }
+            for (String hidden : field.hiddenOptions()) { // a value hidden from visitors is still one of onOffice's
+                notPermitted(info, module, hidden, place + ".hiddenOptions", problems);
             }
             if (field.defaultValue() != null && !field.defaultValue().isBlank()) {
                 for (String v : field.defaultValue().split(";")) {

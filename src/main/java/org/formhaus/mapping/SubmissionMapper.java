@@ -16,7 +16,8 @@ import org.formhaus.onoffice.Actions;
  * Plans what a submission becomes in onOffice, per form kind, in as few requests as possible (see
  * {@link MappingPlan}). Stage one creates what depends on nothing (the address; for owner and valuation forms also
  * the estate) and reads what later steps need (the inquired estate's responsible agent); the last stage links
- * everything (relation, agent's log, task, appointment, search criteria, confirmation mail). Every record it creates
+ * everything (relations, agent's log, task, appointment, search criteria, confirmation mail, price offer, written
+ * values; see {@link LinkSteps}). Every record it creates
  * can be found again after a lost reply: the address by onOffice's duplicate check, the others by the submission's
  * {@link RecordTag}. The address and search criteria steps are planned here; each other step family has its own class: {@link EstateSteps},
  * {@link AgentLookup}, {@link ActivitySteps}, {@link NewsletterMail}, {@link FileSteps}. Thread-safe; one per
@@ -71,6 +72,10 @@ public final class SubmissionMapper {
         MappedValues mapped = new MappedValues(form, values, accountId, known);
         MappingOptions options = MappingOptions.of(form);
         FormKind kind = form.kind();
+        org.formhaus.forms.EditSettings edit = org.formhaus.forms.EditSettings.of(form);
+        if (edit != null) {
+            return RecordEdits.plan(edit, mapped, options); // #12: an edit link's form modifies its record, once
+        }
         String inquired = EstateSteps.inquired(mapped);
         List<PlannedStep> first = new ArrayList<>();
         List<PlannedStep> last = new ArrayList<>();
@@ -107,9 +112,6 @@ public final class SubmissionMapper {
             if (externalNumber != null) {
                 last.add(externalNumber);
             }
-            if (address) {
-                last.add(EstateSteps.owner());
-            }
         }
         if (routing.configured()) {
             first.addAll(routing.steps(chosen, inquired, ActivitySteps.writesAppointment(mapped, options, kind)));
@@ -142,6 +144,7 @@ public final class SubmissionMapper {
                     true), (result, stage) -> "ok", false, null));
         }
         FileSteps.plan(form, files, new FileSteps.Records(kind, address, newEstate, inquired), first, last);
+        links(form, accountId, values, newEstate ? null : inquired, first, last);
         ContactMatch m = match;
         return new MappingPlan(List.of(first, second, last), chosen == null ? Map.of() : Map.of(LeadRouting.USER,
                 chosen), () -> m == null ? List.of() : m.differences());
@@ -186,6 +189,34 @@ public final class SubmissionMapper {
         return (accountId, formKey, submissionId) -> bySubmission.computeIfAbsent(submissionId, id -> byForm
                 .computeIfAbsent(accountId + "/" + formKey, k -> new java.util.concurrent.atomic.AtomicLong())
                 .incrementAndGet());
+    }
+
+    /**
+     * The steps of the form's {@link RecordLinks}: the live rules' read joins request one and their verdict opens
+     * request two; relations, price offer and written values join request two; the project goes onto the agent's-log
+     * entry and the task already planned. {@code inquired}: the estate the form is about, null for a created one.
+     */
+    private void links(FormDefinition form, long accountId, Map<String, Object> values, String inquired,
+                       List<PlannedStep> first, List<PlannedStep> last) {
+        RecordLinks links = RecordLinks.of(form);
+        if (!links.any()) {
+            return;
+        }
+        if (links.project() != null) {
+            last.replaceAll(s -> s.key().equals("agentslog") || s.key().equals("task")
+                    ? LinkSteps.withProject(s, links.project()) : s);
+        }
+        // the relations right after the estate's own steps, where the owner relation always stood
+        int at = (int) last.stream().takeWhile(s -> s.key().startsWith("estate.")).count();
+        last.addAll(at, LinkSteps.relations(links, inquired));
+        if (links.priceOffer() != null) {
+            last.add(LinkSteps.priceOffer(form, links, values, inquired));
+        }
+        last.addAll(LinkSteps.writeValues(form, links, values, accountId, known, inquired));
+        if (!links.liveRules().isEmpty() && inquired != null) {
+            first.add(LinkSteps.liveRead(links, inquired));
+            last.add(0, LinkSteps.liveVerdict(links, values, inquired));
+        }
     }
 
     /**

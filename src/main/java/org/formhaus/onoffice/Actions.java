@@ -121,6 +121,22 @@ public final class Actions {
         return Action.of(ActionKind.MODIFY, "estate", requireId(estateId, "estateId"), "", p);
     }
 
+    // ---- editing an existing record by id (edit links, #12) -------------------------------------------------------
+
+    /** MODIFY searchcriteria by id: {@code data} as on create (ranges as {@code __von}/{@code __bis}). */
+    public static Action modifySearchCriteria(String searchCriteriaId, Map<String, ?> data) {
+        JsonObject p = new JsonObject();
+        p.add("data", fieldsObject(data));
+        return Action.of(ActionKind.MODIFY, "searchcriteria", requireId(searchCriteriaId, "searchCriteriaId"), "", p);
+    }
+
+    /** MODIFY calendar by id: {@code data} as on create ({@code start_dt}, {@code end_dt}, {@code note}, ...). */
+    public static Action modifyAppointment(String appointmentId, Map<String, ?> data) {
+        JsonObject p = new JsonObject();
+        p.add("data", fieldsObject(data));
+        return Action.of(ActionKind.MODIFY, "calendar", requireId(appointmentId, "appointmentId"), "", p);
+    }
+
     // ---- search criteria, relations, activities, tasks, appointments ----------------------------------------------
 
     /** CREATE searchcriteria for an address; ranges as {@code kaufpreis__von}/{@code kaufpreis__bis} strings. */
@@ -138,6 +154,20 @@ public final class Actions {
         p.add("parentid", id(requireId(parentId, "parentId")));
         p.add("childid", id(requireId(childId, "childId")));
         return Action.of(ActionKind.CREATE, "relation", p);
+    }
+
+    /**
+     * DO priceOffer: records {@code offer} (a plain decimal, no currency) as the address's purchase price offer for
+     * the estate; onOffice also adds an "Offered till now" entry if missing and raises the advisory level to C. Writes
+     * no agent's-log entry. Repeating it sets the same offer again.
+     */
+    public static Action priceOffer(String estateId, String addressId, java.math.BigDecimal offer) {
+        JsonObject p = new JsonObject();
+        p.add("estateId", id(requireId(estateId, "estateId")));
+        p.add("addressId", id(requireId(addressId, "addressId")));
+        if (offer == null) throw new IllegalArgumentException("The parameter 'offer' must not be null.");
+        p.addProperty("priceOffer", offer);
+        return Action.of(ActionKind.DO, "priceOffer", p);
     }
 
     /**

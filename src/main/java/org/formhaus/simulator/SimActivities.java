@@ -37,13 +37,13 @@ final class SimActivities {
         routes.put("READ task", reads::tasks);
         routes.put("CREATE task", (id, p) -> createTask(p));
         routes.put("MODIFY task", (id, p) -> modify("task", "modify tasks", id, p, ApiRight.TASK_MANAGEMENT));
-        routes.put("READ calendar", (id, p) -> read("calendar", "read appointments", p,
+        routes.put("READ calendar", (id, p) -> read("calendar", id, p,
                 ApiRight.APPOINTMENT_MANAGEMENT, ApiRight.READ_APPOINTMENTS));
         routes.put("CREATE calendar", (id, p) -> createAppointment(p));
         routes.put("GET appointmentList", reads::appointmentList);
         routes.put("MODIFY calendar", (id, p) -> modify("calendar", "edit appointments", id, p,
                 ApiRight.APPOINTMENT_MANAGEMENT, ApiRight.EDIT_APPOINTMENTS));
-        routes.put("READ project", (id, p) -> read("project", "read projects", p,
+        routes.put("READ project", (id, p) -> read("project", "", p,
                 ApiRight.PROJECT_MANAGEMENT, ApiRight.READ_PROJECTS));
         routes.put("MODIFY project", (id, p) -> modify("project", "write projects", id, p,
                 ApiRight.PROJECT_MANAGEMENT, ApiRight.WRITE_PROJECTS));
@@ -61,6 +61,8 @@ final class SimActivities {
         }
         for (String id : addressIds) c.find("address", id, r -> true);
         if (estateId != null && !estateId.isBlank()) c.find("estate", estateId, r -> true);
+        String projectId = str(p, "projectid");
+        if (projectId != null && !projectId.isBlank()) c.find("project", projectId, r -> true);
         c.userId(p.get("userid")); // the entry's user ID
         JsonObject record = p.deepCopy();
         if (!record.has("datetime")) record.addProperty("datetime", c.now());
@@ -84,6 +86,11 @@ final class SimActivities {
         if (estateId != null) {
             c.find("estate", estateId, r -> true);
             record.addProperty("relatedEstateId", estateId);
+        }
+        String projectId = str(p, "relatedProjectIds"); // documented as <int> (one project)
+        if (projectId != null) {
+            c.find("project", projectId, r -> true);
+            record.addProperty("relatedProjectIds", projectId);
         }
         return SimOutcome.created(c.s.insert("task", record), "task");
     }
@@ -113,9 +120,10 @@ final class SimActivities {
         return SimOutcome.created(c.s.insert("calendar", record), "calendar");
     }
 
-    private SimOutcome read(String type, String operation, JsonObject p, ApiRight... rights) throws SimError {
+    /** READ of a stored resource; {@code resourceId} (the deprecated READ calendar by id) reads that one record. */
+    private SimOutcome read(String type, String resourceId, JsonObject p, ApiRight... rights) throws SimError {
         if (!c.mayRead(rights)) return SimOutcome.none();
-        return c.list(type, "", p, r -> true, (id, r) -> r.deepCopy());
+        return c.list(type, resourceId == null ? "" : resourceId, p, r -> true, (id, r) -> r.deepCopy());
     }
 
     private SimOutcome modify(String type, String operation, String resourceId, JsonObject p, ApiRight... rights)

@@ -10,9 +10,9 @@ import org.formhaus.onoffice.ActionKind;
  * Runs one signed-and-checked action against the simulated account: finds the resource that handles
  * {@code "<ACTION> <resourcetype>"} (one class per onOffice resource: {@link SimAddresses}, {@link SimEstates},
  * {@link SimSearch}, {@link SimSearchCriteria}, {@link SimRelations}, {@link SimActivities}, {@link SimMetadata},
- * {@link SimMail}, {@link SimMarketplace}, {@link SimFiles}). Every handler checks rights first (the operation's
- * rights, then the rights of individual fields), then parameters, then whether records exist, like a real server
- * would. Not thread-safe: called under {@link Simulator}'s lock; lives as long as one {@link SimState}.
+ * {@link SimMail}, {@link SimMarketplace}, {@link SimFiles}, {@link SimPriceOffers}). Every handler checks rights
+ * first (the operation's rights, then the rights of individual fields), then parameters, then whether records exist,
+ * like a real server would. Not thread-safe: called under {@link Simulator}'s lock; lives as long as one {@link SimState}.
  */
 final class SimApi {
 
@@ -33,6 +33,7 @@ final class SimApi {
         new SimActivities(context).register(r);
         new SimMetadata(context).register(r);
         new SimMail(context).register(r);
+        new SimPriceOffers(context).register(r);
         marketplace.register(r);
         files.register(r);
         this.routes = Map.copyOf(r);

@@ -18,6 +18,8 @@ final class SimError extends Exception {
     static final int UNKNOWN_USER_ID = 184;
     static final int USERS_NOT_IDS = 301;
     static final int NOT_FOUND = 80;
+    /** "Missing write right for address(es) with id(s) %s" (onoffice-api.md §4.1). */
+    static final int ADDRESS_WRITE_RIGHT = 261;
     static final int INVALID_EMAIL_IDENTITY = 51;
     static final int UNKNOWN_ACTION_ID = 23;
     static final int UNKNOWN_RESOURCE_TYPE = 25;

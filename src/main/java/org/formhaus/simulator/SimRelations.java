@@ -11,9 +11,14 @@ import org.formhaus.onoffice.ApiRight;
 
 /**
  * Relations between records: CREATE relation (every parent with every child, each side visible to the API user) and
- * GET idsfromrelation. Not thread-safe: called under {@link Simulator}'s lock.
+ * GET idsfromrelation, which also answers {@code address:searchcriteria} from the search criteria's addresses. The
+ * reference calls {@code estate:address:contactPerson} "brokers only" without saying how onOffice refuses another
+ * address, so the simulator links any address; relation types are not checked against onOffice's list either. Not thread-safe: called under {@link Simulator}'s lock.
  */
 final class SimRelations {
+
+    /** Address → search criteria: read from the search criteria themselves (see {@link #idsFromRelation}). */
+    static final String SEARCH_CRITERIA = "urn:onoffice-de-ns:smart:2.5:relationTypes:address:searchcriteria";
 
     private final SimContext c;
 
@@ -76,6 +81,15 @@ final class SimRelations {
             for (JsonObject rel : c.s.table("relation").values()) {
                 if (type.equals(str(rel, "relationtype")) && id.equals(str(rel, byParent ? "parentid" : "childid"))) {
                     found.add(str(rel, byParent ? "childid" : "parentid"));
+                }
+            }
+            if (type.equals(SEARCH_CRITERIA)) {
+                // made by CREATE searchcriteria with addressid, the only way a search criterion gets its address
+                for (Map.Entry<Long, JsonObject> e : c.s.table("searchcriteria").entrySet()) {
+                    String owner = str(e.getValue(), "adresse");
+                    if (byParent ? id.equals(owner) : id.equals(String.valueOf(e.getKey()))) {
+                        found.add(byParent ? String.valueOf(e.getKey()) : owner);
+                    }
                 }
             }
             related.add(id, found);

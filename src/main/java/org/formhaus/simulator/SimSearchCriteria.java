@@ -92,6 +92,34 @@ final class SimSearchCriteria {
         }
     }
 
+    /**
+     * A stored criterion as GET searchcriterias answers it: plain fields as stored, a range as
+     * {@code range_<field>: [from, to]} (apidoc "Get Search criteria"; an open end is {@code ""} here, the reference
+     * does not say how onOffice shows it), the public remark only in {@code _meta.publicnote}.
+     */
+    private static JsonObject answered(JsonObject stored) {
+        JsonObject el = new JsonObject();
+        for (Map.Entry<String, JsonElement> x : stored.entrySet()) {
+            String k = x.getKey();
+            if (k.equals(PUBLIC_NOTE)) continue;
+            java.util.regex.Matcher range = java.util.regex.Pattern.compile("(.+)__(von|bis)$").matcher(k);
+            if (!range.matches()) {
+                el.add(k, x.getValue());
+                continue;
+            }
+            String key = "range_" + range.group(1);
+            if (!el.has(key)) {
+                JsonArray pair = new JsonArray();
+                JsonElement from = stored.get(range.group(1) + "__von");
+                JsonElement to = stored.get(range.group(1) + "__bis");
+                pair.add(from == null || from.isJsonNull() ? new com.google.gson.JsonPrimitive("") : from);
+                pair.add(to == null || to.isJsonNull() ? new com.google.gson.JsonPrimitive("") : to);
+                el.add(key, pair);
+            }
+        }
+        return el;
+    }
+
     private SimOutcome get(JsonObject p) throws SimError {
         String mode = str(p, "mode");
         if (mode == null) throw SimError.missingParameter("mode");
@@ -101,9 +129,7 @@ final class SimSearchCriteria {
         for (Map.Entry<Long, JsonObject> e : c.s.table("searchcriteria").entrySet()) {
             String key = mode.equals("searchcriteria") ? String.valueOf(e.getKey()) : str(e.getValue(), "adresse");
             if (!ids.contains(key)) continue;
-            JsonObject el = new JsonObject();
-            e.getValue().entrySet().stream().filter(x -> !x.getKey().equals(PUBLIC_NOTE))
-                    .forEach(x -> el.add(x.getKey(), x.getValue()));
+            JsonObject el = answered(e.getValue());
             JsonObject meta = new JsonObject();
             meta.addProperty("internaladdressid", str(e.getValue(), "adresse"));
             meta.addProperty("status", "1");

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
- * The seeded account (see {@link Simulator} for what it holds): four users, two addresses, two estates. Stateless;
+ * The seeded account (see {@link Simulator} for what it holds): four users, two addresses, two estates, one project. Stateless;
  * run on every fresh {@link SimState}.
  */
 final class SimSeed {
@@ -23,8 +23,13 @@ final class SimSeed {
         state.insert("address", hans);
         JsonObject house = estate("Einfamilienhaus mit Garten", "haus", "einfamilienhaus", "kauf", "Aachen", "1");
         house.addProperty("benutzer", 17); // responsible agent: mmakler
+        house.addProperty("kaufpreis", "350000.00"); // onOffice reads floats back as strings
         state.insert("estate", house);
         state.insert("estate", estate("Etagenwohnung (in Vorbereitung)", "wohnung", "etage", "miete", "Köln", "0"));
+        // projects cannot be created through the API, only read and linked (onoffice-rights.md): one is seeded
+        JsonObject project = new JsonObject();
+        project.addProperty("name", "Akquise 2026");
+        state.insert("project", project);
     }
 
     private static JsonObject user(int id, String username, String first, String last, String email) {

@@ -357,7 +357,9 @@ public final class Simulator {
         result.addProperty("actionid", actionId);
         result.addProperty("resourceid", resourceId);
         result.addProperty("resourcetype", type);
-        result.addProperty("cacheable", actionId.endsWith(":read") || actionId.endsWith(":get"));
+        // GET priceOffer is documented as not cacheable (onoffice-api.md §3 "cacheable")
+        result.addProperty("cacheable", (actionId.endsWith(":read") || actionId.endsWith(":get"))
+                && !type.equals("priceOffer"));
         result.addProperty("identifier", nz(SimJson.str(a, "identifier")));
         JsonObject data = new JsonObject();
         JsonObject meta = new JsonObject();

@@ -44,6 +44,7 @@ final class FieldView {
         v.put("placeholder", f.placeholder() == null ? "" : f.placeholder());
         v.put("autocomplete", autocomplete(f));
         v.put("options", f.options());
+        v.put("width", f.width().jsonName());
         v.put("unit", unit(f));
         v.put("focusId", switch (f.type()) {
             case RADIO, CHECKBOXES -> id + "-0";

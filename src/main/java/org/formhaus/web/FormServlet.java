@@ -25,6 +25,7 @@ import org.formhaus.http.HttpProblem;
 import org.formhaus.http.Json;
 import org.formhaus.http.SignedTokens;
 import org.formhaus.http.UrlEncoded;
+import org.formhaus.editing.EditLinks;
 import org.formhaus.intake.FormIntake;
 import org.formhaus.intake.IdempotencyKey;
 import org.formhaus.intake.Receipt;
@@ -71,6 +72,8 @@ public final class FormServlet extends HttpServlet {
     private final SubmissionCounter counter;
     private final VisitorLanguage languages = new VisitorLanguage();
     private final FormAccess access;
+    private final EditLinkGate editing;
+    private final RecordRules recordRules;
 
     public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
                        Templates templates, String instanceKey, Settings settings, SubmissionCounter counter) {
@@ -85,6 +88,28 @@ public final class FormServlet extends HttpServlet {
     public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
                        Templates templates, String instanceKey, Settings settings, SubmissionCounter counter,
                        SlidingWindows limits) {
+        this(intake, accounts, options, spamCounts, templates, instanceKey, settings, counter, limits, null, null);
+    }
+
+    /**
+     * {@code links} and {@code records}: edit links (#12), which open an existing onOffice record in a form with an
+     * {@code edit} section; null: such a form opens for nobody.
+     */
+    public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
+                       Templates templates, String instanceKey, Settings settings, SubmissionCounter counter,
+                       SlidingWindows limits, org.formhaus.editing.EditLinks links,
+                       org.formhaus.editing.RecordLoader records) {
+        this(intake, accounts, options, spamCounts, templates, instanceKey, settings, counter, limits, links, records,
+                RecordRules.NONE);
+    }
+
+    /** {@code recordRules}: the live-CRM rules a valid submission must meet before it is stored (#12). */
+    public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
+                       Templates templates, String instanceKey, Settings settings, SubmissionCounter counter,
+                       SlidingWindows limits, org.formhaus.editing.EditLinks links,
+                       org.formhaus.editing.RecordLoader records, RecordRules recordRules) {
+        this.editing = links == null ? EditLinkGate.NONE : new EditLinkGate(links, records);
+        this.recordRules = recordRules;
         this.intake = intake;
         this.counter = counter;
         this.options = options;
@@ -137,11 +162,30 @@ public final class FormServlet extends HttpServlet {
             unavailable(request, response, false, e, "form.unavailable", form.key());
             return;
         }
+        EditLinkGate.Opened opened = null;
+        Map<String, String> inputs = pass.inputs();
+        if (EditLinkGate.edits(definition)) {
+            // the link's token is in this page's URL: no Referer may carry it away, no cache may keep the record
+            response.setHeader("Referrer-Policy", "no-referrer");
+            response.setHeader("Cache-Control", "no-store");
+            try {
+                opened = editing.load(form, definition, first(query, EditLinks.PARAM));
+            } catch (EditLinkGate.Closed closed) {
+                closed(request, response, false, definition, closed);
+                return;
+            } catch (SQLException e) {
+                unavailable(request, response, false, e, "form.unavailable", form.key());
+                return;
+            }
+            inputs = new java.util.LinkedHashMap<>(inputs);
+            inputs.put(EditLinks.INPUT, opened.token());
+        }
         long now = System.currentTimeMillis();
-        page.render(response, 200, new FormPage.Request(definition, Prefill.values(definition, query), Map.of(),
-                spam.issueToken(form.key(), now), PageContext.fromPageRequest(definition, query,
+        Map<String, Object> record = opened == null ? Map.of() : opened.formValues();
+        page.render(response, 200, new FormPage.Request(definition, Prefill.values(definition, query, record),
+                Map.of(), spam.issueToken(form.key(), now), PageContext.fromPageRequest(definition, query,
                 request.getHeader("Referer")), action(request, form, query), request.getContextPath(),
-                Prefill.fromQuery(definition, query), pass.inputs()));
+                opened != null || Prefill.fromQuery(definition, query), inputs));
     }
 
     @Override
@@ -204,6 +248,13 @@ public final class FormServlet extends HttpServlet {
             }
             FormAccess.Pass pass = access.admit(form.key(), definition, request.getRemoteAddr(),
                     input.first(FormAccess.UNLOCK_INPUT), input.first(FormAccess.KEY_INPUT));
+            // An edit form's submission modifies the record of its link, checked again (revoked since?): its id goes
+            // into the submission's records, never through the page.
+            JsonObject records = new JsonObject();
+            if (EditLinkGate.edits(definition)) {
+                EditLinks.Open open = editing.open(form, input.first(EditLinks.INPUT));
+                records.addProperty(EditLinks.recordsKey(open.link().module()), open.recordId());
+            }
             if (limited.outcome() == SpamGuard.Outcome.PROOF_NEEDED || FormProtection.alwaysProofOfWork(definition)) {
                 ProofOfWork.Verdict proof = proofOfWork.check(form.key(), input.first(ProofOfWork.FIELD));
                 if (proof != ProofOfWork.Verdict.SOLVED) {
@@ -228,9 +279,15 @@ public final class FormServlet extends HttpServlet {
             if (spam.tooFast(form.key(), verdict.token(), now)) {
                 throw new Refusal(422, "_form", t.get("error.tooFast"), true);
             }
+            Map<String, String> liveRefusals = recordRules.refusals(form.accountId(), definition, result.values());
+            if (!liveRefusals.isEmpty()) {
+                counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
+                refuse(request, response, json, form, definition, input, 422, liveRefusals);
+                return;
+            }
             Receipt accepted = intake.accept(form, definition, result.values(),
                     PageContext.fromSubmission(definition, input.params()), input.files(), key,
-                    access.claim(form.key(), definition, pass), now);
+                    access.claim(form.key(), definition, pass), records, now);
             if (accepted.outcome() == Receipt.Outcome.ACCEPTED) {
                 counter.count(form.key(), SubmissionCounter.Outcome.ACCEPTED);
                 LogContext.set(LogContext.SUBMISSION_ID, accepted.submissionId());
@@ -249,6 +306,9 @@ public final class FormServlet extends HttpServlet {
         } catch (FormAccess.Refused r) {
             counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
             access.show(request, response, json, form, definition, r, query);
+        } catch (EditLinkGate.Closed closed) {
+            counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
+            closed(request, response, json, definition, closed);
         } catch (ClaimRefusedException lost) {
             counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
             access.show(request, response, json, form, definition, access.refused(lost, definition), query);
@@ -395,7 +455,39 @@ public final class FormServlet extends HttpServlet {
         page.render(response, status, new FormPage.Request(definition, values, errors,
                 spam.issueToken(form.key(), System.currentTimeMillis()),
                 PageContext.fromSubmission(definition, input.params()), action(request, form, query),
-                request.getContextPath(), true, FormAccess.carried(input.params())));
+                request.getContextPath(), true, carried(input)));
+    }
+
+    /** The hidden inputs a re-rendered page carries on: the access ones and an edit link's token. */
+    private static Map<String, String> carried(SubmissionInput input) {
+        Map<String, String> inputs = new java.util.LinkedHashMap<>(FormAccess.carried(input.params()));
+        String token = input.first(EditLinks.INPUT);
+        if (!token.isEmpty() && token.length() <= 64) {
+            inputs.put(EditLinks.INPUT, token);
+        }
+        return inputs;
+    }
+
+    /**
+     * An edit form refused (no valid link, expired, revoked, record gone, onOffice unreachable): a page in the form's
+     * language with the status, or JSON {@code {"error", "errors": {"_form"}, "edit": "<status>"}}.
+     */
+    private void closed(HttpServletRequest request, HttpServletResponse response, boolean json,
+                        FormDefinition definition, EditLinkGate.Closed closed) throws IOException {
+        Messages t = Messages.forLanguage(definition.language());
+        if (closed.status == 503) {
+            response.setHeader("Retry-After", Integer.toString(ErrorReplies.RETRY_AFTER_SECONDS));
+        }
+        if (json) {
+            JsonObject body = new JsonObject();
+            body.addProperty("error", t.get(closed.text));
+            JsonObject errors = new JsonObject();
+            errors.addProperty("_form", t.get(closed.text));
+            body.add("errors", errors);
+            Json.send(response, closed.status, body);
+            return;
+        }
+        message(request, response, closed.status, definition.language(), t.get(closed.title), t.get(closed.text));
     }
 
     private void message(HttpServletRequest request, HttpServletResponse response, int status, String language,

@@ -148,7 +148,7 @@ class BuilderInBrowserIT {
         }
     }
 
-    private static void newBlankForm(WebDriver browser, WebDriverWait wait, String key, String kind) {
+    static void newBlankForm(WebDriver browser, WebDriverWait wait, String key, String kind) {
         browser.get(browser.getCurrentUrl().replaceAll("/admin/.*", "/admin/build/new"));
         wait.until(d -> d.findElement(By.id("new-title"))).sendKeys("Baukasten " + kind);
         WebElement keyInput = browser.findElement(By.id("new-key"));
@@ -160,7 +160,7 @@ class BuilderInBrowserIT {
         wait.until(d -> d.findElement(By.id("problems-list")).getText().contains("fields"));
     }
 
-    private static void pick(WebDriver browser, WebDriverWait wait, String maps) {
+    static void pick(WebDriver browser, WebDriverWait wait, String maps) {
         String module = maps.substring(0, maps.indexOf('.'));
         new Select(browser.findElement(By.id("picker-module"))).selectByValue(module);
         WebElement search = browser.findElement(By.id("picker-search"));
@@ -172,19 +172,19 @@ class BuilderInBrowserIT {
         wait.until(d -> fieldNames(d).size() == before + 1);
     }
 
-    private static void palette(WebDriver browser, String type) {
+    static void palette(WebDriver browser, String type) {
         int before = fieldNames(browser).size();
         browser.findElement(By.cssSelector(".palette button[data-type='" + type + "']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> fieldNames(d).size() == before + 1);
     }
 
-    private static void label(WebDriver browser, String text) {
+    static void label(WebDriver browser, String text) {
         WebElement input = browser.findElement(By.cssSelector("#field-panel [data-setting='fields[].label'] input"));
         input.clear();
         input.sendKeys(text, Keys.TAB);
     }
 
-    private static void required(WebDriver browser) {
+    static void required(WebDriver browser) {
         WebElement box = browser.findElement(By.cssSelector("#field-panel [data-setting='fields[].required'] input"));
         if (!box.isSelected()) {
             box.click();
@@ -200,7 +200,7 @@ class BuilderInBrowserIT {
         new Select(valueSelect).selectByValue(value);
     }
 
-    private static List<String> fieldNames(WebDriver browser) {
+    static List<String> fieldNames(WebDriver browser) {
         List<String> names = new ArrayList<>();
         for (WebElement li : browser.findElements(By.cssSelector("#field-list li"))) {
             names.add(li.getAttribute("data-name"));
@@ -247,7 +247,7 @@ class BuilderInBrowserIT {
         return JsonParser.parseString(reply.body()).getAsJsonObject().get("id").getAsString();
     }
 
-    private static void awaitDelivered(TestServer server, String id) throws Exception {
+    static void awaitDelivered(TestServer server, String id) throws Exception {
         Await.until("submission " + id + " delivered", Duration.ofSeconds(20), () -> {
             JsonObject s = server.adminJson("GET", "/admin/api/submissions/" + id, null).getAsJsonObject();
             if (s.get("status").getAsString().equals("failed")) {

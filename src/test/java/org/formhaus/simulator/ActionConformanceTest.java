@@ -88,7 +88,9 @@ class ActionConformanceTest {
                         + "\"2026-12-01 00:00:00\", \"dateend\": \"2026-12-01 00:00:01\", \"listlimit\": 1}"),
                         "0 records=[] cnt=number"),
                 row("read project", () -> action(ActionKind.READ, "project", "", "{\"listlimit\": 1}"),
-                        "0 records=[] cnt=number"),
+                        "0 number:?:object cnt=number"), // the seeded project
+                row("do priceOffer", () -> Actions.priceOffer("10", "100", new java.math.BigDecimal("351000")),
+                        "0 number::object cnt=null"), // the success shape (onoffice-api.md §3)
                 // metadata
                 row("get fields", () -> Actions.getFields(List.of("address", "estate"), "DEU", true, true, true),
                         "0 string::object cnt=null"), // one record per module, id = its name

@@ -423,4 +423,31 @@ class SimulatorTest {
         assertTrue(one(client, Actions.createTask(Map.of("Betreff", "x", "Beginnt_am", "2026-12-01",
                 "Deadline", "2026-12-02 23:59:59"), "100", null)).ok(), "the documented task fields");
     }
+    @Test
+    void aPriceOfferIsSetOnceForAnEstateAndAddressAndReadBackFormatted() throws Exception {
+        assertTrue(one(client, Actions.priceOffer("10", "100", new java.math.BigDecimal("351000"))).ok());
+        assertTrue(one(client, Actions.priceOffer("10", "100", new java.math.BigDecimal("352000.5"))).ok());
+
+        assertEquals(1, sim.records("priceOffer").size(), "a later offer replaces the earlier one");
+        ActionResult read = one(client, Action.of(ActionKind.GET, "priceOffer",
+                JsonParser.parseString("{\"estateId\": 10, \"addressId\": 100}").getAsJsonObject()));
+        assertEquals("352.000,50 €", read.records().get(0).get("priceOffer"));
+        ActionResult offered = one(client, Action.of(ActionKind.GET, "idsfromrelation", JsonParser.parseString(
+                "{\"relationtype\": \"" + SimPriceOffers.OFFERED + "\", \"parentids\": [100]}").getAsJsonObject()));
+        assertEquals("[\"10\"]", offered.records().get(0).elements().get("100").toString(), "offered till now");
+
+        sim.setRight(org.formhaus.onoffice.ApiRight.WRITE_ADDRESSES, false);
+        ActionResult refused = one(client, Actions.priceOffer("10", "101", java.math.BigDecimal.ONE));
+        assertEquals(261, refused.errorCode());
+        assertEquals("Missing write right for address(es) with id(s) 101", refused.message());
+    }
+
+    @Test
+    void aSearchCriterionsAddressIsReadAsTheAddressSearchcriteriaRelation() throws Exception {
+        String id = one(client, Actions.createSearchCriteria("101", Map.of("kaufpreis__bis", "400000"))).firstId();
+        ActionResult related = one(client, Action.of(ActionKind.GET, "idsfromrelation", JsonParser.parseString(
+                "{\"relationtype\": \"" + SimRelations.SEARCH_CRITERIA + "\", \"parentids\": [101]}")
+                .getAsJsonObject()));
+        assertEquals("[\"" + id + "\"]", related.records().get(0).elements().get("101").toString());
+    }
 }

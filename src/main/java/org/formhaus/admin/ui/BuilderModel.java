@@ -10,11 +10,12 @@ import org.formhaus.http.Json;
 
 /**
  * What the builder page hands builder.js: the draft, the definition schema, and the texts the script shows (every
- * {@code builder.*}, {@code schema.*}, {@code kind.*} and {@code type.*} text of the admin's language). Stateless.
+ * {@code builder.*}, {@code schema.*}, {@code kind.*}, {@code type.*} and {@code problem.*} text of the admin's language). Stateless.
  */
 final class BuilderModel {
 
-    private static final String[] SCRIPT_TEXTS = {"builder.", "schema.", "kind.", "type.", "versions.change."};
+    private static final String[] SCRIPT_TEXTS = {"builder.", "schema.", "kind.", "type.", "versions.change.",
+        "problem."};
 
     Map<String, Object> of(UiText text, String key, JsonObject definition, int liveVersion, boolean pending) {
         Map<String, Object> model = new HashMap<>();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.formhaus.admin.AdminSession;
+import org.formhaus.admin.ProblemCodes;
 import org.formhaus.forms.DefinitionException;
 import org.formhaus.forms.DefinitionParser;
 import org.formhaus.http.HttpProblem;
@@ -57,6 +58,7 @@ public final class BuilderServlet extends PageServlet implements AdminEndpoints 
     private final FormPreview preview;
     private final BuilderModel builderModel;
     private final DefinitionParser parser = new DefinitionParser();
+    private String publicUrl = "";
 
     public BuilderServlet(Templates templates, AdminSession sessions, FormStore forms, FormDrafts drafts,
                           FormPreview preview) {
@@ -66,6 +68,21 @@ public final class BuilderServlet extends PageServlet implements AdminEndpoints 
         this.drafts = drafts;
         this.preview = preview;
         this.builderModel = new BuilderModel();
+    }
+
+    /** Where websites reach Formhaus ({@code public.url}; empty: the address a request came to), for the snippets. */
+    public BuilderServlet withPublicUrl(String publicUrl) {
+        this.publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
+        return this;
+    }
+
+    private String embedBase(Page page) {
+        if (!publicUrl.isEmpty()) {
+            return publicUrl;
+        }
+        var r = page.request();
+        String host = r.getHeader("Host") == null ? r.getServerName() + ":" + r.getServerPort() : r.getHeader("Host");
+        return r.getScheme() + "://" + host + r.getContextPath();
     }
 
     @Override
@@ -92,6 +109,9 @@ public final class BuilderServlet extends PageServlet implements AdminEndpoints 
             model.putAll(builderModel.of(page.text(), path[0], definition,
                     forms.latest(account, path[0]).map(StoredForm::version).orElse(0),
                     drafts.find(account, path[0]).isPresent()));
+            model.put("embedBase", embedBase(page));
+            // the embedding panel edits the account's allowed sites where the settings API lets this user
+            model.put("mayEditOrigins", signedIn.get().role() == Role.OWNER);
             render(page, 200, "admin/builder.ftlh", model);
         } else if (path.length == 2 && path[1].equals("preview")) {
             preview(page, account, path[0]);
@@ -134,7 +154,7 @@ public final class BuilderServlet extends PageServlet implements AdminEndpoints 
             preview.render(page.response(), account, parser.parseStored(definition), page.request().getContextPath());
         } catch (DefinitionException e) {
             framed(page, "admin/builder-preview-paused.ftlh", Map.of("problems",
-                    e.problems().stream().map(DefinitionException.Problem::toString).toList()));
+                    e.problems().stream().map(p -> ProblemCodes.text(p, page.text().messages())).toList()));
         }
     }
 
