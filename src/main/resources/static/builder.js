@@ -1244,7 +1244,7 @@
             if (f.type === 'multiselect') { type = 'checkboxes'; }
             else if (f.type === 'singleselect') { type = 'select'; }
             else if (f.type === 'integer' || f.type === 'float') { type = 'number'; }
-            else if (f.type === 'date') { type = 'date'; }
+            else if (f.type === 'date') { type = f.name === 'start_dt' || f.name === 'end_dt' ? 'datetime' : 'date'; }
             else if (f.type === 'boolean') { type = 'consent'; }
             else if (f.type === 'text' || (f.length && f.length > 255)) { type = 'textarea'; }
             else if (lower.indexOf('email') === 0) { type = 'email'; }

@@ -593,6 +593,12 @@
         if (r.minDate && v < r.minDate) return msg("error.minDate", r.minDateText);
         if (r.maxDate && v > r.maxDate) return msg("error.maxDate", r.maxDateText);
         return null;
+      case "datetime":
+        // what a datetime-local input sends; the date limits apply to its day
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v)) return msg("error.dateTime");
+        if (r.minDate && v.slice(0, 10) < r.minDate) return msg("error.minDate", r.minDateText);
+        if (r.maxDate && v.slice(0, 10) > r.maxDate) return msg("error.maxDate", r.maxDateText);
+        return null;
       case "select": case "radio": case "userselect":
         if (r.options && r.options.indexOf(v) < 0) return msg("error.option");
         break;
@@ -644,7 +650,9 @@
       inputs.forEach(function (i) { if (i.checked) value = i.value; });
     } else {
       value = inputs[0].value.trim();
-      if (r.type === "date" && !value && inputs[0].validity && inputs[0].validity.badInput) return msg("error.date");
+      if ((r.type === "date" || r.type === "datetime") && !value && inputs[0].validity && inputs[0].validity.badInput) {
+        return msg(r.type === "date" ? "error.date" : "error.dateTime");
+      }
     }
     if (!value) return r.required ? msg(r.type === "consent" ? "error.consent" : "error.required") : null;
     return checkText(r, value);

@@ -14,6 +14,7 @@ import org.formhaus.admin.AccessGuard;
 import org.formhaus.admin.AccountsApiServlet;
 import org.formhaus.admin.CopiesApiServlet;
 import org.formhaus.admin.FormCopy;
+import org.formhaus.admin.EditLinksApiServlet;
 import org.formhaus.admin.FormGroupsApiServlet;
 import org.formhaus.storage.FormGroupStore;
 import org.formhaus.admin.ui.TeamPagesServlet;
@@ -88,6 +89,9 @@ import org.formhaus.marketplace.MarketplaceServlet;
 import org.formhaus.newsletter.ConfirmationTokens;
 import org.formhaus.newsletter.NewsletterConfirmServlet;
 import org.formhaus.onoffice.OnOfficeConnector;
+import org.formhaus.viewings.CalendarSlots;
+import org.formhaus.viewings.SlotAgent;
+import org.formhaus.storage.SlotClaimStore;
 import org.formhaus.onoffice.OnOfficeHosts;
 import org.formhaus.onoffice.OnOfficeMetadata;
 import org.formhaus.onoffice.RetryMode;
@@ -186,6 +190,8 @@ public final class FormhausApp implements AutoCloseable {
     private final PrivacyMode privacyMode;
     /** Teams: who belongs to which account in which role. */
     private final MemberStore members;
+    /** Viewing slots from agents' calendars (#12); made with the form servlet, closed with the app. */
+    private CalendarSlots viewingSlots;
     /** The routes as mounted (by {@link #mount}); empty before. */
     private List<org.formhaus.admin.Endpoint> adminEndpoints = List.of();
 
@@ -399,10 +405,12 @@ public final class FormhausApp implements AutoCloseable {
                 stores.files(), stores.forms(), new DataSubjectRequestStore(db), Clock.systemUTC());
         routes.servlet("/admin/api/submissions.csv", new SubmissionsCsvApiServlet(export, stores.forms(), termHashes))
                 .servlet("/admin/api/data-subject-requests", new DataSubjectRequestsApiServlet(requests))
+                .servlet("/admin/api/edit-links", new EditLinksApiServlet(editLinks, stores.submissions()),
+                        "/admin/api/edit-links/*")
                 .servlet("/admin/submissions", new SubmissionPagesServlet(templates, adminSessions,
                         new SubmissionPagesServlet.Parts(stores.forms(), stores.submissions(), submissionSearch,
                                 stores.files(), stores.jobs(), failedRetries(), export, termHashes,
-                                config.delivery().giveUpAfter(), worker::nudge)), "/admin/submissions/*")
+                                config.delivery().giveUpAfter(), worker::nudge), editLinks), "/admin/submissions/*")
                 .servlet("/admin/privacy", new DataSubjectPagesServlet(templates, adminSessions, requests));
     }
 
@@ -477,6 +485,11 @@ public final class FormhausApp implements AutoCloseable {
 
     private FormServlet formServlet() throws SQLException {
         FormsConfig limits = config.forms();
+        // Viewing slots read the agent's calendar with the caller's timeout (CalendarSlots.WAIT), never retrying
+        viewingSlots = new CalendarSlots(stores.accounts(),
+                credentials -> onOffice.clientFor(credentials, RetryMode.NONE), new SlotAgent(metadata),
+                new SlotClaimStore(db), new org.formhaus.http.SignedTokens(stores.instance().getOrCreateSecret("form.token.key"),
+                Clock.systemUTC()), Clock.systemUTC());
         FormIntake intake = new FormIntake(stores.forms(), stores.submissions(), config.delivery().giveUpAfter(),
                 worker::nudge);
         return new FormServlet(intake, stores.accounts(), formOptions, stores.spamCounts(), templates,
@@ -488,7 +501,7 @@ public final class FormhausApp implements AutoCloseable {
                     if (outcome == SubmissionCounter.Outcome.ACCEPTED) {
                         traffic.submitted(formKey); // in the request's thread: with the source FormTrafficFilter set
                     }
-                }, this.limits, editLinks, new RecordLoader(this::editLinkClient), liveRules::refusals);
+                }, this.limits, editLinks, new RecordLoader(this::editLinkClient), liveRules::refusals, viewingSlots);
     }
 
     /**
@@ -600,6 +613,9 @@ public final class FormhausApp implements AutoCloseable {
         retention.close();
         liveRules.close();
         formOptions.close();
+        if (viewingSlots != null) {
+            viewingSlots.close();
+        }
         worker.close();
         webhooks.close();
         stores.dayCounters().close();

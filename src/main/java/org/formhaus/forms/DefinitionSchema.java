@@ -126,8 +126,8 @@ public final class DefinitionSchema {
         field(all, "max", Kind.NUMBER, NUMBER_TYPES);
         field(all, "step", Kind.NUMBER, NUMBER_TYPES);
         field(all, "unit", Kind.TEXT, NUMBER_TYPES);
-        field(all, "minDate", Kind.DATE, EnumSet.of(FieldType.DATE));
-        field(all, "maxDate", Kind.DATE, EnumSet.of(FieldType.DATE));
+        field(all, "minDate", Kind.DATE, EnumSet.of(FieldType.DATE, FieldType.DATETIME));
+        field(all, "maxDate", Kind.DATE, EnumSet.of(FieldType.DATE, FieldType.DATETIME));
         field(all, "maxBytes", Kind.INTEGER, EnumSet.of(FieldType.FILE));
         field(all, "accept", Kind.LIST, EnumSet.of(FieldType.FILE));
         field(all, "version", Kind.TEXT, EnumSet.of(FieldType.CONSENT));
@@ -187,6 +187,16 @@ public final class DefinitionSchema {
         add(all, "onoffice", "onoffice.appointment.durationMinutes", Kind.INTEGER);
         add(all, "onoffice", "onoffice.appointment.art", Kind.TEXT);
         add(all, "onoffice", "onoffice.appointment.user", Kind.TEXT);
+        // Viewing slots from the agent's calendar (#12, mapping.SlotWindow)
+        add(all, "onoffice", "onoffice.appointment.slots", Kind.SWITCH);
+        add(all, "onoffice", "onoffice.appointment.slots.daysAhead", Kind.INTEGER);
+        all.add(new Setting("onoffice.appointment.slots.weekdays", Kind.MULTI,
+                List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"), Set.of(), "onoffice"));
+        add(all, "onoffice", "onoffice.appointment.slots.from", Kind.TEXT);
+        add(all, "onoffice", "onoffice.appointment.slots.to", Kind.TEXT);
+        add(all, "onoffice", "onoffice.appointment.slots.slotMinutes", Kind.INTEGER);
+        add(all, "onoffice", "onoffice.appointment.slots.bufferMinutes", Kind.INTEGER);
+        add(all, "onoffice", "onoffice.appointment.slots.count", Kind.INTEGER);
         // Linked records (#12, mapping.RecordLinks): relations, project, price offer, written values, live-CRM rules
         all.add(new Setting("onoffice.relations", Kind.MULTI, List.of("owner", "buyer", "renter", "interested",
                 "contactPerson", "contactPersonAll"), Set.of(), "onoffice"));

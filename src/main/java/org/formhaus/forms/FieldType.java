@@ -9,6 +9,8 @@ import java.util.Optional;
  */
 public enum FieldType {
     TEXT, TEXTAREA, EMAIL, PHONE, NUMBER, CURRENCY, AREA, RANGE, DATE,
+    /** A date with a time of day (an appointment's start): {@code 2026-05-04T10:30}, one native input. */
+    DATETIME,
     SELECT, RADIO, CHECKBOXES, USERSELECT, CONSENT, HIDDEN, HEADING, PARAGRAPH, FILE, BREAK;
 
     public String jsonName() {

@@ -3,6 +3,7 @@ package org.formhaus.forms;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public final class FormValidator {
     public static final int MAX_VALUES = 100;
     static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()/.\\-]{5,30}");
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
+    private static final DateTimeFormatter GERMAN_DATE_TIME = DateTimeFormatter.ofPattern("d.M.uuuu H:mm");
+    private static final DateTimeFormatter ISO_MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
     /** A hidden field mapped here carries the estate of the embedding page ({@code fh_estate}). */
     private static final String ESTATE_ID = "estate.Id";
 
@@ -177,6 +180,9 @@ public final class FormValidator {
             case DATE -> {
                 return date(field, value, messages);
             }
+            case DATETIME -> {
+                return dateTime(field, value, messages);
+            }
             case EMAIL -> {
                 if (!EmailAddresses.isValid(value)) return new Outcome(value, messages.get("error.email"));
             }
@@ -221,6 +227,42 @@ public final class FormValidator {
             return new Outcome(date.toString(), messages.get("error.maxDate", format(max, messages)));
         }
         return new Outcome(date.toString(), null);
+    }
+
+    /**
+     * A date with a time of day, kept as {@code yyyy-MM-ddTHH:mm}: what a datetime-local input sends, also with
+     * seconds, or the German way ({@code 4.5.2026 10:30}) a browser without the input lets the visitor type. The
+     * date limits apply to its day.
+     */
+    private Outcome dateTime(Field field, String value, Messages messages) {
+        LocalDateTime at = parseDateTime(value);
+        if (at == null) {
+            return new Outcome(value, messages.get("error.dateTime"));
+        }
+        String kept = at.format(ISO_MINUTES);
+        LocalDate min = limit(field.minDate());
+        LocalDate max = limit(field.maxDate());
+        if (min != null && at.toLocalDate().isBefore(min)) {
+            return new Outcome(kept, messages.get("error.minDate", format(min, messages)));
+        }
+        if (max != null && at.toLocalDate().isAfter(max)) {
+            return new Outcome(kept, messages.get("error.maxDate", format(max, messages)));
+        }
+        return new Outcome(kept, null);
+    }
+
+    /** {@code 2026-05-04T10:30[:00]}, {@code 2026-05-04 10:30} or {@code 4.5.2026 10:30}; null when none of them. */
+    public static LocalDateTime parseDateTime(String value) {
+        String s = value.strip();
+        try {
+            return LocalDateTime.parse(s.replace(' ', 'T')).withSecond(0).withNano(0);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(s.replaceAll("\\s*,?\\s+", " "), GERMAN_DATE_TIME);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
     }
 
     private LocalDate limit(String spec) {

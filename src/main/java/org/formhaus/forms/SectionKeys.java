@@ -23,7 +23,9 @@ final class SectionKeys {
                     Keys.of("from", "to", "prefix", "user")))
             .with("activity", Keys.of("actionkind", "actiontype").orTrueFalse())
             .with("task", Keys.of("user", "subject", "priority", "deadlineDays").orTrueFalse())
-            .with("appointment", Keys.of("as", "durationMinutes", "art", "user"))
+            .with("appointment", Keys.of("as", "durationMinutes", "art", "user")
+                    .with("slots", Keys.of("daysAhead", "weekdays", "from", "to", "slotMinutes", "bufferMinutes",
+                            "count").orTrueFalse()))
             // mapping.RecordLinks (#12): relations, project, price offer, written values, live-CRM rules
             .withList("writeValues", Keys.of("from", "to"))
             .withList("liveRules", Keys.of("field", "compare", "record", "plus", "message"));

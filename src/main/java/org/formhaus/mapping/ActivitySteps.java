@@ -67,6 +67,20 @@ final class ActivitySteps {
         return appointment && !options.appointment().asTask() && mapped.module("calendar").containsKey("start_dt");
     }
 
+    /**
+     * For a form that offers viewing slots: the stage-one read that looks again whether the slot is still free in
+     * the agent's calendar ({@link SlotClash}); null for other forms and when the appointment has no subscriber.
+     */
+    static PlannedStep slotClash(FormDefinition form, MappedValues mapped, MappingOptions options, FormKind kind,
+                                 RecordTag tag) {
+        java.util.Optional<SlotWindow> window = SlotWindow.of(form);
+        if (window.isEmpty() || options.appointment().user() == null || !writesAppointment(mapped, options, kind)) {
+            return null;
+        }
+        String start = start(mapped);
+        return SlotClash.step(window.get(), start, end(mapped, options, start), tag);
+    }
+
     static PlannedStep appointmentOrTask(FormDefinition form, MappedValues mapped, MappingOptions options,
                                          FormKind kind, String estateRef, RecordTag tag) {
         boolean appointment = kind == FormKind.APPOINTMENT || (kind == FormKind.CUSTOM && mapped.has("calendar"));
@@ -111,23 +125,19 @@ final class ActivitySteps {
         Map<String, Object> data = new LinkedHashMap<>(mapped.module("calendar"));
         String start = start(mapped);
         data.put("start_dt", start);
-        if (!data.containsKey("end_dt")) {
-            data.put("end_dt", LocalDateTime.parse(start, DATE_TIME)
-                    .plusMinutes(options.appointment().durationMinutes()).format(DATE_TIME));
-        } else {
-            data.put("end_dt", ValueConverter.dateTime("end_dt", data.get("end_dt").toString()));
-        }
+        data.put("end_dt", end(mapped, options, start));
         data.putIfAbsent("description", form.title() + ": " + who(mapped));
         data.put("note", tag.appendTo(data.containsKey("note") ? data.get("note") : mapped.summary()));
         data.putIfAbsent("status", "active");
         if (options.appointment().art() != null) {
             data.putIfAbsent("art", options.appointment().art());
         }
-        Action action = Actions.createAppointment(data, addresses(r), estateRef);
         // subscribers.users are user IDs (numbers), unlike a task's Verantwortung (a NAME): onoffice-api.md §6
         Long user = options.routing().configured()
                 ? LeadRouting.responsible(r).map(LeadRouting.Agent::userId).orElse(null)
                 : AgentLookup.userId(options.appointment().user(), r);
+        SlotClash.mark(data, SlotClash.ofAgent(r, user));
+        Action action = Actions.createAppointment(data, addresses(r), estateRef);
         if (user != null) {
             JsonObject subscribers = new JsonObject();
             JsonArray users = new JsonArray();
@@ -136,6 +146,13 @@ final class ActivitySteps {
             action.parameters().add("subscribers", subscribers);
         }
         return action;
+    }
+
+    /** The appointment's end as sent: the mapped {@code end_dt}, else the start plus the options' duration. */
+    private static String end(MappedValues mapped, MappingOptions options, String start) {
+        Object end = mapped.module("calendar").get("end_dt");
+        return end != null ? ValueConverter.dateTime("end_dt", end.toString()) : LocalDateTime.parse(start, DATE_TIME)
+                .plusMinutes(options.appointment().durationMinutes()).format(DATE_TIME);
     }
 
     /** The appointment's start as sent: {@code yyyy-MM-dd HH:mm:ss}. */

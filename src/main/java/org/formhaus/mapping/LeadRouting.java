@@ -182,6 +182,12 @@ public final class LeadRouting {
             default -> {
             }
         }
+        JsonElement appointment = onoffice.get("appointment");
+        if ((rule == Rule.POSTCODE || rule == Rule.ROUND_ROBIN) && appointment != null && appointment.isJsonObject()
+                && appointment.getAsJsonObject().has("slots")) {
+            problems.add(new Problem(place + ".rule", "viewing slots are offered from one agent's calendar before "
+                    + "the visitor sends: use the rule estate or fixed"));
+        }
         for (String section : List.of("task", "appointment")) {
             JsonElement s = onoffice.get(section);
             if (s != null && s.isJsonObject() && string(s.getAsJsonObject(), "user") != null) {

@@ -39,7 +39,7 @@ public final class MappingCheck {
             "range_hausnummer", "range", "range_land", "advisor", "krit_bemerkung", "krit_bemerkung_oeffentlich");
     private static final Set<FieldType> NUMBERS = EnumSet.of(FieldType.NUMBER, FieldType.CURRENCY, FieldType.AREA,
             FieldType.RANGE, FieldType.SELECT, FieldType.RADIO, FieldType.HIDDEN);
-    private static final Set<FieldType> DATES = EnumSet.of(FieldType.DATE, FieldType.TEXT, FieldType.SELECT,
+    private static final Set<FieldType> DATES = EnumSet.of(FieldType.DATE, FieldType.DATETIME, FieldType.TEXT, FieldType.SELECT,
             FieldType.RADIO, FieldType.HIDDEN);
     private static final Set<FieldType> BOOLEANS = EnumSet.of(FieldType.CONSENT, FieldType.CHECKBOXES,
             FieldType.SELECT, FieldType.RADIO, FieldType.HIDDEN);

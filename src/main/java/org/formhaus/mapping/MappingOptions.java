@@ -101,6 +101,7 @@ record MappingOptions(DuplicateRule duplicates, Activity activity, Task task, Ap
         Appointment appointment = new Appointment(as.equals("task"),
                 integer(ap, "onoffice.appointment", "durationMinutes", 60, 5, 24 * 60, problems), string(ap, "art"),
                 string(ap, "user") != null ? string(ap, "user") : task == null ? null : task.user());
+        SlotWindow.parse(form, problems); // onoffice.appointment.slots: judged here, read by the form page and delivery
         return new MappingOptions(duplicates, activity, task, appointment, newsletter, routing);
     }
 

@@ -127,6 +127,10 @@ public final class SubmissionMapper {
         }
         String estateRef = newEstate ? null : inquired;
         RecordTag tag = RecordTag.of(submissionId);
+        PlannedStep clash = ActivitySteps.slotClash(form, mapped, options, kind, tag);
+        if (clash != null) {
+            first.add(clash); // a booked viewing slot: is it still free in onOffice? (read in stage one, no extra request)
+        }
         if (options.activity() != null) {
             ContactMatch m = match;
             last.add(ActivitySteps.agentsLog(form, mapped, options, estateRef, tag, () -> m == null ? "" : m.note()));

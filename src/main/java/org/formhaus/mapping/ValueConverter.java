@@ -78,6 +78,7 @@ final class ValueConverter {
         return switch (type) {
             case NUMBER, CURRENCY, AREA, RANGE -> "float";
             case DATE -> "date";
+            case DATETIME -> "datetime";
             case CONSENT -> "boolean";
             case CHECKBOXES -> "multiselect";
             default -> "varchar";

@@ -80,6 +80,9 @@ public final class SubmissionStore {
             if (!claim.isEmpty()) {
                 ProtectionStore.claim(c, claim, s.id(), s.createdMs());
             }
+            if (claim.slot() != null) {
+                SlotClaimStore.claim(c, claim.slot(), s.id(), s.createdMs());
+            }
             Jdbc.update(c, "INSERT INTO submission (id, account_id, form_key, form_version, status, data, records, "
                             + "created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     s.id(), s.accountId(), s.formKey(), s.formVersion(), s.status().jsonName(),

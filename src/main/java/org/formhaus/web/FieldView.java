@@ -54,8 +54,10 @@ final class FieldView {
         if (f.maxLength() != null) v.put("maxLength", f.maxLength());
         String minDate = date(f.minDate(), today);
         String maxDate = date(f.maxDate(), today);
-        if (minDate != null) v.put("minDate", minDate);
-        if (maxDate != null) v.put("maxDate", maxDate);
+        // a datetime-local input's limits carry a time of day: the whole first and last day
+        boolean withTime = f.type() == FieldType.DATETIME;
+        if (minDate != null) v.put("minDate", withTime ? minDate + "T00:00" : minDate);
+        if (maxDate != null) v.put("maxDate", withTime ? maxDate + "T23:59" : maxDate);
         v.put("accept", String.join(",", f.accept().stream().map(a -> a.contains("/") ? a : "." + a).toList()));
         v.put("fileHint", fileHint(f, t));
         List<String> described = new ArrayList<>();
@@ -142,6 +144,7 @@ final class FieldView {
             case EMAIL -> "email";
             case PHONE -> "tel";
             case DATE -> "date";
+            case DATETIME -> "datetime-local";
             // Numbers as text with a decimal keypad: "1.234,5" is a valid German entry a number input would refuse.
             default -> "text";
         };

@@ -13,7 +13,9 @@ import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.Messages;
 import org.formhaus.http.Html;
 import org.formhaus.http.Json;
+import org.formhaus.mapping.SlotWindow;
 import org.formhaus.render.Templates;
+import org.formhaus.viewings.SlotOffer;
 
 /**
  * Renders a form as its page ({@code form.ftlh}): steps, fields with values and errors, the error summary, the theme
@@ -27,19 +29,27 @@ final class FormPage {
      */
     record Request(FormDefinition form, Map<String, Object> values, Map<String, String> errors, String token,
                    Map<String, String> context, String action, String base, boolean prefilled,
-                   Map<String, String> access) {
+                   Map<String, String> access, SlotOffer slots) {
 
         /**
          * {@code access}: the hidden inputs that let the visitor in ({@link FormAccess}: unlock token, one-time key),
-         * by input name; rendered beside the context inputs.
+         * by input name; rendered beside the context inputs. {@code slots}: the viewing slots offered in the field
+         * mapped to the appointment's start (null: the form offers none); such a page is never cached.
          */
         Request {
             access = access == null ? Map.of() : Map.copyOf(access);
+            prefilled = prefilled || slots != null;
+        }
+
+        Request(FormDefinition form, Map<String, Object> values, Map<String, String> errors, String token,
+                Map<String, String> context, String action, String base, boolean prefilled,
+                Map<String, String> access) {
+            this(form, values, errors, token, context, action, base, prefilled, access, null);
         }
 
         Request(FormDefinition form, Map<String, Object> values, Map<String, String> errors, String token,
                 Map<String, String> context, String action, String base, boolean prefilled) {
-            this(form, values, errors, token, context, action, base, prefilled, Map.of());
+            this(form, values, errors, token, context, action, base, prefilled, Map.of(), null);
         }
     }
 
@@ -160,6 +170,9 @@ final class FormPage {
             for (Field f : step.fields()) {
                 String error = r.errors().get(f.name());
                 Map<String, Object> view = FieldView.of(f, r.values().get(f.name()), error, t, today);
+                if (r.slots() != null && SlotWindow.START.equals(f.maps())) {
+                    SlotChoice.apply(view, f, r.slots(), t);
+                }
                 fields.add(view);
                 if (error != null) {
                     summary.add(Map.of("focusId", view.get("focusId").toString(), "label", f.label(), "message", error));
@@ -178,7 +191,11 @@ final class FormPage {
         model.put("alwaysProofOfWork", FormProtection.alwaysProofOfWork(form));
         model.put("token", r.token());
         model.put("context", r.context());
-        model.put("access", r.access());
+        Map<String, String> hidden = new java.util.LinkedHashMap<>(r.access());
+        if (r.slots() != null && r.slots().token() != null) {
+            hidden.put(SlotChoice.TOKEN_INPUT, r.slots().token()); // whose calendar the offered slots are from
+        }
+        model.put("access", hidden);
         model.put("action", r.action());
         model.put("base", r.base());
         model.put("multipart", form.fields().stream().anyMatch(f -> f.type() == org.formhaus.forms.FieldType.FILE));

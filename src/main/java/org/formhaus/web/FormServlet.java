@@ -38,7 +38,13 @@ import org.formhaus.storage.SharedWindows;
 import org.formhaus.storage.SlidingWindows;
 import org.formhaus.storage.SpamCounts;
 import org.formhaus.storage.StoredForm;
+import org.formhaus.storage.SubmissionClaim;
 import org.formhaus.storage.SubmissionStatus;
+import org.formhaus.forms.Values;
+import org.formhaus.mapping.SlotWindow;
+import org.formhaus.viewings.SlotOffer;
+import org.formhaus.viewings.SlotOffers;
+import org.formhaus.viewings.SlotRefusedException;
 
 /**
  * {@code /f/{key}}: serves a form as a page and accepts its submissions. A submission is rate-limited, read within
@@ -72,6 +78,7 @@ public final class FormServlet extends HttpServlet {
     private final SubmissionCounter counter;
     private final VisitorLanguage languages = new VisitorLanguage();
     private final FormAccess access;
+    private final SlotOffers slots;
     private final EditLinkGate editing;
     private final RecordRules recordRules;
 
@@ -108,6 +115,16 @@ public final class FormServlet extends HttpServlet {
                        Templates templates, String instanceKey, Settings settings, SubmissionCounter counter,
                        SlidingWindows limits, org.formhaus.editing.EditLinks links,
                        org.formhaus.editing.RecordLoader records, RecordRules recordRules) {
+        this(intake, accounts, options, spamCounts, templates, instanceKey, settings, counter, limits, links, records,
+                recordRules, SlotOffers.NONE);
+    }
+
+    /** {@code slots}: the viewing slots of forms that offer them ({@code onoffice.appointment.slots}). */
+    public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
+                       Templates templates, String instanceKey, Settings settings, SubmissionCounter counter,
+                       SlidingWindows limits, org.formhaus.editing.EditLinks links,
+                       org.formhaus.editing.RecordLoader records, RecordRules recordRules, SlotOffers slots) {
+        this.slots = slots;
         this.editing = links == null ? EditLinkGate.NONE : new EditLinkGate(links, records);
         this.recordRules = recordRules;
         this.intake = intake;
@@ -182,10 +199,11 @@ public final class FormServlet extends HttpServlet {
         }
         long now = System.currentTimeMillis();
         Map<String, Object> record = opened == null ? Map.of() : opened.formValues();
-        page.render(response, 200, new FormPage.Request(definition, Prefill.values(definition, query, record),
+        Map<String, Object> values = Prefill.values(definition, query, record);
+        page.render(response, 200, new FormPage.Request(definition, values,
                 Map.of(), spam.issueToken(form.key(), now), PageContext.fromPageRequest(definition, query,
                 request.getHeader("Referer")), action(request, form, query), request.getContextPath(),
-                opened != null || Prefill.fromQuery(definition, query), inputs));
+                opened != null || Prefill.fromQuery(definition, query), inputs, offer(form, definition, values)));
     }
 
     @Override
@@ -285,9 +303,18 @@ public final class FormServlet extends HttpServlet {
                 refuse(request, response, json, form, definition, input, 422, liveRefusals);
                 return;
             }
+            SubmissionClaim claim = access.claim(form.key(), definition, pass);
+            try {
+                claim = claim.withSlot(slots.claim(form.accountId(), definition, slotChosen(definition,
+                        result.values()), input.first(SlotChoice.TOKEN_INPUT), estateOf(definition, result.values())));
+            } catch (SlotRefusedException stale) {
+                counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
+                refuse(request, response, json, form, definition, input, 422,
+                        Map.of(slotField(definition), t.get("form.slots.again")));
+                return;
+            }
             Receipt accepted = intake.accept(form, definition, result.values(),
-                    PageContext.fromSubmission(definition, input.params()), input.files(), key,
-                    access.claim(form.key(), definition, pass), records, now);
+                    PageContext.fromSubmission(definition, input.params()), input.files(), key, claim, records, now);
             if (accepted.outcome() == Receipt.Outcome.ACCEPTED) {
                 counter.count(form.key(), SubmissionCounter.Outcome.ACCEPTED);
                 LogContext.set(LogContext.SUBMISSION_ID, accepted.submissionId());
@@ -311,6 +338,12 @@ public final class FormServlet extends HttpServlet {
             closed(request, response, json, definition, closed);
         } catch (ClaimRefusedException lost) {
             counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
+            if (lost.reason() == ClaimRefusedException.Reason.SLOT_TAKEN) {
+                // Another visitor booked the slot a moment before: nothing was stored; the free slots are offered again
+                refuse(request, response, json, form, definition, input, 409,
+                        Map.of(slotField(definition), t.get("form.slots.taken")));
+                return;
+            }
             access.show(request, response, json, form, definition, access.refused(lost, definition), query);
         } catch (Refusal r) {
             counter.count(form.key(), r.spam ? SubmissionCounter.Outcome.SPAM : SubmissionCounter.Outcome.REFUSED);
@@ -440,22 +473,50 @@ public final class FormServlet extends HttpServlet {
     private void refuse(HttpServletRequest request, HttpServletResponse response, boolean json, StoredForm form,
                         FormDefinition definition, SubmissionInput input, int status, Map<String, String> errors)
             throws IOException {
+        // The visitor's entries come back as the validator cleaned them, whatever the refusal was.
+        Map<String, Object> values = validator.validate(definition, input.params()).values();
+        boolean slotLost = errors.containsKey(slotField(definition));
+        SlotOffer offer = json && !slotLost ? null : offer(form, definition, values);
         if (json) {
             JsonObject body = new JsonObject();
             body.add("errors", Json.GSON.toJsonTree(errors));
             if (errors.containsKey("_form")) {
                 body.addProperty("error", errors.get("_form"));
             }
+            if (offer != null) {
+                body.add("slots", Json.GSON.toJsonTree(SlotChoice.values(offer))); // the free slots, to choose again
+            }
             Json.send(response, status, body);
             return;
         }
-        // The visitor's entries come back as the validator cleaned them, whatever the refusal was.
-        Map<String, Object> values = validator.validate(definition, input.params()).values();
         Map<String, List<String>> query = UrlEncoded.parse(request.getQueryString(), SubmissionReader.MAX_FIELDS);
         page.render(response, status, new FormPage.Request(definition, values, errors,
                 spam.issueToken(form.key(), System.currentTimeMillis()),
                 PageContext.fromSubmission(definition, input.params()), action(request, form, query),
-                request.getContextPath(), true, carried(input)));
+                request.getContextPath(), true, carried(input), offer));
+    }
+
+    /** The viewing slots to show on the form's page; null when the form offers none. */
+    private SlotOffer offer(StoredForm form, FormDefinition definition, Map<String, Object> values) {
+        if (SlotWindow.of(definition).isEmpty()) {
+            return null;
+        }
+        return slots.offer(form.accountId(), definition, estateOf(definition, values));
+    }
+
+    /** The name of the field slots are chosen in ("_form" when the form has none, which never happens with slots). */
+    private static String slotField(FormDefinition definition) {
+        return SlotWindow.startField(definition).map(org.formhaus.forms.Field::name).orElse("_form");
+    }
+
+    private static String slotChosen(FormDefinition definition, Map<String, Object> values) {
+        return SlotWindow.startField(definition).map(f -> Values.first(values.get(f.name()))).orElse(null);
+    }
+
+    /** The inquired estate: the value of the field mapped to {@code estate.Id}; null when none. */
+    private static String estateOf(FormDefinition definition, Map<String, Object> values) {
+        return definition.fields().stream().filter(f -> "estate.Id".equals(f.maps()))
+                .map(f -> Values.first(values.get(f.name()))).filter(v -> !v.isEmpty()).findFirst().orElse(null);
     }
 
     /** The hidden inputs a re-rendered page carries on: the access ones and an edit link's token. */

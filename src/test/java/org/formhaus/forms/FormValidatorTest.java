@@ -55,4 +55,26 @@ class FormValidatorTest {
         assertEquals("Please enter a multiple of 0.5.", validator.validate(f, Map.of("rooms", List.of("2.2"))).errors().asMap().get("rooms"));
         assertEquals("Please enter a number.", validator.validate(f, Map.of("rooms", List.of("three"))).errors().asMap().get("rooms"));
     }
+
+    /** Issue 12: an appointment's date and time, from a datetime-local input or typed the German way. */
+    @Test
+    void aDateAndTimeIsKeptAsIsoMinutesAndItsDayHonoursTheDateLimits() throws Exception {
+        FormDefinition f = new DefinitionParser().parse(JsonParser.parseString("""
+                { "key": "t", "kind": "appointment", "title": "T", "fields": [
+                  {"name": "email", "type": "email", "maps": "address.Email"},
+                  {"name": "termin", "type": "datetime", "required": true, "minDate": "2026-06-01",
+                   "maxDate": "2026-06-30", "maps": "calendar.start_dt"} ] }""").getAsJsonObject());
+        for (String given : List.of("2026-06-02T10:30", "2026-06-02T10:30:00", "2026-06-02 10:30", "2.6.2026 10:30",
+                "02.06.2026, 10:30")) {
+            ValidationResult r = validator.validate(f, Map.of("email", List.of("a@example.org"), "termin",
+                    List.of(given)));
+            assertTrue(r.valid(), given + ": " + r.errors().asMap());
+            assertEquals("2026-06-02T10:30", r.values().get("termin"), given);
+        }
+        assertEquals("Bitte geben Sie ein gültiges Datum mit Uhrzeit ein (TT.MM.JJJJ HH:MM).", validator.validate(f,
+                Map.of("termin", List.of("2026-06-02"))).errors().asMap().get("termin"));
+        assertTrue(validator.validate(f, Map.of("termin", List.of("2026-07-01T10:00"))).errors().asMap()
+                .get("termin").contains("30.06.2026"));
+        assertTrue(validator.validate(f, Map.of()).errors().asMap().containsKey("termin"), "required");
+    }
 }
