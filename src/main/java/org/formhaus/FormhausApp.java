@@ -14,6 +14,7 @@ import org.formhaus.admin.AccessGuard;
 import org.formhaus.admin.AccountsApiServlet;
 import org.formhaus.admin.CopiesApiServlet;
 import org.formhaus.admin.FormCopy;
+import org.formhaus.admin.EditLinksApiServlet;
 import org.formhaus.admin.FormGroupsApiServlet;
 import org.formhaus.storage.FormGroupStore;
 import org.formhaus.admin.ui.TeamPagesServlet;
@@ -403,10 +404,12 @@ public final class FormhausApp implements AutoCloseable {
                 stores.files(), stores.forms(), new DataSubjectRequestStore(db), Clock.systemUTC());
         routes.servlet("/admin/api/submissions.csv", new SubmissionsCsvApiServlet(export, stores.forms(), termHashes))
                 .servlet("/admin/api/data-subject-requests", new DataSubjectRequestsApiServlet(requests))
+                .servlet("/admin/api/edit-links", new EditLinksApiServlet(editLinks, stores.submissions()),
+                        "/admin/api/edit-links/*")
                 .servlet("/admin/submissions", new SubmissionPagesServlet(templates, adminSessions,
                         new SubmissionPagesServlet.Parts(stores.forms(), stores.submissions(), submissionSearch,
                                 stores.files(), stores.jobs(), failedRetries(), export, termHashes,
-                                config.delivery().giveUpAfter(), worker::nudge)), "/admin/submissions/*")
+                                config.delivery().giveUpAfter(), worker::nudge), editLinks), "/admin/submissions/*")
                 .servlet("/admin/privacy", new DataSubjectPagesServlet(templates, adminSessions, requests));
     }
 

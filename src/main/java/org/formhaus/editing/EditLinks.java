@@ -145,6 +145,55 @@ public final class EditLinks {
         return new Open(link.withRecordId(recordId), recordId);
     }
 
+    /** The links of an account's form, newest first. */
+    public java.util.List<EditLink> ofForm(long accountId, String formKey) throws SQLException {
+        return store.ofForm(accountId, formKey);
+    }
+
+    /** The links a submission's e-mails carried and the links to the records it created or edited. */
+    public java.util.List<EditLink> ofSubmission(Submission submission) throws SQLException {
+        return store.ofSubmission(submission.accountId(), submission.id(), recordsOf(submission.records()));
+    }
+
+    /** Revokes one link of the account; false when there is none or it was revoked already. */
+    public boolean revoke(long accountId, String linkId) throws SQLException {
+        return store.revoke(accountId, linkId, clock.millis());
+    }
+
+    /** Revokes every link of an account's form; how many. */
+    public int revokeForm(long accountId, String formKey) throws SQLException {
+        return store.revokeForm(accountId, formKey, clock.millis());
+    }
+
+    /** Revokes every link a submission's e-mails carried and every link to a record it created or edited; how many. */
+    public int revokeSubmission(Submission submission) throws SQLException {
+        return store.revokeSubmission(submission.accountId(), submission.id(), recordsOf(submission.records()),
+                clock.millis());
+    }
+
+    /** The records of the editable modules a submission created or edited. */
+    static java.util.List<EditLinkStore.Record> recordsOf(JsonObject records) {
+        java.util.List<EditLinkStore.Record> out = new java.util.ArrayList<>();
+        for (String module : EditSettings.MODULES) {
+            String id = recordOf(records, module);
+            if (id != null) {
+                out.add(new EditLinkStore.Record(module, id));
+            }
+        }
+        return out;
+    }
+
+    /** A link's state for admins: active, pending (its record not yet known), expired or revoked. */
+    public String state(EditLink link) {
+        if (link.revoked()) {
+            return "revoked";
+        }
+        if (link.expiredAt(clock.millis())) {
+            return "expired";
+        }
+        return link.recordId() == null ? "pending" : "active";
+    }
+
     /** The record of {@code module} in a submission's records: the one it edited, else the one it created. */
     static String recordOf(JsonObject records, String module) {
         for (String key : new String[] {RecordEdits.recordKey(module), module}) {

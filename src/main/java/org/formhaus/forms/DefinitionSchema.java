@@ -99,6 +99,7 @@ public final class DefinitionSchema {
                 Set.of(), "form"));
         all.add(new Setting("language", Kind.CHOICE, List.of("de", "en"), Set.of(), "form"));
         add(all, "form", "thankYouUrl", Kind.TEXT);
+        add(all, "form", "thankYouMessage", Kind.TEXTAREA); // #11: the built-in thank-you page's text, with macros
         all.add(new Setting("context", Kind.MULTI, List.of("page", "utm", "referrer"), Set.of(), "form"));
         all.add(new Setting("fields", Kind.JSON, List.of(), Set.of(), "fields"));
         // Each field

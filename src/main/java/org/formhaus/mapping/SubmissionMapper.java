@@ -64,7 +64,9 @@ public final class SubmissionMapper {
         FormKind kind = form.kind();
         org.formhaus.forms.EditSettings edit = org.formhaus.forms.EditSettings.of(form);
         if (edit != null) {
-            return RecordEdits.plan(edit, mapped, options); // #12: an edit link's form modifies its record, once
+            // #12: an edit link's form modifies its record, once; live rules on a loaded estate are checked first
+            return LinkSteps.checked(RecordEdits.plan(edit, mapped, options), RecordLinks.of(form), values,
+                    edit.module());
         }
         String inquired = EstateSteps.inquired(mapped);
         List<PlannedStep> first = new ArrayList<>();

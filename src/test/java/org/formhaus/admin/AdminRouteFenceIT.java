@@ -102,6 +102,7 @@ class AdminRouteFenceIT {
         samples.put("key", server.adminJson("POST", "/admin/api/provisioning-keys", "{\"label\": \"fence\"}")
                 .getAsJsonObject().get("id").getAsString());
         samples.put("group", group("Zaunformulare"));
+        samples.put("link", editLink()); // #12: an edit link of account A (revoking uses it up: fresh below)
         server.admin("PUT", "/admin/api/form-groups/" + samples.get("group") + "/forms/" + FORM, null);
         markers.addAll(List.of(FORM, submission, "editor@fence-a.example", "viewer@fence-a.example",
                 "fenja@kunde.example", TestServer.SIM_TOKEN));
@@ -127,6 +128,7 @@ class AdminRouteFenceIT {
             case "key" -> server.adminJson("POST", "/admin/api/provisioning-keys", "{\"label\": \"fresh\"}")
                     .getAsJsonObject().get("id").getAsString();
             case "group" -> group("Frisch " + n);
+            case "link" -> editLink();
             default -> sample(placeholder);
         };
     }
@@ -230,6 +232,19 @@ class AdminRouteFenceIT {
     private String group(String name) throws Exception {
         return server.adminJson("POST", "/admin/api/form-groups", "{\"name\": \"" + name + "\"}").getAsJsonObject()
                 .get("id").getAsString();
+    }
+
+    /** An edit link of account A, written as the e-mail that carries one would write it. */
+    private String editLink() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        try (org.formhaus.storage.Database db = server.database().open()) {
+            new org.formhaus.storage.EditLinkStore(db).insert(new org.formhaus.storage.EditLink(id,
+                    java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(id.getBytes(StandardCharsets.UTF_8))), Long.parseLong(samples.get("account")),
+                    FORM, "address", "1", null, null, now, now + 86_400_000L, null));
+        }
+        return id;
     }
 
     private String ownerTokenId() throws Exception {

@@ -103,6 +103,11 @@ class UnknownKeysIT {
                 new Case("POST", "/admin/api/connection/check", "{\"deep\": true}", "deep: unknown key 'deep'"),
                 new Case("POST", "/admin/api/connection/test-email",
                         "{\"mailbox\": \"info@agentur.example\", \"to\": \"x@example.org\"}", "to: unknown key 'to'"),
+                // Edit links (issue 12)
+                new Case("GET", "/admin/api/edit-links?form=uk-form&all=true", null,
+                        "Unknown query parameter 'all'; known: form, submission"),
+                new Case("POST", "/admin/api/edit-links/revoke", "{\"form\": \"uk-form\", \"record\": 17}",
+                        "record: unknown key 'record'"),
                 // Teams and consultants (issue 13)
                 new Case("POST", "/admin/api/team/invitations", "{\"role\": \"editor\", \"expires\": \"2027\"}",
                         "expires: unknown key 'expires'"),

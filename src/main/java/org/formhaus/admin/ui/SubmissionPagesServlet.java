@@ -58,7 +58,8 @@ public final class SubmissionPagesServlet extends PageServlet implements AdminEn
             Endpoint.of("GET", "/admin/submissions/{submission}", Role.VIEWER),
             Endpoint.of("GET", "/admin/submissions/{submission}/files/{file}", Role.VIEWER),
             Endpoint.of("POST", "/admin/submissions/retry-failed", Role.EDITOR),
-            Endpoint.of("POST", "/admin/submissions/{submission}/retry", Role.EDITOR));
+            Endpoint.of("POST", "/admin/submissions/{submission}/retry", Role.EDITOR),
+            Endpoint.of("POST", "/admin/submissions/{submission}/revoke-links", Role.EDITOR));
 
     @Override
     public List<Endpoint> endpoints() {
@@ -84,6 +85,8 @@ public final class SubmissionPagesServlet extends PageServlet implements AdminEn
     private final TermHashes hashes;
     private final java.time.Duration giveUpAfter;
     private final Runnable onRetry;
+    /** Edit links (#12): listed on a submission's page and revoked from it; null without edit links. */
+    private final org.formhaus.editing.EditLinks editLinks;
 
     /** What the pages work with; one per application. */
     public record Parts(FormStore forms, SubmissionStore submissions, SubmissionSearch search,
@@ -93,7 +96,14 @@ public final class SubmissionPagesServlet extends PageServlet implements AdminEn
     }
 
     public SubmissionPagesServlet(Templates templates, AdminSession sessions, Parts parts) {
+        this(templates, sessions, parts, null);
+    }
+
+    /** @param editLinks the edit links a submission's page lists and revokes (#12); null: none */
+    public SubmissionPagesServlet(Templates templates, AdminSession sessions, Parts parts,
+                                  org.formhaus.editing.EditLinks editLinks) {
         super(templates);
+        this.editLinks = editLinks;
         this.sessions = sessions;
         this.forms = parts.forms();
         this.submissions = parts.submissions();
@@ -155,6 +165,10 @@ public final class SubmissionPagesServlet extends PageServlet implements AdminEn
                 onRetry.run();
             }
             redirect(page, "/admin/submissions/" + s.id() + "?retried=" + retried);
+        } else if (path.length == 2 && path[1].equals("revoke-links") && editLinks != null) {
+            Submission s = owned(account, path[0]);
+            int revoked = editLinks.revokeSubmission(s);
+            redirect(page, "/admin/submissions/" + s.id() + "?revoked=" + revoked);
         } else {
             throw HttpProblem.notFound("Page");
         }
@@ -277,11 +291,30 @@ public final class SubmissionPagesServlet extends PageServlet implements AdminEn
                     a.finishedMs() - a.startedMs()));
         }
         model.put("attempts", attempts);
+        model.put("editLinks", editLinkRows(s));
+        String revoked = page.request().getParameter("revoked");
+        if (revoked != null && revoked.matches("\\d{1,9}")) {
+            model.put("revoked", revoked);
+        }
         String retried = page.request().getParameter("retried");
         if (retried != null) {
             model.put("retried", retried.equals("true"));
         }
         render(page, 200, "admin/submission.ftlh", model);
+    }
+
+    /** The edit links this submission's e-mails carried and those to the records it created or edited. */
+    private List<Map<String, Object>> editLinkRows(Submission s) throws java.sql.SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (editLinks == null) {
+            return rows;
+        }
+        for (org.formhaus.storage.EditLink link : editLinks.ofSubmission(s)) {
+            rows.add(Map.of("form", link.formKey(), "module", link.module(), "state", editLinks.state(link),
+                    "created", SECONDS.format(Instant.ofEpochMilli(link.createdMs())),
+                    "expires", SECONDS.format(Instant.ofEpochMilli(link.expiresMs()))));
+        }
+        return rows;
     }
 
     private void download(Page page, Submission s, String number) throws Exception {
