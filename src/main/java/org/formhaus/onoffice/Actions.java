@@ -147,7 +147,8 @@ public final class Actions {
         p.add("estateId", id(requireId(estateId, "estateId")));
         p.add("addressId", id(requireId(addressId, "addressId")));
         if (offer == null) throw new IllegalArgumentException("The parameter 'offer' must not be null.");
-        p.addProperty("priceOffer", offer);
+        // a plain decimal: 4E+5 (what stripTrailingZeros makes of 400000) is no number onOffice documents
+        p.addProperty("priceOffer", offer.scale() < 0 ? offer.setScale(0) : offer);
         return Action.of(ActionKind.DO, "priceOffer", p);
     }
 
