@@ -166,6 +166,31 @@ class EditLinksIT {
     }
 
     @Test
+    void aLinkToARecordOnOfficeNoLongerHasGetsNotFound() throws Exception {
+        String token = "B".repeat(43);
+        long account = server.app().forms().current("suchprofil-aendern").orElseThrow().accountId();
+        long now = System.currentTimeMillis();
+        try (Database db = server.database().open()) {
+            new org.formhaus.storage.EditLinkStore(db).insert(new org.formhaus.storage.EditLink(
+                    java.util.UUID.randomUUID().toString(), EditLinks.hash(token), account, "suchprofil-aendern",
+                    "searchcriteria", "999999", null, null, now, now + 60_000, null));
+        }
+        HttpResponse<String> page = server.get("/f/suchprofil-aendern?fh_edit=" + token);
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("gibt es nicht mehr"), page.body());
+    }
+
+    @Test
+    void anEMailAskingForALinkToAFormThatEditsNothingIsRefusedAtSave() throws Exception {
+        HttpResponse<String> reply = server.admin("PUT", "/admin/api/forms/suchprofil-falsch", SOURCE_FORM
+                .replace("\"suchprofil\"", "\"suchprofil-falsch\"").replace("editLinks['suchprofil-aendern']",
+                        "editLinks['suchprofil']"));
+        assertEquals(400, reply.statusCode(), reply.body());
+        assertTrue(reply.body().contains("emails.confirmation.body: editLinks['suchprofil'] names no edit form"),
+                reply.body());
+    }
+
+    @Test
     void aForgedOrMistypedTokenGetsNeitherPageNorModify() throws Exception {
         profileWithLink("bert@example.org");
         long modifies = server.simulator().actionCount("modify", "searchcriteria");
