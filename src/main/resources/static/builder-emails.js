@@ -73,7 +73,23 @@
             ['${form.title}', t('builder.mail.insert.formTitle')],
             ['${form.key}', t('builder.mail.insert.formKey')],
             ['${submission.id}', t('builder.mail.insert.submissionId')],
-            ['${submission.created}', t('builder.mail.insert.created')]]);
+            ['${submission.created}', t('builder.mail.insert.created')]]).concat((editForms || []).map(function (f) {
+            return ['${editLinks["' + f.key + '"]}', t('builder.mail.insert.editLink') + ': ' + (f.title || f.key)];
+        }));
+    }
+
+    /** The account's live forms that edit a record (an `edit` section): their links can go into a mail (#12). */
+    var editForms = null;
+    function loadEditForms(kit, then) {
+        if (editForms) { return; }
+        editForms = [];
+        var root = document.getElementById('builder');
+        kit.b.api('GET', root.dataset.api.replace(/[^/]+\/$/, '')).then(function (result) {
+            if (!result.ok || !Array.isArray(result.data)) { return; }
+            editForms = result.data.filter(function (d) { return d && d.edit && d.key; })
+                .map(function (d) { return {key: d.key, title: d.title}; });
+            if (editForms.length) { then(); }
+        });
     }
 
     editors['group:emails'] = function (kit, details) {
@@ -86,9 +102,13 @@
                 where.textContent = t('builder.mail.insert.into').replace('{0}', kit.label(place.replace(/\[\d+]/g, '[]')));
             }
         });
-        var picker = el('select', {id: 'mail-insert'}, insertables(kit).map(function (x) {
-            return el('option', {value: x[0], text: x[1]});
-        }));
+        var picker = el('select', {id: 'mail-insert'});
+        function fill() {
+            picker.textContent = '';
+            insertables(kit).forEach(function (x) { picker.appendChild(el('option', {value: x[0], text: x[1]})); });
+        }
+        fill();
+        loadEditForms(kit, fill);
         var where = el('span', {class: 'hint', id: 'mail-insert-where', text: t('builder.mail.insert.first')});
         var insert = el('button', {type: 'button', id: 'mail-insert-button', text: t('builder.mail.insert.button'),
             'aria-describedby': 'mail-insert-where', onclick: function () {

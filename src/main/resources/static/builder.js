@@ -821,7 +821,8 @@
                         'aria-label': fieldTitle(f) + ', ' + typeName(f.type) + ', ' + t('builder.position')
                             .replace('{0}', i + 1).replace('{1}', fields().length),
                         onclick: function () { select(i); }, onkeydown: function (event) { keyMove(event, i); }},
-                        [(f.type === 'break' ? '⎯ ' : '') + fieldTitle(f) + ' ', el('span', {class: 'type', text: typeName(f.type)}),
+                        [(f.type === 'break' ? '— ' : '') + fieldTitle(f) + ' ', el('span', {class: 'type', text: typeName(f.type)}),
+                            f.width === 'half' ? el('span', {class: 'type', text: ' · ' + t('builder.field.half')}) : null,
                             f.showIf ? el('span', {class: 'type', text: ' · ' + t('builder.conditional')}) : null,
                             el('span', {class: 'has-problem', hidden: true, text: ' !'})]),
                     el('button', {type: 'button', class: 'small move-up', 'aria-label': t('builder.moveUp') + ': ' + fieldTitle(f),
@@ -1115,6 +1116,11 @@
         function optionsSource(f, from) {
             if (from === 'onoffice') {
                 delete f.options;
+                // onOffice's values come in the form's own language; own option texts would name values it may not have
+                formLanguages().forEach(function (lang) {
+                    var texts = fieldTexts(lang, f.name, false);
+                    if (texts && texts.options) { delete texts.options; setFieldText(lang, f.name, 'options', undefined); }
+                });
             } else if (!Array.isArray(f.options) || !f.options.length) {
                 var info = f.maps && catalogueField(f.maps);
                 if (info && info.permitted.length) {

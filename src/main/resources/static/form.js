@@ -298,7 +298,9 @@
     var errors = document.querySelectorAll("[aria-invalid=true]").length;
     var formError = document.getElementById("fh-form-error");
     if (errors > 0 || formError || (!form && !document.querySelector("[data-fh-retry-after]"))) {
-      tell("failed", { errors: errors, message: formError ? formError.textContent : "" });
+      // A refusal page (protection, a limit) has no form: its text is the reason.
+      var reason = formError || (!form && document.querySelector("main p"));
+      tell("failed", { errors: errors, message: reason ? reason.textContent : "" });
     }
     if (form) tell("loaded", { steps: Math.max(1, form.querySelectorAll("[data-fh-step]").length) });
   }
@@ -346,6 +348,7 @@
       else if (values) el.value = values[0];
     });
     applyLogic();
+    applyMacros();
     if (steps.length > 1 && kept.step > 0 && kept.step < steps.length) goTo(kept.step, false);
   }
   function keepEntries() {
@@ -468,6 +471,31 @@
     var label = box.querySelector("legend") || box.querySelector("label[for]") || box.querySelector(".fh-check > span");
     return label;
   }
+  // ---- Macros in labels and help ({{field}}, {{page.url}}, {{utm.source}}, {{record.X}}) ----------------------------
+  // The server fills them when it renders the page; a text that names a field the visitor fills (data-fh-texts: the
+  // text as written) follows the entries here. Always as text (nodeValue/textContent), never as markup.
+  var fixedMacros = JSON.parse(form.getAttribute("data-fh-macros") || "{}");
+  var MACRO = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)\s*\}\}/g;
+  function fill(text) {
+    if (typeof text !== "string" || text.indexOf("{{") < 0) return text;
+    return text.replace(MACRO, function (m, name) {
+      if (name.indexOf(".") >= 0) return Object.prototype.hasOwnProperty.call(fixedMacros, name) ? fixedMacros[name] : "";
+      return entered(name).join(", ");
+    });
+  }
+  function template(box, help) {
+    var texts = box.getAttribute("data-fh-texts");
+    return texts ? JSON.parse(texts)[help ? "help" : "label"] : undefined;
+  }
+  function applyMacros() {
+    Array.prototype.forEach.call(form.querySelectorAll("[data-fh-texts]"), function (box) {
+      var name = box.getAttribute("data-fh-field") || box.getAttribute("data-fh-name");
+      setText(box, name, false, logicState.labels[name]);
+      if (box.hasAttribute("data-fh-field") && template(box, true) !== undefined) {
+        setText(box, name, true, logicState.helps[name]);
+      }
+    });
+  }
   function setText(box, name, help, text) {
     var key = name + (help ? ":help" : ":label");
     var el = textNode(box, help);
@@ -479,8 +507,13 @@
     }
     if (!el) return;
     var node = el.firstChild && el.firstChild.nodeType === 3 ? el.firstChild : null;
-    if (!(key in originalTexts)) originalTexts[key] = node ? node.nodeValue : el.textContent;
-    var wanted = text !== undefined ? text : originalTexts[key];
+    if (!(key in originalTexts)) {
+      var written = template(box, help);
+      originalTexts[key] = written !== undefined ? written : node ? node.nodeValue : el.textContent;
+    }
+    var wanted = fill(text !== undefined ? text : originalTexts[key]);
+    // The required mark follows the label's text after a space; keep it apart.
+    if (node && node.nextSibling && typeof wanted === "string" && !/\s$/.test(wanted)) wanted += " ";
     if (node) { if (node.nodeValue !== wanted) node.nodeValue = wanted; }
     else if (el.textContent !== wanted) el.textContent = wanted;
     if (help) el.hidden = !wanted;
@@ -547,7 +580,10 @@
   }
   form.addEventListener("change", applyLogic);
   form.addEventListener("input", applyLogic);
+  form.addEventListener("change", applyMacros);
+  form.addEventListener("input", applyMacros);
   applyLogic();
+  applyMacros();
 
   // ---- Validation (mirrors org.formhaus.forms.FormValidator) -----------------------------------------------------
   var group = document.documentElement.lang === "en" ? "," : ".";

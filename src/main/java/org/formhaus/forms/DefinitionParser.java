@@ -28,6 +28,8 @@ public final class DefinitionParser {
     static final Set<String> LANGUAGES = Set.of("de", "en");
     static final Set<String> CONTEXTS = Set.of("page", "utm", "referrer");
     public static final int MAX_FIELDS = 200;
+    /** The longest thank-you message ({@code thankYouMessage}). */
+    static final int MAX_MESSAGE = 2000;
     /** Largest upload a definition may allow; the server's {@code upload.max.file.bytes} may cap it lower. */
     public static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
@@ -87,10 +89,17 @@ public final class DefinitionParser {
         String title = d.string("title");
         List<Field> fields = fields(d);
         FormLogic logic = logic(d, fields);
-        Translations translations = translations(d, language, fields);
+        Translations translations = translations(d, language, fields, json);
         Map<String, String> theme = ThemeRules.read(d);
         List<String> context = context(d);
         String thankYouUrl = d.string("thankYouUrl");
+        String thankYouMessage = d.string("thankYouMessage");
+        if (thankYouMessage != null && (thankYouMessage.isBlank() || thankYouMessage.length() > MAX_MESSAGE)) {
+            d.problem("thankYouMessage", "must be 1-" + MAX_MESSAGE + " characters");
+        }
+        if (d.problemCount() == 0) {
+            MacroNames.check(json, fields, d);
+        }
         SectionKeys.read(d);
         PrivacyRules.read(d, kind); // workspace (#13): privacy mode and the form's own retention
         // #12: a form that edits an existing record through an edit link; fields judged only when they parsed cleanly
@@ -104,12 +113,12 @@ public final class DefinitionParser {
     }
 
     /** The texts in further languages, read only when the fields parsed cleanly (they name fields). */
-    private static Translations translations(ObjectReader d, String language, List<Field> fields) {
+    private static Translations translations(ObjectReader d, String language, List<Field> fields, JsonObject json) {
         if (d.problemCount() > 0) {
             d.has("translations");
             return Translations.NONE;
         }
-        return TranslationReader.read(d, language, fields);
+        return TranslationReader.read(d, language, fields, json);
     }
 
     /** The rules, read only when the fields parsed cleanly (they name fields); an unread {@code rules} is refused. */

@@ -50,6 +50,30 @@ public record FormDefinition(String key, FormKind kind, String language, String 
         return language == null || language.equals(this.language) ? this : translations.apply(this, language);
     }
 
+    /**
+     * A text of the definition by its place ({@code thankYouMessage}, {@code rules[0].then[1].text},
+     * {@code emails.notice.subject}) in this copy's language: the translation's when it gives one, else the
+     * definition's own; null when neither has it.
+     */
+    public String text(String place) {
+        String translated = translations.text(language, place);
+        if (translated != null) {
+            return translated;
+        }
+        com.google.gson.JsonElement e = source;
+        for (String part : place.split("\\.")) {
+            int bracket = part.indexOf('[');
+            String name = bracket < 0 ? part : part.substring(0, bracket);
+            e = e != null && e.isJsonObject() ? e.getAsJsonObject().get(name) : null;
+            if (bracket >= 0) {
+                int index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
+                e = e != null && e.isJsonArray() && index < e.getAsJsonArray().size() ? e.getAsJsonArray().get(index)
+                        : null;
+            }
+        }
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
+    }
+
     /** Without rules ({@link FormLogic#NONE}). */
     public FormDefinition(String key, FormKind kind, String language, String title, List<Field> fields,
                           String thankYouUrl, JsonObject source, Map<String, String> theme, List<String> context) {
@@ -90,6 +114,12 @@ public record FormDefinition(String key, FormKind kind, String language, String 
     public FormDefinition withFields(UnaryOperator<Field> change) {
         return new FormDefinition(key, kind, language, title, fields.stream().map(change).toList(), thankYouUrl,
                 source, theme, context, logic, translations);
+    }
+
+    /** A copy with other {@code translations} (e.g. with the labels of options from onOffice added). */
+    public FormDefinition withTranslations(Translations translations) {
+        return new FormDefinition(key, kind, language, title, fields, thankYouUrl, source, theme, context, logic,
+                translations);
     }
 
     public boolean hasDynamicOptions() {

@@ -56,6 +56,31 @@ public final class FormLogic {
         return new FormLogic(rules, facts);
     }
 
+    /**
+     * This logic with the texts of {@code setLabel}/{@code setHelp} replaced where {@code texts} gives one by place
+     * ({@code rules[0].then[1].text}); {@code own}: how many of the rules are the definition's {@code rules} (the
+     * last ones; the showIf rules come first).
+     */
+    FormLogic withTexts(Map<String, String> texts, int own) {
+        if (texts.isEmpty() || rules.isEmpty()) {
+            return this;
+        }
+        int offset = rules.size() - own;
+        List<Rule> out = new java.util.ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            List<RuleAction> then = new java.util.ArrayList<>();
+            for (int j = 0; j < rule.then().size(); j++) {
+                RuleAction a = rule.then().get(j);
+                String text = i < offset ? null : texts.get("rules[" + (i - offset) + "].then[" + j + "].text");
+                then.add(text == null || a.text() == null ? a : new RuleAction(a.kind(), a.field(), a.options(),
+                        a.value(), a.expression(), a.decimals(), text));
+            }
+            out.add(new Rule(rule.when(), then));
+        }
+        return new FormLogic(out, fields);
+    }
+
     public List<Rule> rules() {
         return rules;
     }

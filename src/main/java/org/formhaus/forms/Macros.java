@@ -8,28 +8,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Macros in a form's texts: {@code {{field}}} (a submitted value; checkboxes joined by ", "), {@code {{page.url}}}
- * (the embedding page), {@code {{utm.source}}} (any {@code utm_*} value), {@code {{referrer}}}, and
- * {@code {{record.Field}}}, the hook for the loaded onOffice record's fields (empty until a form can load one). A name
- * without a value is replaced by nothing. Each value is escaped for where it lands: percent-encoded in a URL
- * ({@link #url}), so a value can never add a parameter, a path or another host. Stateless.
+ * Macros in a form's texts: {@code {{field}}} (a submitted or entered value; checkboxes joined by ", "),
+ * {@code {{page.url}}} (the embedding page), {@code {{utm.source}}} (any {@code utm_*} value), {@code {{referrer}}},
+ * and {@code {{record.Field}}} (a field of the onOffice record the form loaded, by its onOffice name). A name without a
+ * value is replaced by nothing. Each value is escaped for where it lands, by the caller of the matching method:
+ * percent-encoded in a URL ({@link #url}); as plain text ({@link #text}) for a template that escapes it as HTML text
+ * or attribute (FreeMarker's auto-escaping: the form page, the thank-you page); e-mail templates turn macros into
+ * FreeMarker expressions of their model ({@code mail.MailMacros}), so the same escaping applies there. Stateless.
  *
  * <pre>{@code
- * Macros.url("https://agency.example/danke?name={{vorname}}", Macros.values(values, context))
+ * Macros.url("https://agency.example/danke?name={{vorname}}", Macros.values(values, context, record))
  * }</pre>
  */
 public final class Macros {
 
     static final Pattern MACRO = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)?)\\s*}}");
 
+    /** The loaded record's values, by onOffice field name: none (a form that loaded no record). */
+    public static final Map<String, String> NO_RECORD = Map.of();
+
     private Macros() {
+    }
+
+    /** As {@link #values(Map, Map, Map)} for a form that loaded no record. */
+    public static Function<String, String> values(Map<String, Object> values, Map<String, String> context) {
+        return values(values, context, NO_RECORD);
     }
 
     /**
      * The macro names' values: submitted values by field name, {@code page.url}, {@code referrer} and
-     * {@code utm.<name>} from the page context; {@code record.*} is left for the records issue.
+     * {@code utm.<name>} from the page context (its flat form: {@code page}, {@code referrer}, {@code utm_*}), and
+     * {@code record.<Field>} from {@code record}.
+     *
+     * @param record the one input for a loaded record's values: the onOffice record a form loads (an edit link,
+     *               #12) by field name as onOffice names it ({@code Vorname}, {@code kaufpreis}); {@link #NO_RECORD}
+     *               when the form loaded none
      */
-    public static Function<String, String> values(Map<String, Object> values, Map<String, String> context) {
+    public static Function<String, String> values(Map<String, Object> values, Map<String, String> context,
+                                                  Map<String, String> record) {
         return name -> {
             if (name.equals("page.url")) {
                 return context.getOrDefault("page", "");
@@ -41,10 +57,40 @@ public final class Macros {
                 return context.getOrDefault("utm_" + name.substring(4), "");
             }
             if (name.startsWith("record.")) {
-                return ""; // hook: the loaded record's fields, once a form can load one
+                return record.getOrDefault(name.substring(7), "");
             }
             return String.join(", ", Values.list(values.get(name)));
         };
+    }
+
+    /** A loaded record's values (onOffice field name → a value or a list of values) as {@code record} takes them. */
+    public static Map<String, String> record(Map<String, ?> values) {
+        Map<String, String> record = new java.util.LinkedHashMap<>();
+        values.forEach((name, value) -> record.put(name, String.join(", ", Values.list(value))));
+        return record;
+    }
+
+    /** Whether {@code text} holds a macro. */
+    public static boolean present(String text) {
+        return text != null && text.contains("{{") && MACRO.matcher(text).find();
+    }
+
+    /** The macro names in {@code text}, in order (repeats kept). */
+    public static java.util.List<String> names(String text) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        if (text != null) {
+            Matcher m = MACRO.matcher(text);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** Whether {@code name} is one of the page context's or a record's, not a field's. */
+    public static boolean fixed(String name) {
+        return name.equals("page.url") || name.equals("referrer") || name.startsWith("utm.")
+                || name.startsWith("record.");
     }
 
     /** {@code text} with each macro replaced by its value, percent-encoded (UTF-8; a space is %20). */

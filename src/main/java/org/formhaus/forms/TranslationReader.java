@@ -1,6 +1,7 @@
 package org.formhaus.forms;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ final class TranslationReader {
     private TranslationReader() {
     }
 
-    static Translations read(ObjectReader d, String language, List<Field> fields) {
+    static Translations read(ObjectReader d, String language, List<Field> fields, JsonObject source) {
         JsonElement raw = d.raw("translations");
         if (raw == null || raw.isJsonNull()) {
             return Translations.NONE;
@@ -40,10 +41,47 @@ final class TranslationReader {
                 all.problem(lang, "must be an object {\"title\": ..., \"fields\": {...}}");
                 continue;
             }
-            byLanguage.put(lang, new Translations.Texts(t.string("title"), fieldTexts(t, fields), mailTexts(t, d)));
+            String message = t.string("thankYouMessage");
+            if (message != null && (message.isBlank() || message.length() > DefinitionParser.MAX_MESSAGE)) {
+                t.problem("thankYouMessage", "must be 1-" + DefinitionParser.MAX_MESSAGE + " characters");
+            }
+            byLanguage.put(lang, new Translations.Texts(t.string("title"), fieldTexts(t, fields), mailTexts(t, d),
+                    message, texts(t, source)));
             t.refuseUnread();
         }
         return new Translations(language, byLanguage);
+    }
+
+    /**
+     * {@code texts}: translations of the rule texts and e-mail subjects and bodies, by the place of the text they
+     * translate, which must be there: {@code {"rules[0].then[1].text": "Purchase price"}}.
+     */
+    private static Map<String, String> texts(ObjectReader t, JsonObject source) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonElement raw = t.raw("texts");
+        if (raw == null || raw.isJsonNull()) {
+            return out;
+        }
+        ObjectReader byPlace = t.object("texts");
+        if (byPlace == null) {
+            t.problem("texts", "must be an object {PLACE: TEXT}, e.g. {\"emails.confirmation.subject\": \"...\"}");
+            return out;
+        }
+        FormDefinition own = new FormDefinition("x", FormKind.CUSTOM, "de", "x", List.of(), null, source);
+        for (String place : raw.getAsJsonObject().keySet()) {
+            String text = byPlace.string(place);
+            if (!Translations.TEXT_PLACES.matcher(place).matches() || own.text(place) == null) {
+                byPlace.problem(place, place.startsWith("emails.confirmation.") ? "the confirmation's texts are"
+                        + " translated under translations." + t.path().substring(t.path().lastIndexOf('.') + 1)
+                        + ".emails.confirmation" : "no text to translate there (a setLabel or setHelp rule's text, or"
+                        + " the notice's or a further e-mail's subject or body the definition gives)");
+            } else if (text == null || text.isBlank()) {
+                byPlace.problem(place, "must be the translated text");
+            } else {
+                out.put(place, text);
+            }
+        }
+        return out;
     }
 
     /**

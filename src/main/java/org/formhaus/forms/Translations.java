@@ -33,17 +33,41 @@ public record Translations(String original, Map<String, Texts> byLanguage) {
 
     /**
      * One language's texts; null members are left as they are. {@code emails}: the confirmation's own texts in this
-     * language, {@code "confirmation.subject"} / {@code "confirmation.body"} → template.
+     * language, {@code "confirmation.subject"} / {@code "confirmation.body"} → template; {@code thankYouMessage}: the
+     * thank-you page's text; {@code texts}: further texts by their place in the definition
+     * ({@code rules[0].then[1].text}, {@code emails.notice.subject}, {@code emails.more[0].body}).
      */
-    public record Texts(String title, Map<String, FieldTexts> fields, Map<String, String> emails) {
+    public record Texts(String title, Map<String, FieldTexts> fields, Map<String, String> emails,
+                        String thankYouMessage, Map<String, String> texts) {
         public Texts {
             fields = Map.copyOf(fields);
-            emails = Map.copyOf(emails);
+            emails = emails == null ? Map.of() : Map.copyOf(emails);
+            texts = texts == null ? Map.of() : Map.copyOf(texts);
+        }
+
+        public Texts(String title, Map<String, FieldTexts> fields, Map<String, String> emails) {
+            this(title, fields, emails, null, Map.of());
         }
 
         public Texts(String title, Map<String, FieldTexts> fields) {
-            this(title, fields, Map.of());
+            this(title, fields, Map.of(), null, Map.of());
         }
+    }
+
+    /** The translatable texts besides titles and fields, by place: rule texts and e-mail subjects and bodies. */
+    static final java.util.regex.Pattern TEXT_PLACES = java.util.regex.Pattern.compile(
+            "rules\\[\\d+]\\.then\\[\\d+]\\.text|emails\\.(notice|more\\[\\d+])\\.(subject|body)");
+
+    /**
+     * The text at {@code place} in {@code language}: the translation's when it gives one, else null (the
+     * definition's own text then stands).
+     */
+    String text(String language, String place) {
+        Texts texts = byLanguage.get(language);
+        if (texts == null || (original != null && original.equals(language))) {
+            return null;
+        }
+        return place.equals("thankYouMessage") ? texts.thankYouMessage() : texts.texts().get(place);
     }
 
     /** One field's texts in one language; {@code options} maps option values to labels. */
@@ -51,6 +75,35 @@ public record Translations(String original, Map<String, Texts> byLanguage) {
         public FieldTexts {
             options = Map.copyOf(options);
         }
+    }
+
+    /** How many rules the definition itself lists (the logic puts each field's showIf rule before them). */
+    private static int ruleCount(FormDefinition form) {
+        com.google.gson.JsonElement rules = form.source() == null ? null : form.source().get("rules");
+        return rules != null && rules.isJsonArray() ? rules.getAsJsonArray().size() : 0;
+    }
+
+    /**
+     * These translations with {@code labels} (option value → label) for {@code field}'s options in {@code language}
+     * added where the translation gives none: the labels of options from onOffice in a further language of the form.
+     * This when the form has no such language.
+     */
+    public Translations withOptionLabels(String language, String field, Map<String, String> labels) {
+        Texts texts = byLanguage.get(language);
+        if (texts == null || labels.isEmpty()) {
+            return this;
+        }
+        Map<String, FieldTexts> fields = new java.util.LinkedHashMap<>(texts.fields());
+        FieldTexts own = fields.get(field);
+        Map<String, String> options = new java.util.LinkedHashMap<>(labels);
+        if (own != null) {
+            options.putAll(own.options()); // the admin's own words win
+        }
+        fields.put(field, own == null ? new FieldTexts(null, null, null, options)
+                : new FieldTexts(own.label(), own.help(), own.placeholder(), options));
+        Map<String, Texts> all = new java.util.LinkedHashMap<>(byLanguage);
+        all.put(language, new Texts(texts.title(), fields, texts.emails(), texts.thankYouMessage(), texts.texts()));
+        return new Translations(original, all);
     }
 
     /** The definition's own language first, then the translated ones in a stable order. */
@@ -86,7 +139,7 @@ public record Translations(String original, Map<String, Texts> byLanguage) {
         }
         return new FormDefinition(form.key(), form.kind(), language, texts.title() == null ? form.title()
                 : texts.title(), fields, form.thankYouUrl(), withMailTexts(form.source(), texts.emails()), form.theme(),
-                form.context(), form.logic(), this);
+                form.context(), form.logic().withTexts(texts.texts(), ruleCount(form)), this);
     }
 
     /** The definition's JSON with the translated e-mail texts in place (read by mail.FormEmails); a copy. */

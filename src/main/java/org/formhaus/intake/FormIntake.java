@@ -57,6 +57,11 @@ public final class FormIntake {
         return forms;
     }
 
+    /** A stored submission by its id (the thank-you page's macros read its values); empty when there is none. */
+    public Optional<org.formhaus.storage.Submission> submission(String id) throws SQLException {
+        return submissions.find(id);
+    }
+
     /** What protected forms count over every instance (places, used keys, wrong passwords). */
     public ProtectionStore protection() {
         return submissions.protection();

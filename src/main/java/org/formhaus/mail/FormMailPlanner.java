@@ -102,6 +102,14 @@ public final class FormMailPlanner implements MailPlanner {
     @Override
     public List<Action> mails(Submission submission, StoredForm form, Account account, JsonObject records)
             throws PermanentDeliveryException, java.sql.SQLException {
+        return mails(submission, form, account, records, List.of());
+    }
+
+    /** The differences from an existing contact go into the agency's mails ({@code differences}), never the visitor's. */
+    @Override
+    public List<Action> mails(Submission submission, StoredForm form, Account account, JsonObject records,
+                              List<org.formhaus.mapping.ContactDifference> differences)
+            throws PermanentDeliveryException, java.sql.SQLException {
         // In the visitor's language: built-in templates, labels and options as the visitor saw them.
         FormDefinition definition = form.definition().inLanguage(submission.data().language());
         List<org.formhaus.forms.DefinitionException.Problem> problems = new ArrayList<>();
@@ -116,14 +124,17 @@ public final class FormMailPlanner implements MailPlanner {
         }
         Map<String, Object> values = submission.data().values();
         EditLinkValues links = new EditLinkValues(editLinks, submission.accountId(), submission.id(), records);
-        Map<String, Object> model = MailModel.withEditLinks(MailModel.of(definition, values, submission.id(),
-                submission.createdMs()), links);
+        // Hook (#12): the record an edit link loaded could fill {{record.X}}; a delivered submission keeps none.
+        Map<String, String> record = org.formhaus.forms.Macros.NO_RECORD;
+        Map<String, Object> model = MailModel.withDifferences(MailModel.withEditLinks(MailModel.of(definition, values,
+                submission.id(), submission.createdMs(), submission.data().context().asMap(), record), links),
+                differences, definition.language());
         String sender = sender(emails, account);
         String visitor = visitorEmail(definition, values);
         String estate = estateOf(definition, values, records);
         List<Action> mails = new ArrayList<>();
         Map<String, Object> visitorModel = MailModel.withEditLinks(MailModel.forConfirmation(definition, values,
-                emails.confirmation().repeatFields(), submission.id(), submission.createdMs()), links);
+                emails.confirmation().repeatFields(), submission.id(), submission.createdMs(), record), links);
         Boolean admitted = null;
         for (MailSpec spec : enabled) {
             if (records.has(spec.identifier())) {
@@ -163,10 +174,12 @@ public final class FormMailPlanner implements MailPlanner {
             throws PermanentDeliveryException, java.sql.SQLException {
         String place = spec.place();
         try {
+            // The visitor's language: translations.<lang>.texts may give this mail's own subject and body.
             String subject = templates.render(place + ".subject", MailTemplates.Part.SUBJECT,
-                    source(spec.subject(), spec.name(), form, MailTemplates.Part.SUBJECT), model);
+                    source(own(form, place + ".subject", spec.subject()), spec.name(), form,
+                            MailTemplates.Part.SUBJECT), model);
             String body = templates.render(place + ".body", MailTemplates.Part.BODY,
-                    source(spec.body(), spec.name(), form, MailTemplates.Part.BODY), model);
+                    source(own(form, place + ".body", spec.body()), spec.name(), form, MailTemplates.Part.BODY), model);
             Actions.MailExtras extras = new Actions.MailExtras(spec.templateId(), spec.cc(), spec.bcc(),
                     estate == null ? List.of() : List.of(estate),
                     spec.attach().expose() == null || estate == null ? List.of()
@@ -270,6 +283,12 @@ public final class FormMailPlanner implements MailPlanner {
                     + e.getMessage());
             return null;
         }
+    }
+
+    /** A mail's own text in the form's language (its translation, when given), else the definition's. */
+    private static String own(FormDefinition form, String place, String text) {
+        String translated = text == null ? null : form.text(place);
+        return translated == null || translated.isBlank() ? text : translated;
     }
 
     static String source(String own, String mail, FormDefinition form, MailTemplates.Part part) {

@@ -48,10 +48,11 @@ public final class MailPreview {
     private Preview render(FormDefinition form, MailSpec spec, String language, List<String> repeatFields) {
         Map<String, Object> values = sampleValues(form);
         boolean toVisitor = spec.name().equals("confirmation") || spec.to().contains(FormEmails.VISITOR);
-        Map<String, Object> model = toVisitor
+        Map<String, Object> model = MailModel.withEditLinks(toVisitor
                 ? MailModel.forConfirmation(form, values, repeatFields, "00000000-0000-0000-0000-000000000000",
                 System.currentTimeMillis())
-                : MailModel.of(form, values, "00000000-0000-0000-0000-000000000000", System.currentTimeMillis());
+                : MailModel.of(form, values, "00000000-0000-0000-0000-000000000000", System.currentTimeMillis()),
+                EditLinkValues.sample());
         List<String> to = spec.name().equals("confirmation") ? List.of(FormEmails.VISITOR) : spec.to();
         try {
             String subject = templates.render(spec.place() + ".subject", MailTemplates.Part.SUBJECT,

@@ -46,6 +46,19 @@ public final class MailTemplateCheck {
         for (MailSpec spec : emails.all()) {
             check(spec, spec.subject(), MailTemplates.Part.SUBJECT, "subject", sample, problems);
             check(spec, spec.body(), MailTemplates.Part.BODY, "body", sample, problems);
+            // the notice's and further mails' own texts in further languages (translations.en.texts.emails.notice.subject)
+            for (String language : spec.name().equals("confirmation") ? List.<String>of()
+                    : form.languages().subList(1, form.languages().size())) {
+                FormDefinition translated = form.inLanguage(language);
+                for (String key : List.of("subject", "body")) {
+                    String place = spec.place() + "." + key;
+                    String text = translated.text(place);
+                    if (text != null && !text.equals(form.text(place))) {
+                        check(spec, text, key.equals("subject") ? MailTemplates.Part.SUBJECT : MailTemplates.Part.BODY,
+                                sample, problems, "translations." + language + ".texts." + place);
+                    }
+                }
+            }
         }
         // the confirmation's texts in further languages (translations.en.emails.confirmation.subject, ...)
         for (String language : form.languages()) {
@@ -73,7 +86,11 @@ public final class MailTemplateCheck {
         if (source == null) {
             return; // the built-in default, tested with the build
         }
-        String place = prefix + mail.place() + "." + key;
+        check(mail, source, part, sample, problems, prefix + mail.place() + "." + key);
+    }
+
+    private void check(MailSpec mail, String source, MailTemplates.Part part, Map<String, Object> sample,
+                       List<Problem> problems, String place) {
         java.util.Set<String> asked = new java.util.TreeSet<>();
         try {
             templates.render(place, part, source, MailModel.withEditLinks(sample, EditLinkValues.sample(asked::add)));

@@ -50,7 +50,9 @@ final class MailTemplates {
             return cached;
         }
         try {
-            Template template = new Template(name, new StringReader(source), configs.get(part));
+            // {{macros}} become expressions of the model, escaped for where they stand (MailMacros)
+            Template template = new Template(name, new StringReader(MailMacros.toFreeMarker(source, part, name)),
+                    configs.get(part));
             if (cache.size() >= CACHE_LIMIT) {
                 cache.clear(); // form templates change rarely; a full cache means many forms, not a leak to manage
             }

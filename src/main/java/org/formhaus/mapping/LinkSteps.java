@@ -90,9 +90,30 @@ final class LinkSteps {
         return out;
     }
 
+    /**
+     * The plan of an edit form ({@link RecordEdits#plan}: one request modifying the link's record) with the live rules
+     * on the estate it loaded: the read goes first, the verdict opens the modify's request. Two requests in all.
+     */
+    static MappingPlan checked(MappingPlan edit, RecordLinks links, Map<String, Object> values, String module) {
+        if (links.liveRules().isEmpty() || !module.equals("estate") || edit.stages().isEmpty()) {
+            return edit;
+        }
+        List<List<PlannedStep>> stages = new ArrayList<>();
+        stages.add(List.of(liveRead(links, null)));
+        for (int i = 0; i < edit.stages().size(); i++) {
+            List<PlannedStep> stage = new ArrayList<>(edit.stages().get(i));
+            if (i == 0) {
+                stage.add(0, liveVerdict(links, values, null));
+            }
+            stages.add(stage);
+        }
+        return new MappingPlan(stages);
+    }
+
     /** Request one: the estate's fields the live rules compare with, recorded as onOffice returned them. */
     static PlannedStep liveRead(RecordLinks links, String inquired) {
-        return new PlannedStep(LIVE_READ, r -> Actions.readEstate(inquired, LiveRule.recordFields(links.liveRules())),
+        return new PlannedStep(LIVE_READ, r -> Actions.readEstate(existing(r, inquired),
+                LiveRule.recordFields(links.liveRules())),
                 (result, stage) -> result.records().isEmpty() ? NO_RECORD : result.records().get(0).elements().toString(),
                 false, null);
     }
@@ -104,15 +125,16 @@ final class LinkSteps {
     static PlannedStep liveVerdict(RecordLinks links, Map<String, Object> values, String inquired) {
         return new PlannedStep("check.verdict", r -> {
             String read = r.has(LIVE_READ) ? r.get(LIVE_READ).getAsString() : NO_RECORD;
+            String estate = existing(r, inquired);
             if (read.equals(NO_RECORD)) {
                 throw new MappingException("The live rules could not be checked: onOffice returned no estate "
-                        + inquired + " (unknown, or not visible to the API user)");
+                        + estate + " (unknown, or not visible to the API user)");
             }
             JsonObject record = JsonParser.parseString(read).getAsJsonObject();
             for (LiveRule rule : links.liveRules()) {
                 LiveRule.Failure failure = rule.judge(values, record);
                 if (failure != null) {
-                    throw new MappingException(failure.reason(inquired));
+                    throw new MappingException(failure.reason(estate));
                 }
             }
             return null;
@@ -139,6 +161,18 @@ final class LinkSteps {
             throw new MappingException("No estate was recorded for this step");
         }
         return inquired;
+    }
+
+    /** The existing estate the live rules look at: the one the form is about, else the one its edit link loaded. */
+    private static String existing(JsonObject r, String inquired) {
+        if (inquired != null) {
+            return inquired;
+        }
+        String key = RecordEdits.recordKey("estate");
+        if (!r.has(key)) {
+            throw new MappingException("No estate was recorded for the live rules");
+        }
+        return r.get(key).getAsString();
     }
 
     private static String address(JsonObject r) {

@@ -19,7 +19,7 @@ import org.formhaus.forms.Messages;
 
 /**
  * A rule checked against the current value of a field of the estate a form is about (the field mapped to
- * {@code estate.Id}), as onOffice holds it: the submitted number must compare with the estate's value plus
+ * {@code estate.Id}, or the estate an edit form's link loaded), as onOffice holds it: the submitted number must compare with the estate's value plus
  * {@code plus}, e.g. a bid must be at least the stored price + 1000:
  * <pre>{@code
  * {"field": "gebot", "compare": "greaterOrEqual", "record": "estate.kaufpreis", "plus": 1000, "message": "..."}
@@ -145,7 +145,7 @@ record LiveRule(String field, Compare compare, String recordField, BigDecimal pl
         }
         if (!out.isEmpty() && !inquiredEstate) {
             problems.add(new Problem("onoffice.liveRules", "are checked against the estate the form is about: map a "
-                    + "field to estate.Id"));
+                    + "field to estate.Id, or edit an estate (\"edit\": {\"module\": \"estate\"})"));
         }
         return out;
     }

@@ -51,11 +51,17 @@ public final class LiveRuleCheck implements AutoCloseable {
 
     /**
      * The rules that do not hold for these values, as the visitor's messages by field name (in {@code form}'s
-     * language); empty when all hold, the form has none, or onOffice could not be asked in time.
+     * language); empty when all hold, the form has none, or onOffice could not be asked in time. {@code records}: the
+     * submission's records so far, holding the estate an edit link loaded ({@code edit.estate}); may be null.
      */
-    public Map<String, String> refusals(long accountId, FormDefinition form, Map<String, Object> values) {
+    public Map<String, String> refusals(long accountId, FormDefinition form, Map<String, Object> values,
+                                        JsonObject records) {
         RecordLinks links = RecordLinks.of(form);
         String estate = estateId(form, values);
+        String loaded = RecordEdits.recordKey("estate");
+        if (estate == null && records != null && records.has(loaded)) {
+            estate = records.get(loaded).getAsString(); // the estate an edit link loaded
+        }
         if (links.liveRules().isEmpty() || estate == null) {
             return Map.of();
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.formhaus.forms.DefinitionException.Problem;
+import org.formhaus.forms.EditSettings;
 import org.formhaus.forms.Field;
 import org.formhaus.forms.FieldType;
 import org.formhaus.forms.FormDefinition;
@@ -71,7 +72,15 @@ record RecordLinks(List<String> relations, Long project, String priceOffer, List
         Long project = project(o, form, problems);
         String priceOffer = priceOffer(o, form, shape, problems);
         List<WriteValue> writes = writeValues(o, form, shape, problems);
-        List<LiveRule> rules = LiveRule.parse(o.get("liveRules"), form, shape.inquiredEstate(), problems);
+        List<LiveRule> rules = LiveRule.parse(o.get("liveRules"), form, shape.inquiredEstate() || shape.editedEstate(),
+                problems);
+        if (shape.edits()) {
+            for (String key : List.of("relations", "project", "priceOffer", "writeValues")) {
+                if (o.has(key)) {
+                    problems.add(new Problem("onoffice." + key, "an edit form only modifies the record of its link"));
+                }
+            }
+        }
         if (form.kind() == FormKind.NEWSLETTER) {
             for (String key : List.of("relations", "project", "priceOffer", "writeValues", "liveRules")) {
                 if (o.has(key)) {
@@ -83,13 +92,23 @@ record RecordLinks(List<String> relations, Long project, String priceOffer, List
     }
 
     /** Which estate and address a form has, judged from its kind and mappings. */
-    record FormShape(boolean address, boolean newEstate, boolean inquiredEstate) {
+    record FormShape(boolean address, boolean newEstate, boolean inquiredEstate, String edited) {
 
         FormShape(FormDefinition form) {
             this(form.kind() != FormKind.CUSTOM || maps(form, "address."),
                     form.kind() == FormKind.OWNER || form.kind() == FormKind.VALUATION
                             || form.kind() == FormKind.CUSTOM && maps(form, "estate.") && !mapsEstateId(form),
-                    mapsEstateId(form));
+                    mapsEstateId(form), EditSettings.of(form) == null ? null : EditSettings.of(form).module());
+        }
+
+        /** An edit form (it modifies the record its edit link loaded, nothing else). */
+        boolean edits() {
+            return edited != null;
+        }
+
+        /** An edit form of an estate: the loaded estate is what its live rules look at. */
+        boolean editedEstate() {
+            return "estate".equals(edited);
         }
 
         boolean estate() {
@@ -209,6 +228,11 @@ record RecordLinks(List<String> relations, Long project, String priceOffer, List
             if (!(module.equals("estate") || module.equals("address")) || name.isBlank() || name.equals("Id")) {
                 problems.add(new Problem(place + ".to", "must be estate.<field> or address.<field>: a field of the "
                         + "form's estate or address"));
+                continue;
+            }
+            if (module.equals("address") && AddressFields.isContact(name)) {
+                problems.add(new Problem(place + ".to", "contact data (e-mail, phone, fax) cannot be written by "
+                        + "value: onOffice changes it by its old value; map the field to it instead"));
                 continue;
             }
             if (module.equals("estate") ? !shape.estate() : !shape.address()) {

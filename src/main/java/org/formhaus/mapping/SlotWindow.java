@@ -89,6 +89,10 @@ public record SlotWindow(int daysAhead, Set<DayOfWeek> weekdays, LocalTime from,
      * The one place slots ask who is responsible.
      */
     public static String agent(FormDefinition form) {
+        LeadRouting routing = LeadRouting.of(form); // #12: with routing, the routed agent (estate or fixed)
+        if (routing.configured()) {
+            return routing.rule() == LeadRouting.Rule.ESTATE ? MappingOptions.ESTATE_AGENT : routing.user();
+        }
         return MappingOptions.of(form).appointment().user();
     }
 

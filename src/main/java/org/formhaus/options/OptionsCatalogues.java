@@ -86,6 +86,18 @@ public final class OptionsCatalogues implements FormOptions, AutoCloseable {
         }
         FormDefinition filled = definition.withFields(f -> f.dynamicOptions()
                 ? f.withOptions(catalogue.options(f, definition.language())) : f);
+        // The form's further languages label them in their own words (the catalogue has German and English labels).
+        org.formhaus.forms.Translations translations = definition.translations();
+        for (String language : definition.languages().subList(1, definition.languages().size())) {
+            for (org.formhaus.forms.Field f : definition.fields()) {
+                if (f.dynamicOptions()) {
+                    Map<String, String> labels = new java.util.LinkedHashMap<>();
+                    catalogue.options(f, language).forEach(o -> labels.put(o.value(), o.label()));
+                    translations = translations.withOptionLabels(language, f.name(), labels);
+                }
+            }
+        }
+        filled = translations == definition.translations() ? filled : filled.withTranslations(translations);
         resolved.put(form.key(), new Resolved(form.version(), catalogue, filled));
         return filled;
     }

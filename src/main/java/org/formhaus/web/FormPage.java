@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.formhaus.forms.Field;
 import org.formhaus.forms.FormDefinition;
+import org.formhaus.forms.Macros;
+import org.formhaus.forms.TextMacros;
 import org.formhaus.forms.Messages;
 import org.formhaus.http.Html;
 import org.formhaus.http.Json;
@@ -29,22 +31,31 @@ final class FormPage {
      */
     record Request(FormDefinition form, Map<String, Object> values, Map<String, String> errors, String token,
                    Map<String, String> context, String action, String base, boolean prefilled,
-                   Map<String, String> access, SlotOffer slots) {
+                   Map<String, String> access, SlotOffer slots, Map<String, String> record) {
 
         /**
          * {@code access}: the hidden inputs that let the visitor in ({@link FormAccess}: unlock token, one-time key),
          * by input name; rendered beside the context inputs. {@code slots}: the viewing slots offered in the field
          * mapped to the appointment's start (null: the form offers none); such a page is never cached.
+         * {@code record}: the loaded onOffice record's values by field name, for {@code {{record.X}}} macros
+         * ({@link Macros#NO_RECORD} when the form loaded none).
          */
         Request {
             access = access == null ? Map.of() : Map.copyOf(access);
             prefilled = prefilled || slots != null;
+            record = record == null ? Macros.NO_RECORD : Map.copyOf(record);
         }
 
         Request(FormDefinition form, Map<String, Object> values, Map<String, String> errors, String token,
                 Map<String, String> context, String action, String base, boolean prefilled,
                 Map<String, String> access) {
-            this(form, values, errors, token, context, action, base, prefilled, access, null);
+            this(form, values, errors, token, context, action, base, prefilled, access, null, Macros.NO_RECORD);
+        }
+
+        Request(FormDefinition form, Map<String, Object> values, Map<String, String> errors, String token,
+                Map<String, String> context, String action, String base, boolean prefilled,
+                Map<String, String> access, SlotOffer slots) {
+            this(form, values, errors, token, context, action, base, prefilled, access, slots, Macros.NO_RECORD);
         }
 
         Request(FormDefinition form, Map<String, Object> values, Map<String, String> errors, String token,
@@ -93,7 +104,8 @@ final class FormPage {
 
     /** The page as sent, UTF-8, for a request on {@code today} (date limits say "today"). */
     byte[] html(Request r, LocalDate today) throws IOException {
-        if (r.prefilled() || !r.errors().isEmpty()) {
+        if (r.prefilled() || !r.errors().isEmpty() || TextMacros.present(r.form())) {
+            // Macros make each page its own: filled from this request's values and page context.
             return templates.render("form.ftlh", model(r, today)).getBytes(StandardCharsets.UTF_8);
         }
         // The common case, a fresh form (also embedded): served from the rendered page, filled in per request.
@@ -154,7 +166,9 @@ final class FormPage {
     }
 
     private Map<String, Object> model(Request r, LocalDate today) {
-        FormDefinition form = r.form();
+        FormDefinition raw = r.form();
+        // Texts with macros filled in as plain text from what the page starts with; the template escapes them.
+        FormDefinition form = TextMacros.texts(raw, Macros.values(r.values(), r.context(), r.record()));
         Messages t = Messages.forLanguage(form.language());
         Map<String, Object> model = new HashMap<>(texts(t));
         model.put("form", Map.of("key", form.key(), "title", form.title(), "language", form.language()));
@@ -170,6 +184,7 @@ final class FormPage {
             for (Field f : step.fields()) {
                 String error = r.errors().get(f.name());
                 Map<String, Object> view = FieldView.of(f, r.values().get(f.name()), error, t, today);
+                raw.field(f.name()).ifPresent(own -> view.put("texts", liveTexts(own)));
                 if (r.slots() != null && SlotWindow.START.equals(f.maps())) {
                     SlotChoice.apply(view, f, r.slots(), t);
                 }
@@ -182,6 +197,7 @@ final class FormPage {
                     "titled", step.title() != null, "fields", fields));
         }
         model.put("steps", steps);
+        model.put("macrosJson", TextMacros.present(raw) ? Json.GSON.toJson(fixedMacros(raw, r)) : "");
         model.put("multiStep", steps.size() > 1);
         model.put("summary", summary);
         model.put("summaryText", t.get("form.errorSummary", summary.size()));
@@ -200,6 +216,31 @@ final class FormPage {
         model.put("base", r.base());
         model.put("multipart", form.fields().stream().anyMatch(f -> f.type() == org.formhaus.forms.FieldType.FILE));
         return model;
+    }
+
+    /**
+     * A field's label and help as written, when they name a field the visitor is filling: form.js fills them again
+     * as the visitor types (as text, never as markup). Empty when neither does.
+     */
+    private static String liveTexts(Field own) {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        if (TextMacros.live(own.label())) texts.put("label", own.label());
+        if (TextMacros.live(own.help())) texts.put("help", own.help());
+        return texts.isEmpty() ? "" : Json.GSON.toJson(texts);
+    }
+
+    /** The values of the page context's and the record's macros the form's texts name, for form.js. */
+    private static Map<String, String> fixedMacros(FormDefinition form, Request r) {
+        java.util.function.Function<String, String> valueOf = Macros.values(Map.of(), r.context(), r.record());
+        Map<String, String> fixed = new java.util.TreeMap<>();
+        for (Field f : form.fields()) {
+            for (String text : java.util.Arrays.asList(f.label(), f.help())) {
+                Macros.names(text).stream().filter(Macros::fixed).forEach(n -> fixed.put(n, valueOf.apply(n)));
+            }
+        }
+        form.logic().rules().forEach(rule -> rule.then().forEach(a -> Macros.names(a.text()).stream()
+                .filter(Macros::fixed).forEach(n -> fixed.put(n, valueOf.apply(n)))));
+        return fixed;
     }
 
     /** The built-in texts of a language: for the template ({@code t}) and for form.js ({@code messagesJson}). */

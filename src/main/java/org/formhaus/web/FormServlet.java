@@ -18,6 +18,7 @@ import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.FormValidator;
 import org.formhaus.forms.Macros;
 import org.formhaus.forms.Messages;
+import org.formhaus.forms.TextMacros;
 import org.formhaus.forms.ThankYouUrl;
 import org.formhaus.forms.ValidationResult;
 import org.formhaus.http.ErrorReplies;
@@ -81,6 +82,11 @@ public final class FormServlet extends HttpServlet {
     private final SlotOffers slots;
     private final EditLinkGate editing;
     private final RecordRules recordRules;
+    /** Signs the thank-you page's reference to its submission ({@code fh_thanks}). */
+    private final SignedTokens thanks;
+    static final String THANKS_PARAM = "fh_thanks";
+    private static final String THANKS_PREFIX = "thanks:";
+    private static final Duration THANKS_VALIDITY = Duration.ofMinutes(30);
 
     public FormServlet(FormIntake intake, AccountStore accounts, FormOptions options, SpamCounts spamCounts,
                        Templates templates, String instanceKey, Settings settings, SubmissionCounter counter) {
@@ -137,6 +143,7 @@ public final class FormServlet extends HttpServlet {
         this.proofOfWork = new ProofOfWork(instanceKey, java.time.Clock.systemUTC(), limits);
         this.reader = new SubmissionReader(settings.maxBodyBytes(), settings.maxFileBytes());
         this.embedding = new EmbedPolicy(accounts);
+        this.thanks = new SignedTokens(instanceKey, java.time.Clock.systemUTC());
         this.access = new FormAccess(intake.protection(), new SignedTokens(instanceKey, java.time.Clock.systemUTC()),
                 templates, java.time.Clock.systemUTC());
     }
@@ -165,7 +172,8 @@ public final class FormServlet extends HttpServlet {
         FormDefinition definition = languages.of(options.resolve(form), request, query.get(VisitorLanguage.PARAM), null);
         if (path.length == 2) {
             Messages t = Messages.forLanguage(definition.language());
-            message(request, response, 200, definition.language(), t.get("form.thanks.title"), t.get("form.thanks.text"));
+            message(request, response, 200, definition.language(), t.get("form.thanks.title"),
+                    thankYouMessage(form, definition, first(query, THANKS_PARAM), t));
             return;
         }
         FormAccess.Pass pass;
@@ -198,12 +206,15 @@ public final class FormServlet extends HttpServlet {
             inputs.put(EditLinks.INPUT, opened.token());
         }
         long now = System.currentTimeMillis();
-        Map<String, Object> record = opened == null ? Map.of() : opened.formValues();
-        Map<String, Object> values = Prefill.values(definition, query, record);
-        page.render(response, 200, new FormPage.Request(definition, values,
-                Map.of(), spam.issueToken(form.key(), now), PageContext.fromPageRequest(definition, query,
-                request.getHeader("Referer")), action(request, form, query), request.getContextPath(),
-                opened != null || Prefill.fromQuery(definition, query), inputs, offer(form, definition, values)));
+        Map<String, String> context = PageContext.fromPageRequest(definition, query, request.getHeader("Referer"));
+        // The record an edit link loaded fills {{record.X}} (by onOffice field name); none otherwise.
+        Map<String, String> record = opened == null ? Macros.NO_RECORD : Macros.record(opened.recordValues());
+        definition = TextMacros.defaults(definition, Macros.values(Map.of(), context, record));
+        Map<String, Object> loaded = opened == null ? Map.of() : opened.formValues();
+        Map<String, Object> values = Prefill.values(definition, query, loaded);
+        page.render(response, 200, new FormPage.Request(definition, values, Map.of(), spam.issueToken(form.key(), now),
+                context, action(request, form, query), request.getContextPath(),
+                opened != null || Prefill.fromQuery(definition, query), inputs, offer(form, definition, values), record));
     }
 
     @Override
@@ -249,6 +260,9 @@ public final class FormServlet extends HttpServlet {
             input = reader.read(request);
             // The language the page was shown in: its texts, messages and confirmation e-mail.
             definition = languages.of(definition, request, null, input.first(VisitorLanguage.FIELD));
+            // Defaults with macros are filled from the page context the page carried, as on the page itself.
+            definition = TextMacros.defaults(definition, Macros.values(Map.of(),
+                    PageContext.fromSubmission(definition, input.params()), Macros.NO_RECORD));
             t = Messages.forLanguage(definition.language());
             SpamGuard.Verdict verdict = spam.inspectToken(form.key(), input, now);
             if (verdict.outcome() == SpamGuard.Outcome.BAD_TOKEN) {
@@ -297,7 +311,8 @@ public final class FormServlet extends HttpServlet {
             if (spam.tooFast(form.key(), verdict.token(), now)) {
                 throw new Refusal(422, "_form", t.get("error.tooFast"), true);
             }
-            Map<String, String> liveRefusals = recordRules.refusals(form.accountId(), definition, result.values());
+            Map<String, String> liveRefusals = recordRules.refusals(form.accountId(), definition, result.values(),
+                    records);
             if (!liveRefusals.isEmpty()) {
                 counter.count(form.key(), SubmissionCounter.Outcome.REFUSED);
                 refuse(request, response, json, form, definition, input, 422, liveRefusals);
@@ -454,7 +469,45 @@ public final class FormServlet extends HttpServlet {
         // The built-in thank-you page tells the embedding page the submission's id (form.js: "submitted").
         response.setHeader("Location", ThankYouUrl.allowed(thanks) ? thanks
                 : request.getContextPath() + "/f/" + form.key() + "/thanks" + submitted(withLanguage(frame,
-                definition), id));
+                definition), id) + thanksToken(form, definition, id));
+    }
+
+    /**
+     * The built-in thank-you page's text: the definition's {@code thankYouMessage} in the visitor's language, its
+     * macros filled in as plain text (the page escapes it) from the submission the signed {@code fh_thanks} names
+     * (issued on sending, valid {@link #THANKS_VALIDITY}; nothing personal travels in the URL), else empty; the
+     * built-in text when the form has none.
+     */
+    private String thankYouMessage(StoredForm form, FormDefinition definition, String token, Messages t) {
+        String message = definition.text("thankYouMessage");
+        if (message == null) {
+            return t.get("form.thanks.text");
+        }
+        if (!Macros.present(message)) {
+            return message;
+        }
+        java.util.function.Function<String, String> valueOf = name -> "";
+        Optional<String> payload = thanks.open(token);
+        if (payload.isPresent() && payload.get().startsWith(THANKS_PREFIX)) {
+            try {
+                Optional<org.formhaus.storage.Submission> s = intake.submission(payload.get()
+                        .substring(THANKS_PREFIX.length()));
+                if (s.isPresent() && !s.get().erased() && s.get().formKey().equals(form.key())) {
+                    valueOf = Macros.values(s.get().data().values(), s.get().data().context().asMap());
+                }
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.WARNING, "Thank-you page of form " + form.key()
+                        + " shown with its macros empty: the submission could not be read (" + e.getMessage() + ")");
+            }
+        }
+        return Macros.text(message, valueOf);
+    }
+
+    /** The signed reference to a submission for its thank-you page's macros, when the message has any. */
+    private String thanksToken(StoredForm form, FormDefinition definition, String id) {
+        String message = definition.text("thankYouMessage");
+        return Macros.present(message) ? "&" + THANKS_PARAM + "=" + thanks.issue(THANKS_PREFIX + id, THANKS_VALIDITY)
+                : "";
     }
 
     /** The submission's id on the built-in thank-you page, for the embedding page's "submitted" event. */

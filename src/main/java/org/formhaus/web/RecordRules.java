@@ -1,5 +1,6 @@
 package org.formhaus.web;
 
+import com.google.gson.JsonObject;
 import java.util.Map;
 import org.formhaus.forms.FormDefinition;
 
@@ -12,8 +13,11 @@ import org.formhaus.forms.FormDefinition;
 public interface RecordRules {
 
     /** Checks nothing. */
-    RecordRules NONE = (accountId, form, values) -> Map.of();
+    RecordRules NONE = (accountId, form, values, records) -> Map.of();
 
-    /** The visitor's messages by field name for the rules that do not hold; empty when none. */
-    Map<String, String> refusals(long accountId, FormDefinition form, Map<String, Object> values);
+    /**
+     * The visitor's messages by field name for the rules that do not hold; empty when none. {@code records}: what
+     * the submission carries into delivery so far (an edit link's record id, {@code edit.<module>}).
+     */
+    Map<String, String> refusals(long accountId, FormDefinition form, Map<String, Object> values, JsonObject records);
 }

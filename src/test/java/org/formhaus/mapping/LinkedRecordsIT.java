@@ -68,12 +68,29 @@ class LinkedRecordsIT {
               {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
               {"name": "gebot", "type": "currency", "label": "Ihr Gebot", "required": true} ] }""";
 
+    /** An owner's form whose confirmation links to PRICE_EDIT, which loads the estate it created. */
+    static final String OWNER_WITH_LINK = """
+            { "key": "rel-verkaufen", "kind": "owner", "title": "Verkaufen",
+              "fields": [
+              {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
+              {"name": "preis", "type": "currency", "label": "Preisvorstellung", "maps": "estate.kaufpreis"} ],
+              "emails": {"confirmation": {"enabled": true, "subject": "Ihr Objekt",
+                "body": "<p><a href=\\"${editLinks['rel-preis']}\\">Preis ändern</a></p>"}} }""";
+    static final String PRICE_EDIT = """
+            { "key": "rel-preis", "kind": "custom", "title": "Preis senken",
+              "edit": {"module": "estate"},
+              "onoffice": {"liveRules": [{"field": "preis", "compare": "less", "record": "estate.kaufpreis",
+                                          "message": "Der neue Preis muss unter dem bisherigen liegen."}]},
+              "fields": [
+              {"name": "preis", "type": "currency", "label": "Neuer Preis", "required": true,
+               "maps": "estate.kaufpreis"} ] }""";
+
     @RegisterExtension
     final TestServer server = TestServer.onMariaDb().with("onoffice.request.timeout.seconds", "2").perTestClass();
 
     @BeforeAll
     void define() throws Exception {
-        for (String form : List.of(ALL_RELATIONS, INTERESTED, CONFIRM, BID)) {
+        for (String form : List.of(ALL_RELATIONS, INTERESTED, CONFIRM, BID, PRICE_EDIT, OWNER_WITH_LINK)) {
             assertEquals(201, server.admin("POST", "/admin/api/forms", form).statusCode(), form);
         }
     }
@@ -206,6 +223,71 @@ class LinkedRecordsIT {
         List<List<String>> requests = server.simulator().actionsAfter(before);
         assertEquals(List.of("get idsfromrelation", "read agentslog", "read task"), requests.get(0), "one probe request");
         assertEquals(1, requests.size(), "nothing is created again: " + requests);
+    }
+
+    /**
+     * The estate an edit link loaded is the subject of the edit form's live rules: a higher price is refused to the
+     * visitor; a lower one is checked again at delivery (one read) and modifies the estate: two requests.
+     */
+    @Test
+    void theEstateAnEditLinkLoadedIsWhatItsLiveRulesLookAt() throws Exception {
+        JsonObject owner = deliver("rel-verkaufen", Map.of("email", "edit-owner@example.org", "preis", "300.000"));
+        String estate = record(owner, "estate");
+        List<JsonObject> mails = server.simulator().mailsTo("edit-owner@example.org");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/f/rel-preis\\?fh_edit=([A-Za-z0-9_-]{43})")
+                .matcher(mails.toString());
+        assertTrue(link.find(), mails.toString());
+        String token = link.group(1);
+        assertEquals(200, server.get("/f/rel-preis?fh_edit=" + token).statusCode());
+
+        HttpResponse<String> higher = submitRaw("rel-preis", Map.of("_fh_edit", token, "preis", "320.000"));
+        assertEquals(422, higher.statusCode(), higher.body());
+        assertEquals("Der neue Preis muss unter dem bisherigen liegen.", JsonParser.parseString(higher.body())
+                .getAsJsonObject().getAsJsonObject("errors").get("preis").getAsString());
+
+        long before = server.simulator().lastRequestSeq();
+        JsonObject lower = deliver("rel-preis", Map.of("_fh_edit", token, "preis", "280.000"));
+        assertEquals("280000", server.simulator().record("estate", estate).get("kaufpreis").getAsString());
+        assertEquals(List.of(List.of("read estate"), List.of("read estate"), List.of("modify estate")),
+                server.simulator().actionsAfter(before), "the visitor's check, then two requests");
+        assertTrue(lower.getAsJsonObject("records").has(LinkSteps.LIVE_READ));
+    }
+
+    /**
+     * "External numbers": the number the admin gives (a hidden field's default: a forced value) is what the estate
+     * keeps, not Formhaus's tag and not what a client posts; when the reply to the request that writes it is lost, the
+     * retry finds the estate and the relation and writes the number again, and no estate is created twice.
+     */
+    @Test
+    void anExternalNumberTheAdminGivesIsWrittenAsGivenOnceEvenWhenItsReplyIsLost() throws Exception {
+        server.admin("POST", "/admin/api/forms", """
+                { "key": "rel-nummer", "kind": "valuation", "title": "Bewertung",
+                  "fields": [
+                  {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
+                  {"name": "nr", "type": "hidden", "label": "Objektnummer", "default": "AG-2026-001",
+                   "maps": "estate.objektnr_extern"},
+                  {"name": "ort", "type": "text", "label": "Ort", "maps": "estate.ort"} ] }""");
+        server.simulator().fault(FaultMode.TIMEOUT_AFTER_COMMIT, 4000, 1, "modify estate");
+        String id = submitRaw202("rel-nummer", Map.of("email", "ext-nr@example.org", "nr", "FORGED-1", "ort", "Bonn"));
+        Await.until("the try with the lost reply to end", Duration.ofSeconds(20), () ->
+                submission(id).getAsJsonArray("attempts").size() >= 1 ? true : null);
+        server.simulator().noFault();
+        assertEquals(202, server.admin("POST", "/admin/api/submissions/" + id + "/retry", null).statusCode());
+        JsonObject s = awaitDelivered(server, id);
+
+        String tag = EstateSteps.externalNumber(id);
+        List<String> numbers = new ArrayList<>();
+        for (JsonElement e : server.simulator().records("estate")) {
+            JsonElement n = e.getAsJsonObject().get("objektnr_extern");
+            if (n != null && !n.isJsonNull()) {
+                numbers.add(n.getAsString());
+            }
+        }
+        assertEquals(List.of("AG-2026-001"), numbers.stream().filter(n -> n.equals("AG-2026-001") || n.equals(tag)
+                || n.equals("FORGED-1")).toList(), "one estate, with the admin's number: " + numbers);
+        assertEquals("AG-2026-001", server.simulator().record("estate", record(s, "estate"))
+                .get("objektnr_extern").getAsString());
+        assertEquals(1, relations("estate:address:owner", record(s, "estate"), record(s, "address")));
     }
 
     @Test

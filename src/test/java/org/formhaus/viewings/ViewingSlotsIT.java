@@ -98,8 +98,9 @@ class ViewingSlotsIT {
         assertEquals("[" + record(s, "address") + "]", appointment.get("relatedAddressIds").toString());
         assertEquals("{\"users\":[17]}", appointment.get("subscribers").toString());
         assertFalse(appointment.get("description").getAsString().contains("Terminkonflikt"));
-        assertEquals(List.of(List.of("create address", "read estate", "get users", "get appointmentList"),
-                List.of("create agentslog", "create calendar")), server.simulator().actionsAfter(before));
+        assertEquals(List.of(List.of("read address", "create address", "read estate", "get users",
+                "get appointmentList"), List.of("create agentslog", "create calendar")),
+                server.simulator().actionsAfter(before));
 
         List<String> after = slots(server.get("/f/besichtigung-a?fh_estate=10").body());
         assertFalse(after.contains(day + "T11:00"), "a booked slot is never offered again: " + after);

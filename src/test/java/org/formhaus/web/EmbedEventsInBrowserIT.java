@@ -28,7 +28,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * Issue 11, embedding: a host page on another origin (127.0.0.1:P; Formhaus at 127.0.0.1:Q) hears the form's events
- * (loaded, step, submitted with the submission's id) through embed.js's DOM events and {@code Formhaus.on}; a
+ * (loaded, step, submitted with the submission's id, failed when the server sends the form back or refuses it)
+ * through embed.js's DOM events and {@code Formhaus.on}; a
  * multi-step form keeps the visitor's entries and step across a reload of the page, in the browser only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,7 +69,9 @@ class EmbedEventsInBrowserIT {
                         + "    window.heard.push(JSON.stringify({event: n, detail: e.detail, on: e.target.tagName}));"
                         + "  });"
                         + "});</script></head><body><h1>Makler</h1>"
-                        + "<script src=\"" + embedJs + "\" data-form=\"bewertung\" async></script>"
+                        + "<script src=\"" + embedJs + "\" data-form=\""
+                        + (request.getParameter("form") == null ? "bewertung"
+                                : request.getParameter("form").replaceAll("[^a-z-]", "")) + "\" async></script>"
                         + "<script>var wait = setInterval(function () { if (!window.Formhaus) return;"
                         + " clearInterval(wait); Formhaus.on('submitted', function (d) { window.apiHeard.push(d.id); });"
                         + "}, 10);</script></body></html>");
@@ -124,8 +127,49 @@ class EmbedEventsInBrowserIT {
     }
 
     void intoFrame() {
+        intoFrame("bewertung");
+    }
+
+    void intoFrame(String form) {
         browser.switchTo().defaultContent();
-        browser.switchTo().frame(browser.findElement(By.cssSelector("iframe[data-formhaus='bewertung']")));
+        browser.switchTo().frame(browser.findElement(By.cssSelector("iframe[data-formhaus='" + form + "']")));
+    }
+
+    static final String CLOSING = """
+            { "key": "schluss", "kind": "contact", "language": "de", "title": "Ausschreibung",
+              "fields": [{"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"}]
+              %s }""";
+
+    /**
+     * {@code failed} from another origin: first the server sends the form back with an error (a browser that skipped
+     * form.js's checks), then it refuses the submission outright (the form closed while the visitor filled it in).
+     */
+    @Test
+    void theHostPageHearsFailedWhenTheServerSendsTheFormBackOrRefusesIt() throws Exception {
+        formhaus.adminJson("PUT", "/admin/api/forms/schluss", CLOSING.formatted(""));
+        String host = "http://127.0.0.1:" + ((ServerConnector) hostSite.getConnectors()[0]).getLocalPort();
+        browser.get(host + "/ausschreibung?form=schluss");
+        awaitEvent("loaded", 1);
+        intoFrame("schluss");
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('form[data-fh-form]').submit()");
+        browser.switchTo().defaultContent();
+        JsonObject sentBack = awaitEvent("failed", 1).getAsJsonObject("detail");
+        assertEquals("schluss", sentBack.get("form").getAsString());
+        assertEquals(1, sentBack.get("errors").getAsInt(), "the empty e-mail field, marked by the server");
+
+        awaitEvent("loaded", 2);
+        intoFrame("schluss");
+        browser.findElement(By.id("fh-email")).sendKeys("spaet@example.org");
+        formhaus.adminJson("PUT", "/admin/api/forms/schluss", CLOSING.formatted(", \"protection\": {\"closesAt\":"
+                + " \"2020-01-01T00:00:00Z\", \"closedMessage\": \"Die Ausschreibung ist beendet.\"}"));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.switchTo().defaultContent();
+        JsonObject refused = awaitEvent("failed", 2).getAsJsonObject("detail");
+        assertEquals("Die Ausschreibung ist beendet.", refused.get("message").getAsString(), "the server's reason");
+        assertEquals(0, refused.get("errors").getAsInt());
+        screenshot("embed-failed-refused");
+        assertEquals(0, formhaus.adminJson("GET", "/admin/api/submissions?form=schluss", null).getAsJsonArray()
+                .size(), "nothing stored");
     }
 
     @Test

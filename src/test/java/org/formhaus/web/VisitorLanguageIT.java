@@ -46,12 +46,74 @@ class VisitorLanguageIT {
                 "email": {"label": "Email"}}}},
               "emails": {"confirmation": {"enabled": true}} }""";
 
+    /** Rule texts, own e-mail texts, the thank-you message and options from onOffice in a further language. */
+    static final String MORE = """
+            { "key": "sprachen", "kind": "contact", "language": "de", "title": "Anfrage",
+              "thankYouMessage": "Danke, {{vorname}}!",
+              "fields": [
+                {"name": "art", "type": "radio", "label": "Art", "options": [{"value": "kauf", "label": "Kauf"}]},
+                {"name": "preis", "type": "currency", "label": "Preis"},
+                {"name": "herkunft", "type": "select", "label": "Wie fanden Sie uns?", "optionsFrom": "onoffice",
+                 "maps": "address.HerkunftKontakt"},
+                {"name": "vorname", "type": "text", "label": "Vorname", "maps": "address.Vorname"},
+                {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"}
+              ],
+              "rules": [{"when": {"field": "art", "equals": "kauf"},
+                         "then": [{"action": "setLabel", "field": "preis", "text": "Kaufpreis"}]}],
+              "emails": {"notice": {"to": ["sprachen@agentur.example"], "subject": "Neue Anfrage von {{vorname}}"}},
+              "translations": {"en": {"title": "Enquiry", "thankYouMessage": "Thank you, {{vorname}}!",
+                "fields": {"herkunft": {"label": "How did you find us?"}},
+                "texts": {"rules[0].then[0].text": "Purchase price",
+                          "emails.notice.subject": "New enquiry from {{vorname}}"}}} }""";
+
     @RegisterExtension
     final TestServer server = TestServer.onMariaDb().perTestClass();
 
     @BeforeAll
     void start() throws Exception {
         server.adminJson("POST", "/admin/api/forms", FORM);
+        server.adminJson("POST", "/admin/api/forms", MORE);
+    }
+
+    @Test
+    void ruleTextsOwnMailTextsTheThankYouMessageAndOnOfficeOptionsFollowTheVisitorsLanguage() throws Exception {
+        String english = server.get("/f/sprachen?lang=en").body();
+        assertTrue(english.contains("<option value=\"eigene-Homepage\">Own homepage</option>"), english);
+        assertTrue(english.contains("&quot;text&quot;:&quot;Purchase price&quot;"), "the rule's text: " + english);
+        String german = server.get("/f/sprachen?lang=de").body();
+        assertTrue(german.contains("<option value=\"eigene-Homepage\">Eigene Homepage</option>"), german);
+        assertTrue(german.contains("&quot;text&quot;:&quot;Kaufpreis&quot;"), german);
+
+        HttpResponse<String> sent = server.send(HttpRequest.newBuilder(server.uri("/f/sprachen"))
+                .POST(HttpRequest.BodyPublishers.ofString(TestServer.encode(Map.of("_fh_lang", List.of("en"),
+                        "vorname", List.of("Ann"), "herkunft", List.of("eigene-Homepage"),
+                        "email", List.of("ann@example.org")))))
+                .header("Content-Type", "application/x-www-form-urlencoded"));
+        assertEquals(303, sent.statusCode(), sent.body());
+        String location = sent.headers().firstValue("Location").orElseThrow();
+        String thanks = server.send(HttpRequest.newBuilder(server.uri("").resolve(location)).GET()).body();
+        assertTrue(thanks.contains("<p>Thank you, Ann!</p>"), thanks);
+        String id = location.replaceAll(".*fh_submission=([^&]+).*", "$1");
+        Await.until("delivery", Duration.ofSeconds(20), () -> server.adminJson("GET", "/admin/api/submissions/" + id,
+                null).getAsJsonObject().get("status").getAsString().equals("delivered") ? true : null);
+        List<JsonObject> mails = server.simulator().mailsTo("sprachen@agentur.example");
+        assertEquals(1, mails.size(), mails.toString());
+        assertEquals("New enquiry from Ann", mails.get(0).get("subject").getAsString());
+
+        try (HeadlessChrome chrome = HeadlessChrome.start("en-US")) {
+            WebDriver browser = chrome.driver();
+            browser.get(server.uri("/f/sprachen").toString());
+            browser.findElement(By.id("fh-art-0")).click();
+            assertTrue(browser.findElement(By.cssSelector("label[for=fh-preis]")).getText().startsWith("Purchase price"));
+            browser.findElement(By.cssSelector("a[data-fh-lang=de]")).click();
+            Await.until("the German page", Duration.ofSeconds(10),
+                    () -> browser.findElement(By.cssSelector("h1")).getText().equals("Anfrage") ? true : null);
+            browser.findElement(By.id("fh-art-0")).click();
+            assertTrue(browser.findElement(By.cssSelector("label[for=fh-preis]")).getText().startsWith("Kaufpreis"));
+            assertEquals("Eigene Homepage", new org.openqa.selenium.support.ui.Select(browser.findElement(
+                    By.id("fh-herkunft"))).getOptions().stream().map(o -> o.getText())
+                    .filter(t -> t.startsWith("Eigene")).findFirst().orElse(""));
+        }
     }
 
     private String page(String query, String acceptLanguage) throws Exception {
