@@ -57,6 +57,7 @@ class EditLinksIT {
             { "key": "adresse-aendern", "kind": "contact", "language": "de", "title": "Adresse ändern",
               "edit": {"module": "address"},
               "fields": [
+                {"name": "gruss", "type": "heading", "label": "Hallo {{record.Vorname}}, stimmt Ihr Ort noch?"},
                 {"name": "vorname", "type": "text", "label": "Vorname", "maps": "address.Vorname"},
                 {"name": "ort", "type": "text", "label": "Ort", "maps": "address.Ort"},
                 {"name": "bemerkung", "type": "hidden", "default": "Formhaus-Update", "maps": "address.Bemerkung"}
@@ -235,6 +236,7 @@ class EditLinksIT {
         HttpResponse<String> page = server.get("/f/adresse-aendern?fh_edit=" + token);
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("value=\"Erik\"") && page.body().contains("value=\"Aachen\""), page.body());
+        assertTrue(page.body().contains("Hallo Erik, stimmt Ihr Ort noch?"), "{{record.Vorname}}: " + page.body());
         awaitDelivered(submit("adresse-aendern", Map.of("_fh_edit", List.of(token), "vorname", List.of("Erika"),
                 "ort", List.of("Bonn"), "bemerkung", List.of("HACKED")), 202));
         JsonObject address = addressOf("erik@example.org");
