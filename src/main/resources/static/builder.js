@@ -257,7 +257,36 @@
 
         function reloadPreview() {
             var frame = document.getElementById('preview');
-            frame.src = root.dataset.preview + '?r=' + revision;
+            drawPreviewLanguages();
+            frame.src = root.dataset.preview + '?r=' + revision + (previewLanguage ? '&formLang=' + previewLanguage : '');
+        }
+
+        /** A form with texts in several languages is previewed in the one chosen here (its own by default). */
+        var previewLanguage = '';
+        function drawPreviewLanguages() {
+            var box = document.getElementById('preview-languages');
+            if (!box) {
+                var widths = document.querySelector('.builder-preview [role=group]');
+                if (!widths) { return; }
+                box = el('div', {class: 'inline', role: 'group', id: 'preview-languages', 'aria-label': t('builder.preview.language')});
+                widths.parentNode.insertBefore(box, widths.nextSibling);
+            }
+            var own = draft.language || 'de';
+            var languages = [own].concat(Object.keys(draft.translations && typeof draft.translations === 'object'
+                ? draft.translations : {}).filter(function (l) { return l !== own && (l === 'de' || l === 'en'); }));
+            if (languages.indexOf(previewLanguage) < 0) { previewLanguage = ''; }
+            box.textContent = '';
+            box.hidden = languages.length < 2;
+            languages.forEach(function (l) {
+                box.appendChild(el('button', {type: 'button', class: 'preview-language', 'data-language': l, lang: l,
+                    'aria-pressed': (previewLanguage || own) === l ? 'true' : 'false', text: t('builder.language.' + l, l),
+                    onclick: function () {
+                        previewLanguage = l === own ? '' : l;
+                        reloadPreview();
+                        var again = document.querySelector('button.preview-language[data-language="' + l + '"]');
+                        if (again) { again.focus(); }
+                    }}));
+            });
         }
 
         function showProblems(list) {
@@ -358,6 +387,7 @@
             });
         });
         window.addEventListener('resize', fitPreview);
+        drawPreviewLanguages();
         fitPreview();
 
         /**
@@ -527,7 +557,7 @@
                                 .map(function (i) { return i.value; });
                             done(all);
                         }});
-                    input.appendChild(el('label', {class: 'inline-label'}, [box, ' ' + c + ' ']));
+                    input.appendChild(el('label', {class: 'inline-label'}, [box, ' ' + t('schema.' + setting.path + '.' + c, c) + ' ']));
                 });
             } else if (kind === 'textarea' || kind === 'list' || kind === 'json') {
                 var text = value === undefined ? '' : kind === 'list' ? (Array.isArray(value) ? value.join('\n') : String(value))

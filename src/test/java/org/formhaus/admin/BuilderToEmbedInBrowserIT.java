@@ -81,7 +81,12 @@ class BuilderToEmbedInBrowserIT {
                     .getAsJsonObject("fields").getAsJsonObject("Anrede");
             assertEquals("Title", english.get("label").getAsString());
             assertEquals("Spouses", english.getAsJsonObject("options").get("Eheleute").getAsString());
+            browser.findElement(By.cssSelector("button.preview-language[data-language='en']")).click();
+            inPreview(browser, wait, d -> d.findElement(By.cssSelector("label[for='fh-Anrede']")).getText().startsWith("Title")
+                    && d.findElements(By.xpath("//select[@id='fh-Anrede']/option[.='Mr.']")).size() == 1);
             shot(chrome, 3, "english-texts");
+            browser.findElement(By.cssSelector("button.preview-language[data-language='de']")).click();
+            inPreview(browser, wait, d -> d.findElement(By.cssSelector("label[for='fh-Anrede']")).getText().startsWith("Anrede"));
 
             // One permitted value hidden from visitors: gone from the preview.
             browser.findElement(By.cssSelector("#field-panel .options-table tr[data-value='Eheleute'] input.option-hidden"))
