@@ -557,7 +557,7 @@
                                 .map(function (i) { return i.value; });
                             done(all);
                         }});
-                    input.appendChild(el('label', {class: 'inline-label'}, [box, ' ' + c + ' ']));
+                    input.appendChild(el('label', {class: 'inline-label'}, [box, ' ' + t('schema.' + setting.path + '.' + c, c) + ' ']));
                 });
             } else if (kind === 'textarea' || kind === 'list' || kind === 'json') {
                 var text = value === undefined ? '' : kind === 'list' ? (Array.isArray(value) ? value.join('\n') : String(value))
