@@ -528,7 +528,8 @@ public final class FormhausApp implements AutoCloseable {
         MappingCheck mappingCheck = new MappingCheck(id -> stores.accounts().find(id).map(a -> a.onOffice()).orElse(null),
                 credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), metadata, knownFields);
         MailTemplateCheck mailCheck = new MailTemplateCheck();
-        return FormSaveCheck.NONE.and(mappingCheck::problems).and((account, definition) -> mailCheck.problems(definition))
+        return FormSaveCheck.NONE.and(mappingCheck::problems).and((account, definition) -> mailCheck.problems(definition,
+                        key -> editLinks.isEditForm(account, key)))
                 .and((account, definition) -> FormProtection.problems(definition))
                 .and((account, definition) -> ThankYouUrl.check(definition))
                 .and((account, definition) -> {

@@ -22,6 +22,7 @@ import org.formhaus.storage.EditLinkStore;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.storage.Submission;
+import org.formhaus.storage.SubmissionStatus;
 import org.formhaus.storage.SubmissionStore;
 
 /**
@@ -94,8 +95,18 @@ public final class EditLinks {
         return RecordEdits.recordKey(module);
     }
 
+    /** Whether {@code formKey} is an edit form of the account (what an e-mail's {@code editLinks} may name). */
+    public boolean isEditForm(long accountId, String formKey) {
+        try {
+            return forms.current(formKey).filter(f -> f.accountId() == accountId)
+                    .map(f -> EditSettings.of(f.definition()) != null).orElse(false);
+        } catch (SQLException e) {
+            return true; // the database blinked: the save is not refused for it; sending logs a missing form
+        }
+    }
+
     /** What opening a link found. */
-    public sealed interface Opened permits Open, Gone, Pending, Unknown {
+    public sealed interface Opened permits Open, Gone, Pending, Missing, Unknown {
     }
 
     /** A valid link with its record's id (never shown to the visitor). */
@@ -108,6 +119,10 @@ public final class EditLinks {
 
     /** The source submission has not created the record yet (its delivery is still running). */
     public record Pending() implements Opened {
+    }
+
+    /** The source submission was delivered (or gave up) without creating the record: there is nothing to edit. */
+    public record Missing() implements Opened {
     }
 
     /** No such link for this form: forged, mistyped or another form's. */
@@ -135,11 +150,13 @@ public final class EditLinks {
         if (link.recordId() != null) {
             return new Open(link, link.recordId());
         }
-        String recordId = link.sourceSubmission() == null ? null : submissions.find(link.sourceSubmission())
-                .filter(s -> s.accountId() == link.accountId()).map(Submission::records)
-                .map(r -> recordOf(r, link.module())).orElse(null);
+        Optional<Submission> source = link.sourceSubmission() == null ? Optional.empty()
+                : submissions.find(link.sourceSubmission()).filter(s -> s.accountId() == link.accountId());
+        String recordId = source.map(Submission::records).map(r -> recordOf(r, link.module())).orElse(null);
         if (recordId == null) {
-            return new Pending();
+            boolean finished = source.isEmpty() || source.get().status() == SubmissionStatus.DELIVERED
+                    || source.get().status() == SubmissionStatus.FAILED;
+            return finished ? new Missing() : new Pending();
         }
         store.bindRecord(link.id(), recordId);
         return new Open(link.withRecordId(recordId), recordId);
