@@ -87,6 +87,13 @@ class BuilderToEmbedInBrowserIT {
             shot(chrome, 3, "english-texts");
             browser.findElement(By.cssSelector("button.preview-language[data-language='de']")).click();
             inPreview(browser, wait, d -> d.findElement(By.cssSelector("label[for='fh-Anrede']")).getText().startsWith("Anrede"));
+            // The form's own language switch inside the preview changes the preview, not the admin UI's language.
+            browser.switchTo().frame("preview");
+            // (clicked by script: the desktop preview is scaled, which WebDriver's hit test does not follow)
+            ((JavascriptExecutor) browser).executeScript("arguments[0].click()",
+                    browser.findElement(By.cssSelector("a[data-fh-lang='en']")));
+            wait.until(d -> d.findElement(By.cssSelector("label[for='fh-Anrede']")).getText().startsWith("Title"));
+            browser.switchTo().defaultContent();
 
             // One permitted value hidden from visitors: gone from the preview.
             browser.findElement(By.cssSelector("#field-panel .options-table tr[data-value='Eheleute'] input.option-hidden"))
