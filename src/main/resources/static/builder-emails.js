@@ -62,12 +62,23 @@
     editors['emails.notice.to'] = recipients;
     editors['emails.more[].to'] = recipients;
 
-    /** What a subject or text can insert: [template text, description]; the syntax of mail.MailModel. */
+    /**
+     * What a subject or text can insert: [template text, description]. The form's macros (README "Macros": fields,
+     * page context; mail.MailMacros escapes each for where it lands), then mail.MailModel's other values.
+     */
     function insertables(kit) {
         var t = kit.t;
         var list = kit.fields().filter(function (f) {
             return f.name && kit.NO_VALUE.indexOf(f.type) < 0;
-        }).map(function (f) { return ['${values.' + f.name + '}', t('builder.mail.insert.field') + ': ' + kit.fieldTitle(f)]; });
+        }).map(function (f) { return ['{{' + f.name + '}}', t('builder.mail.insert.field') + ': ' + kit.fieldTitle(f)]; });
+        var context = kit.b.draft.context || ['page', 'utm'];
+        if (context.indexOf('page') >= 0) { list.push(['{{page.url}}', t('builder.mail.insert.pageUrl')]); }
+        if (context.indexOf('referrer') >= 0) { list.push(['{{referrer}}', t('builder.mail.insert.referrer')]); }
+        if (context.indexOf('utm') >= 0) {
+            ['source', 'medium', 'campaign', 'term', 'content'].forEach(function (u) {
+                list.push(['{{utm.' + u + '}}', t('builder.mail.insert.utm').replace('{0}', 'utm_' + u)]);
+            });
+        }
         return list.concat([
             ['<#list fields as f>${f.label}: ${f.value}\n</#list>', t('builder.mail.insert.all')],
             ['${form.title}', t('builder.mail.insert.formTitle')],

@@ -257,7 +257,36 @@
 
         function reloadPreview() {
             var frame = document.getElementById('preview');
-            frame.src = root.dataset.preview + '?r=' + revision;
+            drawPreviewLanguages();
+            frame.src = root.dataset.preview + '?r=' + revision + (previewLanguage ? '&formLang=' + previewLanguage : '');
+        }
+
+        /** A form with texts in several languages is previewed in the one chosen here (its own by default). */
+        var previewLanguage = '';
+        function drawPreviewLanguages() {
+            var box = document.getElementById('preview-languages');
+            if (!box) {
+                var widths = document.querySelector('.builder-preview [role=group]');
+                if (!widths) { return; }
+                box = el('div', {class: 'inline', role: 'group', id: 'preview-languages', 'aria-label': t('builder.preview.language')});
+                widths.parentNode.insertBefore(box, widths.nextSibling);
+            }
+            var own = draft.language || 'de';
+            var languages = [own].concat(Object.keys(draft.translations && typeof draft.translations === 'object'
+                ? draft.translations : {}).filter(function (l) { return l !== own && (l === 'de' || l === 'en'); }));
+            if (languages.indexOf(previewLanguage) < 0) { previewLanguage = ''; }
+            box.textContent = '';
+            box.hidden = languages.length < 2;
+            languages.forEach(function (l) {
+                box.appendChild(el('button', {type: 'button', class: 'preview-language', 'data-language': l, lang: l,
+                    'aria-pressed': (previewLanguage || own) === l ? 'true' : 'false', text: t('builder.language.' + l, l),
+                    onclick: function () {
+                        previewLanguage = l === own ? '' : l;
+                        reloadPreview();
+                        var again = document.querySelector('button.preview-language[data-language="' + l + '"]');
+                        if (again) { again.focus(); }
+                    }}));
+            });
         }
 
         function showProblems(list) {
@@ -358,6 +387,7 @@
             });
         });
         window.addEventListener('resize', fitPreview);
+        drawPreviewLanguages();
         fitPreview();
 
         /**
@@ -527,7 +557,7 @@
                                 .map(function (i) { return i.value; });
                             done(all);
                         }});
-                    input.appendChild(el('label', {class: 'inline-label'}, [box, ' ' + c + ' ']));
+                    input.appendChild(el('label', {class: 'inline-label'}, [box, ' ' + t('schema.' + setting.path + '.' + c, c) + ' ']));
                 });
             } else if (kind === 'textarea' || kind === 'list' || kind === 'json') {
                 var text = value === undefined ? '' : kind === 'list' ? (Array.isArray(value) ? value.join('\n') : String(value))
@@ -821,7 +851,8 @@
                         'aria-label': fieldTitle(f) + ', ' + typeName(f.type) + ', ' + t('builder.position')
                             .replace('{0}', i + 1).replace('{1}', fields().length),
                         onclick: function () { select(i); }, onkeydown: function (event) { keyMove(event, i); }},
-                        [(f.type === 'break' ? '⎯ ' : '') + fieldTitle(f) + ' ', el('span', {class: 'type', text: typeName(f.type)}),
+                        [(f.type === 'break' ? '— ' : '') + fieldTitle(f) + ' ', el('span', {class: 'type', text: typeName(f.type)}),
+                            f.width === 'half' ? el('span', {class: 'type', text: ' · ' + t('builder.field.half')}) : null,
                             f.showIf ? el('span', {class: 'type', text: ' · ' + t('builder.conditional')}) : null,
                             el('span', {class: 'has-problem', hidden: true, text: ' !'})]),
                     el('button', {type: 'button', class: 'small move-up', 'aria-label': t('builder.moveUp') + ': ' + fieldTitle(f),
@@ -1115,6 +1146,11 @@
         function optionsSource(f, from) {
             if (from === 'onoffice') {
                 delete f.options;
+                // onOffice's values come in the form's own language; own option texts would name values it may not have
+                formLanguages().forEach(function (lang) {
+                    var texts = fieldTexts(lang, f.name, false);
+                    if (texts && texts.options) { delete texts.options; setFieldText(lang, f.name, 'options', undefined); }
+                });
             } else if (!Array.isArray(f.options) || !f.options.length) {
                 var info = f.maps && catalogueField(f.maps);
                 if (info && info.permitted.length) {
@@ -1280,10 +1316,15 @@
             return null;
         }
         var lastProblems = [];
+        /** The problem line of a setting's input: its own setting's, not one of an editor nested in it. */
+        function problemOf(input) {
+            var setting = input.closest('.setting');
+            return setting && (setting.querySelector(':scope > .problem') || setting.querySelector('.problem'));
+        }
         function markProblems() {
             Array.prototype.forEach.call(panel.querySelectorAll('[data-place]'), function (input) {
                 input.removeAttribute('aria-invalid');
-                var p = input.closest('.setting') && input.closest('.setting').querySelector('.problem');
+                var p = problemOf(input);
                 if (p) { p.textContent = ''; }
             });
             Array.prototype.forEach.call(panel.querySelectorAll('.has-problem'), function (m) { m.hidden = true; });
@@ -1291,7 +1332,7 @@
                 var input = inputAt(problem.place);
                 if (input) {
                     input.setAttribute('aria-invalid', 'true');
-                    var p = input.closest('.setting').querySelector('.problem');
+                    var p = problemOf(input);
                     if (p) { p.textContent = (p.textContent ? p.textContent + ' ' : '') + b.problemText(problem); }
                 }
                 var m = /^fields\[(\d+)]/.exec(problem.place);
@@ -1307,7 +1348,9 @@
             document.getElementById('tab-build').click();
             var m = /^fields\[(\d+)]/.exec(place);
             if (m) { select(Number(m[1])); }
-            var group = b.schema.filter(function (s) { return place === s.path || place.indexOf(s.path + '.') === 0; })[0];
+            var group = b.schema.filter(function (s) { // rules[0].then[1].expression is in the panel of `rules`
+                return place === s.path || place.indexOf(s.path + '.') === 0 || place.indexOf(s.path + '[') === 0;
+            })[0];
             if (!m && group) { open[group.group] = true; drawGroups(); }
             var input = inputAt(place);
             if (input) { input.focus(); }

@@ -412,9 +412,11 @@
   })();
 
   // ---- Language switch (a form in several languages): keep the page's parameters (embedding, prefill) ----------
+  // In the builder's preview (its form posts to "#preview") ?lang= would switch the admin UI: formLang picks the form's.
+  var languageParam = form && form.getAttribute("action") === "#preview" ? "formLang" : "lang";
   Array.prototype.forEach.call(document.querySelectorAll("a[data-fh-lang]"), function (a) {
     var query = new URLSearchParams(location.search);
-    query.set("lang", a.getAttribute("data-fh-lang"));
+    query.set(languageParam, a.getAttribute("data-fh-lang"));
     a.href = "?" + query.toString();
   });
 

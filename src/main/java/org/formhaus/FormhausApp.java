@@ -111,6 +111,7 @@ import org.formhaus.secrets.SecretBox;
 import org.formhaus.storage.AccountStore;
 import org.formhaus.storage.DataSubjectRequestStore;
 import org.formhaus.storage.ConfirmationQuota;
+import org.formhaus.storage.RoutingTurns;
 import org.formhaus.storage.Database;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.InstanceSettings;
@@ -457,7 +458,7 @@ public final class FormhausApp implements AutoCloseable {
             }
         };
         SubmissionDelivery delivery = new SubmissionDelivery(stores.submissions(), stores.files(),
-                new SubmissionMapper(knownFields, newsletterTokens),
+                new SubmissionMapper(knownFields, newsletterTokens, new RoutingTurns(db)::turn),
                 new FormMailPlanner(new AgentEmails(metadata, clients),
                         new ConfirmationQuota(db, config.mail().confirmationsPerAddressPerDay())::admits,
                         submissionId -> {
@@ -527,7 +528,8 @@ public final class FormhausApp implements AutoCloseable {
         MappingCheck mappingCheck = new MappingCheck(id -> stores.accounts().find(id).map(a -> a.onOffice()).orElse(null),
                 credentials -> onOffice.clientFor(credentials, RetryMode.SAFE_ONLY), metadata, knownFields);
         MailTemplateCheck mailCheck = new MailTemplateCheck();
-        return FormSaveCheck.NONE.and(mappingCheck::problems).and((account, definition) -> mailCheck.problems(definition))
+        return FormSaveCheck.NONE.and(mappingCheck::problems).and((account, definition) -> mailCheck.problems(definition,
+                        key -> editLinks.isEditForm(account, key)))
                 .and((account, definition) -> FormProtection.problems(definition))
                 .and((account, definition) -> ThankYouUrl.check(definition))
                 .and((account, definition) -> {

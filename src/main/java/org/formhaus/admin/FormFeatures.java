@@ -52,6 +52,10 @@ final class FormFeatures {
         if (FormWrites.activity(form)) features.add(Feature.ACTIVITY);
         if (FormWrites.task(form)) features.add(Feature.TASK);
         if (FormWrites.appointment(form)) features.add(Feature.APPOINTMENT);
+        if (FormWrites.project(form)) features.add(Feature.PROJECT);
+        if (FormWrites.priceOffer(form)) features.addAll(Set.of(Feature.ADDRESS, Feature.ESTATE_WRITE));
+        if (FormWrites.readsEstate(form)) features.add(Feature.ESTATE_READ);
+        FormWrites.writtenFields(form).forEach(maps -> features.addAll(forMapping(maps)));
         if (FormMailUse.emailTemplates(form)) features.addAll(Set.of(Feature.EMAIL, Feature.EMAIL_TEMPLATES));
         for (Field field : form.fields()) {
             if (field.type() == FieldType.USERSELECT) {

@@ -1,6 +1,7 @@
 package org.formhaus.delivery;
 
 import java.util.List;
+import org.formhaus.mapping.ContactDifference;
 import org.formhaus.onoffice.Action;
 import org.formhaus.storage.Account;
 import org.formhaus.storage.StoredForm;
@@ -23,4 +24,14 @@ public interface MailPlanner {
      */
     List<Action> mails(Submission submission, StoredForm form, Account account, com.google.gson.JsonObject records)
             throws Exception;
+
+    /**
+     * As above, knowing what differs between the visitor's entries and the existing contact they were matched with
+     * (issue #12), for the notice to the agent; by default the differences are not used.
+     */
+    default List<Action> mails(Submission submission, StoredForm form, Account account,
+                               com.google.gson.JsonObject records, List<ContactDifference> differences)
+            throws Exception {
+        return mails(submission, form, account, records);
+    }
 }

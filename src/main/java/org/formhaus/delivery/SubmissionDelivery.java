@@ -80,8 +80,17 @@ public final class SubmissionDelivery {
                     submission.data().context().asMap(), account.senders(), uploads(submission));
         } catch (MappingException e) {
             throw new PermanentDeliveryException(e.getMessage(), e);
+        } catch (StorageException e) {
+            throw new SQLException(e.getMessage(), e.getCause()); // the round-robin turn: tried again
         }
-        if (OnceOnlyMails.markInterruptedSends(records)) {
+        boolean decided = false;
+        for (Map.Entry<String, String> known : plan.known().entrySet()) {
+            if (!records.has(known.getKey())) {
+                records.addProperty(known.getKey(), known.getValue()); // e.g. the routed agent: kept for retries
+                decided = true;
+            }
+        }
+        if (OnceOnlyMails.markInterruptedSends(records) || decided) {
             submissions.saveRecords(submission.id(), records);
         }
         probeLostReplies(submission, plan, records, client);
@@ -98,7 +107,7 @@ public final class SubmissionDelivery {
                 }
             }
             if (last) {
-                for (Action mail : plannedMails(submission, form, account, records)) {
+                for (Action mail : plannedMails(submission, form, account, records, plan)) {
                     steps.add(PlannedStep.mail(mail.identifier()));
                     actions.add(mail);
                 }
@@ -236,12 +245,13 @@ public final class SubmissionDelivery {
         submissions.saveRecords(submission.id(), records);
     }
 
-    private List<Action> plannedMails(Submission submission, StoredForm form, Account account, JsonObject records)
+    private List<Action> plannedMails(Submission submission, StoredForm form, Account account, JsonObject records,
+                                      MappingPlan plan)
             throws OnOfficeException, SQLException, PermanentDeliveryException {
         List<Action> out = new ArrayList<>();
         List<Action> planned;
         try {
-            planned = mails.mails(submission, form, account, records.deepCopy());
+            planned = mails.mails(submission, form, account, records.deepCopy(), plan.differences().get());
         } catch (OnOfficeException | SQLException | PermanentDeliveryException e) {
             throw e;
         } catch (Exception e) {

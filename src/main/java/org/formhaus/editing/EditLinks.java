@@ -22,6 +22,7 @@ import org.formhaus.storage.EditLinkStore;
 import org.formhaus.storage.FormStore;
 import org.formhaus.storage.StoredForm;
 import org.formhaus.storage.Submission;
+import org.formhaus.storage.SubmissionStatus;
 import org.formhaus.storage.SubmissionStore;
 
 /**
@@ -50,6 +51,9 @@ public final class EditLinks {
     private final Supplier<String> publicUrl;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Expired links stay listed (state "expired") this long, then their rows are deleted. */
+    static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(90);
+    private final java.util.concurrent.atomic.AtomicLong nextSweepMs = new java.util.concurrent.atomic.AtomicLong();
 
     public EditLinks(EditLinkStore store, FormStore forms, SubmissionStore submissions, Supplier<String> publicUrl,
                      Clock clock) {
@@ -83,6 +87,7 @@ public final class EditLinks {
         String recordId = recordOf(records, edit.module());
         String token = newToken();
         long now = clock.millis();
+        sweep(now);
         store.insert(new EditLink(UUID.randomUUID().toString(), hash(token), accountId, editForm, edit.module(),
                 recordId, sourceSubmission, edit.module(), now, now + Duration.ofDays(edit.validDays()).toMillis(),
                 null));
@@ -94,8 +99,18 @@ public final class EditLinks {
         return RecordEdits.recordKey(module);
     }
 
+    /** Whether {@code formKey} is an edit form of the account (what an e-mail's {@code editLinks} may name). */
+    public boolean isEditForm(long accountId, String formKey) {
+        try {
+            return forms.current(formKey).filter(f -> f.accountId() == accountId)
+                    .map(f -> EditSettings.of(f.definition()) != null).orElse(false);
+        } catch (SQLException e) {
+            return true; // the database blinked: the save is not refused for it; sending logs a missing form
+        }
+    }
+
     /** What opening a link found. */
-    public sealed interface Opened permits Open, Gone, Pending, Unknown {
+    public sealed interface Opened permits Open, Gone, Pending, Missing, Unknown {
     }
 
     /** A valid link with its record's id (never shown to the visitor). */
@@ -108,6 +123,10 @@ public final class EditLinks {
 
     /** The source submission has not created the record yet (its delivery is still running). */
     public record Pending() implements Opened {
+    }
+
+    /** The source submission was delivered (or gave up) without creating the record: there is nothing to edit. */
+    public record Missing() implements Opened {
     }
 
     /** No such link for this form: forged, mistyped or another form's. */
@@ -135,11 +154,13 @@ public final class EditLinks {
         if (link.recordId() != null) {
             return new Open(link, link.recordId());
         }
-        String recordId = link.sourceSubmission() == null ? null : submissions.find(link.sourceSubmission())
-                .filter(s -> s.accountId() == link.accountId()).map(Submission::records)
-                .map(r -> recordOf(r, link.module())).orElse(null);
+        Optional<Submission> source = link.sourceSubmission() == null ? Optional.empty()
+                : submissions.find(link.sourceSubmission()).filter(s -> s.accountId() == link.accountId());
+        String recordId = source.map(Submission::records).map(r -> recordOf(r, link.module())).orElse(null);
         if (recordId == null) {
-            return new Pending();
+            boolean finished = source.isEmpty() || source.get().status() == SubmissionStatus.DELIVERED
+                    || source.get().status() == SubmissionStatus.FAILED;
+            return finished ? new Missing() : new Pending();
         }
         store.bindRecord(link.id(), recordId);
         return new Open(link.withRecordId(recordId), recordId);
@@ -203,6 +224,20 @@ public final class EditLinks {
             }
         }
         return null;
+    }
+
+    /** At most once an hour per instance: deletes links expired more than {@link #KEPT_AFTER_EXPIRY} ago. */
+    private void sweep(long now) {
+        long due = nextSweepMs.get();
+        if (now < due || !nextSweepMs.compareAndSet(due, now + Duration.ofHours(1).toMillis())) {
+            return;
+        }
+        try {
+            store.deleteExpiredBefore(now - KEPT_AFTER_EXPIRY.toMillis());
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not delete long expired edit links (tried again in an hour): "
+                    + e.getMessage());
+        }
     }
 
     private String newToken() {

@@ -52,11 +52,8 @@ public final class RecordLoader {
                     + e.getMessage(), e);
         }
         if (!result.ok()) {
-            if (result.errorCode() == 0 || result.message() == null) {
-                return null;
-            }
             // a record that is gone answers an error naming it; anything else is onOffice's trouble, not the link's
-            String text = result.message().toLowerCase(java.util.Locale.ROOT);
+            String text = String.valueOf(result.message()).toLowerCase(java.util.Locale.ROOT);
             if (text.contains("not found") || text.contains("unknown") || text.contains("does not exist")) {
                 return null;
             }

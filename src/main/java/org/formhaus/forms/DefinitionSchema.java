@@ -168,7 +168,20 @@ public final class DefinitionSchema {
         mailKeys(all, "emails.more[]", false);
         // onOffice records
         add(all, "onoffice", "onoffice", Kind.SECTION);
-        add(all, "onoffice", "onoffice.duplicates", Kind.TEXT);
+        // duplicates and lead routing (#12, mapping.DuplicateRule, mapping.LeadRouting)
+        add(all, "onoffice", "onoffice.duplicates", Kind.SECTION);
+        all.add(new Setting("onoffice.duplicates.match", Kind.CHOICE, List.of("email", "email-name", "phone", "none"),
+                Set.of(), "onoffice"));
+        add(all, "onoffice", "onoffice.duplicates.update", Kind.LIST);
+        add(all, "onoffice", "onoffice.routing", Kind.SECTION);
+        all.add(new Setting("onoffice.routing.rule", Kind.CHOICE, List.of("estate", "postcode", "roundrobin", "fixed"),
+                Set.of(), "onoffice"));
+        add(all, "onoffice", "onoffice.routing.user", Kind.TEXT);
+        add(all, "onoffice", "onoffice.routing.users", Kind.LIST);
+        add(all, "onoffice", "onoffice.routing.postcodes", Kind.JSON);
+        for (String key : List.of("from", "to", "prefix", "user")) {
+            add(all, "onoffice", "onoffice.routing.postcodes[]." + key, Kind.TEXT);
+        }
         add(all, "onoffice", "onoffice.newsletter", Kind.TEXT); // #16: the newsletter's double opt-in mode
         add(all, "onoffice", "onoffice.activity", Kind.SWITCH);
         add(all, "onoffice", "onoffice.activity.actionkind", Kind.TEXT);

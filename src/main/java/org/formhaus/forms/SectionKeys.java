@@ -15,8 +15,12 @@ import java.util.Map;
  */
 final class SectionKeys {
 
-    private static final Keys ONOFFICE = Keys.of("duplicates", "newsletter", // newsletter: #16, whose double opt-in
+    private static final Keys ONOFFICE = Keys.of("newsletter", // newsletter: #16, whose double opt-in
                     "relations", "project", "priceOffer") // #12: mapping.RecordLinks
+            // duplicates (#12): an object, or one of the strings of earlier versions (keep, update, create)
+            .with("duplicates", Keys.of("match", "update").orText())
+            .with("routing", Keys.of("rule", "user", "users").withList("postcodes",
+                    Keys.of("from", "to", "prefix", "user")))
             .with("activity", Keys.of("actionkind", "actiontype").orTrueFalse())
             .with("task", Keys.of("user", "subject", "priority", "deadlineDays").orTrueFalse())
             .with("appointment", Keys.of("as", "durationMinutes", "art", "user")
@@ -54,6 +58,9 @@ final class SectionKeys {
         }
         if (!raw.isJsonObject()) {
             boolean flag = raw.isJsonPrimitive() && raw.getAsJsonPrimitive().isBoolean();
+            if (keys.text && raw.isJsonPrimitive() && raw.getAsJsonPrimitive().isString()) {
+                return; // judged by the section's reader
+            }
             if (!keys.trueFalse || !flag) {
                 parent.problem(member, keys.trueFalse ? "must be true, false or an object" : "must be an object");
             }
@@ -84,26 +91,32 @@ final class SectionKeys {
      * A section's plain keys, its inner sections and its lists of sections; {@code trueFalse}: the section may be
      * given as true or false.
      */
-    private record Keys(List<String> values, Map<String, Keys> sections, Map<String, Keys> lists, boolean trueFalse) {
+    private record Keys(List<String> values, Map<String, Keys> sections, Map<String, Keys> lists, boolean trueFalse,
+                        boolean text) {
 
         static Keys of(String... values) {
-            return new Keys(List.of(values), Map.of(), Map.of(), false);
+            return new Keys(List.of(values), Map.of(), Map.of(), false, false);
         }
 
         Keys with(String name, Keys inner) {
             Map<String, Keys> all = new LinkedHashMap<>(sections);
             all.put(name, inner);
-            return new Keys(values, all, lists, trueFalse);
+            return new Keys(values, all, lists, trueFalse, text);
         }
 
         Keys withList(String name, Keys inner) {
             Map<String, Keys> all = new LinkedHashMap<>(lists);
             all.put(name, inner);
-            return new Keys(values, sections, all, trueFalse);
+            return new Keys(values, sections, all, trueFalse, text);
         }
 
         Keys orTrueFalse() {
-            return new Keys(values, sections, lists, true);
+            return new Keys(values, sections, lists, true, text);
+        }
+
+        /** The section may be given as a string its reader judges (a value of an earlier version). */
+        Keys orText() {
+            return new Keys(values, sections, lists, trueFalse, true);
         }
     }
 }

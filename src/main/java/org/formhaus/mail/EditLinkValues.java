@@ -37,9 +37,15 @@ final class EditLinkValues extends AbstractMap<String, String> {
 
     /** What a template sees when the form is saved: a sample link for any key. */
     static Map<String, String> sample() {
+        return sample(key -> { });
+    }
+
+    /** As {@link #sample()}, telling {@code asked} each form key a template asks a link for. */
+    static Map<String, String> sample(java.util.function.Consumer<String> asked) {
         return new AbstractMap<>() {
             @Override
             public String get(Object key) {
+                asked.accept(String.valueOf(key));
                 return "https://formhaus.example/f/" + key + "?fh_edit=sample";
             }
 

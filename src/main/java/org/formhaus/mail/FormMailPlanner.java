@@ -102,6 +102,14 @@ public final class FormMailPlanner implements MailPlanner {
     @Override
     public List<Action> mails(Submission submission, StoredForm form, Account account, JsonObject records)
             throws PermanentDeliveryException, java.sql.SQLException {
+        return mails(submission, form, account, records, List.of());
+    }
+
+    /** The differences from an existing contact go into the agency's mails ({@code differences}), never the visitor's. */
+    @Override
+    public List<Action> mails(Submission submission, StoredForm form, Account account, JsonObject records,
+                              List<org.formhaus.mapping.ContactDifference> differences)
+            throws PermanentDeliveryException, java.sql.SQLException {
         // In the visitor's language: built-in templates, labels and options as the visitor saw them.
         FormDefinition definition = form.definition().inLanguage(submission.data().language());
         List<org.formhaus.forms.DefinitionException.Problem> problems = new ArrayList<>();
@@ -118,8 +126,9 @@ public final class FormMailPlanner implements MailPlanner {
         EditLinkValues links = new EditLinkValues(editLinks, submission.accountId(), submission.id(), records);
         // Hook (#12): the record an edit link loaded could fill {{record.X}}; a delivered submission keeps none.
         Map<String, String> record = org.formhaus.forms.Macros.NO_RECORD;
-        Map<String, Object> model = MailModel.withEditLinks(MailModel.of(definition, values, submission.id(),
-                submission.createdMs(), submission.data().context().asMap(), record), links);
+        Map<String, Object> model = MailModel.withDifferences(MailModel.withEditLinks(MailModel.of(definition, values,
+                submission.id(), submission.createdMs(), submission.data().context().asMap(), record), links),
+                differences, definition.language());
         String sender = sender(emails, account);
         String visitor = visitorEmail(definition, values);
         String estate = estateOf(definition, values, records);

@@ -97,10 +97,31 @@ final class MailModel {
                         "value", value));
             }
         }
-        return Map.of("values", byName, "fields", filled,
+        return Map.of("values", byName, "fields", filled, "differences", List.of(),
                 "form", Map.of("key", form.key(), "title", form.title() == null ? "" : form.title(),
                         "language", form.language() == null ? "" : form.language()),
                 "submission", Map.of("id", submissionId, "created", CREATED.format(Instant.ofEpochMilli(createdMs))));
+    }
+
+    /**
+     * The model with what differs from the existing contact the visitor was matched with (issue #12):
+     * {@code differences} = [{label, entered, onOffice, updated ("true"/"false"), line}], for mails to the agency only
+     * (never the visitor's confirmation: the values come from the CRM).
+     */
+    static Map<String, Object> withDifferences(Map<String, Object> model,
+                                               List<org.formhaus.mapping.ContactDifference> differences,
+                                               String language) {
+        if (differences.isEmpty()) {
+            return model;
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (org.formhaus.mapping.ContactDifference d : differences) {
+            rows.add(Map.of("label", d.label(), "entered", d.entered(), "onOffice", d.onOffice(),
+                    "updated", String.valueOf(d.updated()), "line", d.line(language)));
+        }
+        Map<String, Object> out = new LinkedHashMap<>(model);
+        out.put("differences", rows);
+        return out;
     }
 
     /** A model with every field empty: what a template must render with when the admin saves it. */

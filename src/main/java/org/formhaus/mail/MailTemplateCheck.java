@@ -14,9 +14,32 @@ import org.formhaus.forms.FormDefinition;
  */
 public final class MailTemplateCheck {
 
-    private final MailTemplates templates = new MailTemplates();
+    private final MailTemplates templates;
+    /** Whether a form key names an edit form of the account whose form is being saved (see {@link #problems}). */
+    private final java.util.function.Predicate<String> editForms;
+
+    public MailTemplateCheck() {
+        this(new MailTemplates(), key -> true);
+    }
+
+    private MailTemplateCheck(MailTemplates templates, java.util.function.Predicate<String> editForms) {
+        this.templates = templates;
+        this.editForms = editForms;
+    }
 
     public List<Problem> problems(FormDefinition form) {
+        return problems(form, key -> true);
+    }
+
+    /**
+     * As {@link #problems(FormDefinition)}, refusing too an {@code ${editLinks["key"]}} whose key names no edit form
+     * of the account ({@code editForm} says which keys do): a link the e-mail could never fill.
+     */
+    public List<Problem> problems(FormDefinition form, java.util.function.Predicate<String> editForm) {
+        return new MailTemplateCheck(templates, editForm).check(form); // shares the compiled templates
+    }
+
+    private List<Problem> check(FormDefinition form) {
         List<Problem> problems = new ArrayList<>();
         FormEmails emails = FormEmails.read(form, problems);
         Map<String, Object> sample = MailModel.sample(form);
@@ -68,11 +91,18 @@ public final class MailTemplateCheck {
 
     private void check(MailSpec mail, String source, MailTemplates.Part part, Map<String, Object> sample,
                        List<Problem> problems, String place) {
+        java.util.Set<String> asked = new java.util.TreeSet<>();
         try {
-            templates.render(place, part, source, sample);
+            templates.render(place, part, source, MailModel.withEditLinks(sample, EditLinkValues.sample(asked::add)));
         } catch (MailTemplates.MailTemplateException e) {
             problems.add(new Problem(place, e.getMessage().startsWith(place + " ")
                     ? e.getMessage().substring(place.length() + 1) : e.getMessage()));
+        }
+        for (String form : asked) {
+            if (!editForms.test(form)) {
+                problems.add(new Problem(place, "editLinks['" + form + "'] names no edit form of this account (a form "
+                        + "with an \"edit\" section); save that form first"));
+            }
         }
     }
 }

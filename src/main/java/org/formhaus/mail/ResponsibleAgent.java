@@ -1,13 +1,13 @@
 package org.formhaus.mail;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.formhaus.forms.FormDefinition;
+import org.formhaus.mapping.LeadRouting;
 
 /**
- * Who "the responsible agent" of a submission is, for the notice recipient {@value #KEYWORD}: the estate's
- * responsible user that delivery looked up ({@code agent.user} in the records), else the fixed user the form assigns
- * tasks or appointments to ({@code onoffice.task.user}, {@code onoffice.appointment.user}). Stateless.
+ * Who "the responsible agent" of a submission is, for the notice recipient {@value #KEYWORD}: the agent lead routing
+ * chose and delivery recorded ({@link LeadRouting#responsible}), else the form's fixed or fallback user (the routing's
+ * {@code user}, or the user its task or appointment names). Stateless.
  */
 final class ResponsibleAgent {
 
@@ -19,26 +19,7 @@ final class ResponsibleAgent {
 
     /** The responsible agent's onOffice user name, or null when the submission has none. */
     static String username(FormDefinition form, JsonObject records) {
-        String looked = string(records, "agent.user");
-        if (looked != null) {
-            return looked;
-        }
-        JsonObject options = form.source().has("onoffice") && form.source().get("onoffice").isJsonObject()
-                ? form.source().getAsJsonObject("onoffice") : new JsonObject();
-        for (String section : new String[] {"task", "appointment"}) {
-            if (options.has(section) && options.get(section).isJsonObject()) {
-                String user = string(options.getAsJsonObject(section), "user");
-                // "estate" means "the estate's agent", which only the lookup above can name.
-                if (user != null && !user.equals("estate")) {
-                    return user;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String string(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e == null || !e.isJsonPrimitive() || e.getAsString().isBlank() ? null : e.getAsString().strip();
+        return LeadRouting.responsible(records).map(LeadRouting.Agent::userName)
+                .orElseGet(() -> LeadRouting.of(form).user()); // "estate" names nobody until the lookup ran
     }
 }

@@ -29,6 +29,15 @@ final class ActivitySteps {
     /** The agent's log entry: the options' action kind and type unless mapped, the form named in the note. */
     static PlannedStep agentsLog(FormDefinition form, MappedValues mapped, MappingOptions options, String estateRef,
                                  RecordTag tag) {
+        return agentsLog(form, mapped, options, estateRef, tag, () -> "");
+    }
+
+    /**
+     * As above; {@code matchNote} gives what the agent should know about an existing contact (the values that
+     * differ, {@link ContactMatch#note()}), written after the form's name.
+     */
+    static PlannedStep agentsLog(FormDefinition form, MappedValues mapped, MappingOptions options, String estateRef,
+                                 RecordTag tag, java.util.function.Supplier<String> matchNote) {
         return PlannedStep.create("agentslog", r -> {
             Map<String, Object> extra = new LinkedHashMap<>();
             mapped.module("agentslog").forEach((name, value) -> extra.put(AgentsLogFields.createKey(name), value));
@@ -39,6 +48,10 @@ final class ActivitySteps {
             extra.remove("actiontype");
             extra.remove("note");
             String text = (note == null ? "" : note + "\n\n") + "Formular: " + form.title() + " (" + form.key() + ")";
+            String differences = matchNote.get();
+            if (!differences.isEmpty()) {
+                text += "\n\n" + differences;
+            }
             return Actions.createAgentsLog(addresses(r), estate(r, estateRef), actionKind, actionType,
                     tag.appendTo(text), extra);
         }).withProbe(TagProbes.agentsLog(tag, estateRef));
@@ -61,7 +74,8 @@ final class ActivitySteps {
     static PlannedStep slotClash(FormDefinition form, MappedValues mapped, MappingOptions options, FormKind kind,
                                  RecordTag tag) {
         java.util.Optional<SlotWindow> window = SlotWindow.of(form);
-        if (window.isEmpty() || options.appointment().user() == null || !writesAppointment(mapped, options, kind)) {
+        boolean agent = options.routing().configured() || options.appointment().user() != null;
+        if (window.isEmpty() || !agent || !writesAppointment(mapped, options, kind)) {
             return null;
         }
         String start = start(mapped);
@@ -89,7 +103,9 @@ final class ActivitySteps {
         data.put("Aufgabe", mapped.summary());
         data.put("Prio", String.valueOf(t == null ? 3 : t.priority()));
         data.put("Status", "1");
-        String user = AgentLookup.user(t == null ? options.appointment().user() : t.user(), r);
+        String user = options.routing().configured()
+                ? LeadRouting.responsible(r).map(LeadRouting.Agent::userName).orElse(null)
+                : AgentLookup.user(t == null ? options.appointment().user() : t.user(), r);
         if (user != null) {
             data.put("Verantwortung", user);
         }
@@ -118,7 +134,9 @@ final class ActivitySteps {
             data.putIfAbsent("art", options.appointment().art());
         }
         // subscribers.users are user IDs (numbers), unlike a task's Verantwortung (a NAME): onoffice-api.md §6
-        Long user = AgentLookup.userId(options.appointment().user(), r);
+        Long user = options.routing().configured()
+                ? LeadRouting.responsible(r).map(LeadRouting.Agent::userId).orElse(null)
+                : AgentLookup.userId(options.appointment().user(), r);
         SlotClash.mark(data, SlotClash.ofAgent(r, user));
         Action action = Actions.createAppointment(data, addresses(r), estateRef);
         if (user != null) {

@@ -24,7 +24,8 @@ import org.formhaus.onoffice.UserIdFields;
  * Checks a form's {@code maps} against the field catalogue of the account's onOffice when the form is saved: an
  * unknown field, a form field type that cannot fill the onOffice field, or a static option that is not among the
  * permitted values is a problem naming the field, e.g. {@code fields[3].maps: onOffice has no address field 'Vornme'}.
- * Also checks the {@code "onoffice"} options (see {@link MappingOptions}) and that a fixed task user exists.
+ * Also checks the {@code "onoffice"} options (see {@link MappingOptions}) and that every user a task, appointment or
+ * the lead routing ({@link LeadRouting}) names exists in the account's user list.
  *
  * <p>When the account has no onOffice credentials yet, or onOffice cannot be asked (down, wrong credentials, missing
  * right), only the options are checked and the form is saved: an agency may build forms before connecting, and an
@@ -94,6 +95,7 @@ public final class MappingCheck {
         }
         checkUser(catalogue, "onoffice.task.user", options.task() == null ? null : options.task().user(), problems);
         checkUser(catalogue, "onoffice.appointment.user", options.appointment().user(), problems);
+        options.routing().namedUsers().forEach((place, user) -> checkUser(catalogue, place, user, problems));
         checkLinks(catalogue, form, links, problems);
         return problems;
     }

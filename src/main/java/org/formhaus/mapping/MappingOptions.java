@@ -12,7 +12,8 @@ import org.formhaus.forms.FormKind;
  * object. Every member is optional; the defaults depend on the kind:
  * <pre>{@code
  * "onoffice": {
- *   "duplicates": "update",            // update (default) | keep | create: what an existing address with the email gets
+ *   "duplicates": {"match": "email", "update": ["Telefon1"]},   // DuplicateRule: never overwrite but these
+ *   "routing": {"rule": "postcode", "user": "mmakler", "postcodes": [...]},   // LeadRouting: the responsible agent
  *   "activity": {"actionkind": "Email", "actiontype": "Eingang"},   // or false: no agent's-log entry
  *   "task": {"user": "estate", "subject": "...", "priority": 3, "deadlineDays": 2},   // or true / false
  *   "appointment": {"as": "calendar", "durationMinutes": 60, "art": "Beratung", "user": "mmakler"},
@@ -22,10 +23,8 @@ import org.formhaus.forms.FormKind;
  * {@code task.user} / {@code appointment.user} is an onOffice user name, or {@code "estate"}: the responsible person
  * of the inquired estate. Immutable.
  */
-record MappingOptions(Duplicates duplicates, Activity activity, Task task, Appointment appointment,
-                      Newsletter newsletter) {
-
-    enum Duplicates { UPDATE, KEEP, CREATE }
+record MappingOptions(DuplicateRule duplicates, Activity activity, Task task, Appointment appointment,
+                      Newsletter newsletter, LeadRouting routing) {
 
     /**
      * Whose double opt-in a newsletter form uses: {@code FORMHAUS} mails its own confirmation link and writes the
@@ -59,15 +58,8 @@ record MappingOptions(Duplicates duplicates, Activity activity, Task task, Appoi
             problems.add(new Problem("onoffice", "must be an object"));
         }
         FormKind kind = form.kind();
-        Duplicates duplicates = Duplicates.UPDATE;
-        String d = string(o, "duplicates");
-        if (d != null) {
-            try {
-                duplicates = Duplicates.valueOf(d.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem("onoffice.duplicates", "must be update, keep or create"));
-            }
-        }
+        DuplicateRule duplicates = DuplicateRule.parse(o.get("duplicates"), form, problems);
+        LeadRouting routing = LeadRouting.parse(form, problems);
         Newsletter newsletter = Newsletter.FORMHAUS;
         String n = string(o, "newsletter");
         if (n != null) {
@@ -110,7 +102,7 @@ record MappingOptions(Duplicates duplicates, Activity activity, Task task, Appoi
                 integer(ap, "onoffice.appointment", "durationMinutes", 60, 5, 24 * 60, problems), string(ap, "art"),
                 string(ap, "user") != null ? string(ap, "user") : task == null ? null : task.user());
         SlotWindow.parse(form, problems); // onoffice.appointment.slots: judged here, read by the form page and delivery
-        return new MappingOptions(duplicates, activity, task, appointment, newsletter);
+        return new MappingOptions(duplicates, activity, task, appointment, newsletter, routing);
     }
 
     private static String defaultActionKind(FormKind kind) {

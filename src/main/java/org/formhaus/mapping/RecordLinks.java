@@ -230,6 +230,11 @@ record RecordLinks(List<String> relations, Long project, String priceOffer, List
                         + "form's estate or address"));
                 continue;
             }
+            if (module.equals("address") && AddressFields.isContact(name)) {
+                problems.add(new Problem(place + ".to", "contact data (e-mail, phone, fax) cannot be written by "
+                        + "value: onOffice changes it by its old value; map the field to it instead"));
+                continue;
+            }
             if (module.equals("estate") ? !shape.estate() : !shape.address()) {
                 problems.add(new Problem(place + ".to", "this form has no " + module + " to write to"));
                 continue;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.FormKind;
 import org.formhaus.onoffice.Action;
@@ -27,10 +29,18 @@ public final class SubmissionMapper {
 
     private final KnownFields known;
     private final ConfirmationLinks links;
+    private final LeadRouting.Turns turns;
 
-    public SubmissionMapper(KnownFields known, ConfirmationLinks links) {
+    /** @param turns the round-robin turns of lead routing, counted across instances (storage.RoutingTurns) */
+    public SubmissionMapper(KnownFields known, ConfirmationLinks links, LeadRouting.Turns turns) {
         this.known = known;
         this.links = links;
+        this.turns = turns;
+    }
+
+    /** With round-robin turns counted in this process only (tests, a single instance without database). */
+    public SubmissionMapper(KnownFields known, ConfirmationLinks links) {
+        this(known, links, localTurns());
     }
 
     /** Without a field catalogue (conversion by form field types) and without newsletter links. */
@@ -89,8 +99,22 @@ public final class SubmissionMapper {
                     r -> NewsletterMail.confirmation(form, mapped, senders, links.confirmUrl(submissionId))))));
         }
         boolean address = kind != FormKind.CUSTOM || mapped.has("address");
+        LeadRouting routing = options.routing();
+        // the agent chosen before any request (fixed, postcode, round robin; the fallback when no estate is asked
+        // about), recorded as agent.user before the first request: a retry keeps it
+        String chosen = !routing.configured() ? null : routing.rule() == LeadRouting.Rule.ESTATE && inquired == null
+                ? routing.user() : routing.chosen(mapped, () -> turn(accountId, form.key(), submissionId));
+        List<PlannedStep> second = new ArrayList<>();
+        ContactMatch match = null;
         if (address) {
-            first.add(PlannedStep.create("address", r -> addressCreate(mapped, options, kind)));
+            match = contactMatch(form, mapped, options, routing, chosen);
+            first.addAll(match.firstStage());
+            if (match.secondStage() != null) {
+                second.add(match.secondStage());
+            }
+            if (match.update() != null) {
+                last.add(match.update());
+            }
         }
         boolean newEstate = kind == FormKind.OWNER || kind == FormKind.VALUATION
                 || (kind == FormKind.CUSTOM && !mapped.module("estate").isEmpty() && inquired == null);
@@ -101,13 +125,17 @@ public final class SubmissionMapper {
                 last.add(externalNumber);
             }
         }
-        if (inquired != null && AgentLookup.wanted(options, kind)) {
-            first.addAll(AgentLookup.steps(inquired));
-        }
-        String subscriber = options.appointment().user();
-        if (ActivitySteps.writesAppointment(mapped, options, kind) && subscriber != null
-                && !subscriber.equals(MappingOptions.ESTATE_AGENT)) {
-            first.add(AgentLookup.idOf(subscriber)); // the appointment's subscriber goes by id, the option names a user
+        if (routing.configured()) {
+            first.addAll(routing.steps(chosen, inquired, ActivitySteps.writesAppointment(mapped, options, kind)));
+        } else {
+            if (inquired != null && AgentLookup.wanted(options, kind)) {
+                first.addAll(AgentLookup.steps(inquired));
+            }
+            String subscriber = options.appointment().user();
+            if (ActivitySteps.writesAppointment(mapped, options, kind) && subscriber != null
+                    && !subscriber.equals(MappingOptions.ESTATE_AGENT)) {
+                first.add(AgentLookup.idOf(subscriber)); // the appointment's subscriber goes by id, the option a name
+            }
         }
         String estateRef = newEstate ? null : inquired;
         RecordTag tag = RecordTag.of(submissionId);
@@ -116,7 +144,8 @@ public final class SubmissionMapper {
             first.add(clash); // a booked viewing slot: is it still free in onOffice? (read in stage one, no extra request)
         }
         if (options.activity() != null) {
-            last.add(ActivitySteps.agentsLog(form, mapped, options, estateRef, tag));
+            ContactMatch m = match;
+            last.add(ActivitySteps.agentsLog(form, mapped, options, estateRef, tag, () -> m == null ? "" : m.note()));
         }
         if (kind == FormKind.SEARCHPROFILE || (kind == FormKind.CUSTOM && mapped.has("searchcriteria"))) {
             last.add(searchCriteria(mapped, tag));
@@ -132,7 +161,50 @@ public final class SubmissionMapper {
         }
         FileSteps.plan(form, files, new FileSteps.Records(kind, address, newEstate, inquired), first, last);
         links(form, accountId, values, newEstate ? null : inquired, first, last);
-        return new MappingPlan(List.of(first, last));
+        ContactMatch m = match;
+        return new MappingPlan(List.of(first, second, last), chosen == null ? Map.of() : Map.of(LeadRouting.USER,
+                chosen), () -> m == null ? List.of() : m.differences());
+    }
+
+    /** The address steps by the form's duplicate rule; a new address gets the routed agent as its supervisor. */
+    private static ContactMatch contactMatch(FormDefinition form, MappedValues mapped, MappingOptions options,
+                                             LeadRouting routing, String chosen) {
+        // a newsletter form under onOffice's double opt-in writes no newsletter field: registerNewsletter sets it
+        Map<String, Object> fields = addressFields(mapped);
+        Set<String> consumers = new LinkedHashSet<>();
+        if (options.activity() != null) {
+            consumers.add("agentslog");
+        }
+        boolean estateAgent = routing.configured() && routing.rule() == LeadRouting.Rule.ESTATE && chosen == null;
+        DuplicateRule rule = options.duplicates();
+        if (!rule.update().isEmpty() || rule.updateAll() || estateAgent) {
+            consumers.add(ContactMatch.UPDATE);
+        }
+        if (form.source() != null && form.source().has("emails") && form.source().get("emails").isJsonObject()
+                && form.source().getAsJsonObject("emails").has("notice")) {
+            consumers.add("mail.notice");
+        }
+        java.util.function.Function<JsonObject, String> supervisor = r -> !routing.configured() ? null
+                : chosen != null ? chosen : LeadRouting.responsible(r).map(LeadRouting.Agent::userName).orElse(null);
+        return new ContactMatch(form, options.duplicates(), mapped, fields, consumers, supervisor, estateAgent);
+    }
+
+    private long turn(long accountId, String formKey, String submissionId) {
+        try {
+            return turns.turn(accountId, formKey, submissionId);
+        } catch (java.sql.SQLException e) {
+            throw new org.formhaus.storage.StorageException("The round-robin turn could not be counted: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Turns counted in this process: per form, each submission once. */
+    private static LeadRouting.Turns localTurns() {
+        Map<String, Long> bySubmission = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, java.util.concurrent.atomic.AtomicLong> byForm = new java.util.concurrent.ConcurrentHashMap<>();
+        return (accountId, formKey, submissionId) -> bySubmission.computeIfAbsent(submissionId, id -> byForm
+                .computeIfAbsent(accountId + "/" + formKey, k -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet());
     }
 
     /**
@@ -193,8 +265,9 @@ public final class SubmissionMapper {
             MappedValues mapped = new MappedValues(form, values, accountId, known);
             Map<String, Object> fields = addressFields(mapped);
             fields.put("newsletter_aktiv", NewsletterMail.CONFIRMED);
-            boolean check = options.duplicates() != MappingOptions.Duplicates.CREATE;
-            return Actions.createAddress(fields, check, options.duplicates() == MappingOptions.Duplicates.KEEP);
+            // an existing contact stays as it is (the flag is set again by NewsletterConfirmation's step)
+            DuplicateRule rule = options.duplicates();
+            return Actions.createAddress(fields, rule.match() != DuplicateRule.Match.NONE, !rule.updateAll());
         });
         return new MappingPlan(List.of(List.of(address), NewsletterConfirmation.steps(options.activity() == null
                 ? null : options.activity().actionKind(), options.activity() == null ? null
@@ -205,13 +278,6 @@ public final class SubmissionMapper {
         Map<String, Object> fields = new LinkedHashMap<>();
         mapped.module("address").forEach((name, value) -> fields.put(AddressFields.writeKey(name), value));
         return fields;
-    }
-
-    private static Action addressCreate(MappedValues mapped, MappingOptions options, FormKind kind) {
-        // a newsletter form under onOffice's double opt-in writes no newsletter field: registerNewsletter sets it
-        Map<String, Object> fields = addressFields(mapped);
-        boolean check = options.duplicates() != MappingOptions.Duplicates.CREATE;
-        return Actions.createAddress(fields, check, options.duplicates() == MappingOptions.Duplicates.KEEP);
     }
 
     private static String recorded(JsonObject r, String key) {

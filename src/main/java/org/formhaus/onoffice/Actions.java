@@ -66,6 +66,25 @@ public final class Actions {
         return Action.of(ActionKind.READ, "address", p);
     }
 
+    /**
+     * READ address records whose {@code field} equals {@code value}, e.g. {@code email} (any of their e-mail entries;
+     * {@code Email} is only the main one), {@code phone} or {@code mobile}: a duplicate lookup (issue #12).
+     */
+    public static Action readAddressesWhere(String field, String value, Collection<String> fields, int limit) {
+        JsonObject condition = new JsonObject();
+        condition.addProperty("op", "=");
+        condition.addProperty("val", requireText(value, field));
+        JsonArray conditions = new JsonArray();
+        conditions.add(condition);
+        JsonObject filter = new JsonObject();
+        filter.add(field, conditions);
+        JsonObject p = new JsonObject();
+        p.add("data", strings(fields));
+        p.add("filter", filter);
+        p.addProperty("listlimit", Math.max(1, Math.min(500, limit)));
+        return Action.of(ActionKind.READ, "address", p);
+    }
+
     /** GET search on addresses (quick search); handy for an own duplicate lookup by e-mail. */
     public static Action searchAddressByEmail(String email) {
         JsonObject p = new JsonObject();
@@ -147,7 +166,8 @@ public final class Actions {
         p.add("estateId", id(requireId(estateId, "estateId")));
         p.add("addressId", id(requireId(addressId, "addressId")));
         if (offer == null) throw new IllegalArgumentException("The parameter 'offer' must not be null.");
-        p.addProperty("priceOffer", offer);
+        // a plain decimal: 4E+5 (what stripTrailingZeros makes of 400000) is no number onOffice documents
+        p.addProperty("priceOffer", offer.scale() < 0 ? offer.setScale(0) : offer);
         return Action.of(ActionKind.DO, "priceOffer", p);
     }
 

@@ -14,16 +14,20 @@ import java.util.Set;
 import org.formhaus.onoffice.ApiRight;
 
 /**
- * The address resource: READ, CREATE (with duplicate check by e-mail) and MODIFY address, DO registerNewsletter and
- * DO contactaddress (kept as a sent mail). The duplicate check follows apidoc: with {@code checkDuplicate} an address
- * whose e-mail equals one sent (case-insensitively and over every stored e-mail entry: the reference leaves both open)
- * is the match, the lowest id of several; it is updated with the sent data unless {@code noOverrideByDuplicate}, and
- * its id is answered as for a new address (onOffice documents no "was a duplicate" flag). registerNewsletter behaves
+ * The address resource: READ (with filters on contact data), CREATE (with duplicate check by e-mail) and MODIFY
+ * address, DO registerNewsletter and DO contactaddress (kept as a sent mail). The duplicate check follows apidoc
+ * (onoffice-api.md §5, CONFIRMED): with {@code checkDuplicate} only the e-mail matches (no name, postcode or phone);
+ * of several matches the lowest id is the one; it is updated with the sent data unless {@code noOverrideByDuplicate},
+ * which leaves it unchanged; its id is answered as for a new address (onOffice documents no "was a duplicate" flag).
+ * Where the reference is silent the simulator chooses: the sent e-mail keys ({@code email}, {@code email_private},
+ * {@code email_business}) are compared with every stored e-mail entry, not only the main one, and without case. registerNewsletter behaves
  * as with double opt-in switched on: {@code newsletter_aktiv} 3, onOffice's own link mail (kept as a mail of kind
  * {@code newsletterDoubleOptIn}) and an agent's-log entry of kind {@code Newsletter} it writes itself. Not thread-safe: called under {@link Simulator}'s lock.
  */
 final class SimAddresses {
 
+    private static final Set<String> CONTACT_FILTERS = Set.of("email", "Email", "phone", "Telefon1", "mobile", "fax",
+            "Telefax1");
     private static final Set<String> CONTROL = Set.of("checkDuplicate", "noOverrideByDuplicate",
             "default_phone", "default_fax", "default_email");
 
@@ -44,7 +48,47 @@ final class SimAddresses {
     private SimOutcome read(String resourceId, JsonObject p) throws SimError {
         if (!c.mayRead(ApiRight.ADDRESSES, ApiRight.READ_ADDRESSES)) return SimOutcome.none();
         List<String> data = strings(p.get("data"));
-        return c.list("address", resourceId, p, c::addressVisible, (id, a) -> elements(id, a, data));
+        JsonObject query = p.deepCopy();
+        JsonObject contactFilter = new JsonObject();
+        if (query.has("filter") && query.get("filter").isJsonObject()) {
+            JsonObject filter = query.getAsJsonObject("filter");
+            for (String k : List.copyOf(filter.keySet())) {
+                if (CONTACT_FILTERS.contains(k)) contactFilter.add(k, filter.remove(k));
+            }
+        }
+        return c.list("address", resourceId, query, a -> c.addressVisible(a) && contactsMatch(a, contactFilter),
+                (id, a) -> elements(id, a, data));
+    }
+
+    /**
+     * A filter on contact data: {@code Email}, {@code Telefon1}, {@code Telefax1} test only the main (first) entry,
+     * {@code email}, {@code phone}, {@code fax} every entry of the kind, as the reference says (§5 READ address);
+     * {@code phone} leaves out mobile numbers and {@code mobile} tests them, as the read pseudo-fields do (the
+     * reference is silent on filtering mobiles). Values compare as every filter does here: without case.
+     */
+    private static boolean contactsMatch(JsonObject address, JsonObject filter) {
+        for (String key : filter.keySet()) {
+            List<String> values = new ArrayList<>();
+            switch (key) {
+                case "Email" -> values.add(SimContacts.first(address, "email"));
+                case "Telefon1" -> values.add(SimContacts.first(address, "phone"));
+                case "Telefax1" -> values.add(SimContacts.first(address, "fax"));
+                default -> address.getAsJsonArray("_contacts").forEach(e -> {
+                    String type = e.getAsJsonObject().get("type").getAsString();
+                    if (type.startsWith(key)) values.add(e.getAsJsonObject().get("value").getAsString());
+                });
+            }
+            JsonObject one = new JsonObject();
+            one.add(key, filter.get(key));
+            boolean any = false;
+            for (String v : values) {
+                JsonObject view = new JsonObject();
+                view.addProperty(key, v);
+                any |= SimFilter.matches(view, one);
+            }
+            if (!any) return false;
+        }
+        return true;
     }
 
     private SimOutcome create(JsonObject p) throws SimError {

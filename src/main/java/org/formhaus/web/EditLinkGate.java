@@ -81,6 +81,9 @@ final class EditLinkGate {
         if (opened instanceof EditLinks.Gone gone) {
             throw new Closed(410, "edit.gone.title", gone.revoked() ? "edit.revoked.text" : "edit.expired.text");
         }
+        if (opened instanceof EditLinks.Missing) {
+            throw new Closed(404, "edit.missing.title", "edit.missing.text");
+        }
         if (opened instanceof EditLinks.Pending) {
             throw new Closed(503, "edit.pending.title", "edit.pending.text");
         }

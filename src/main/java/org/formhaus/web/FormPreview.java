@@ -24,9 +24,13 @@ public final class FormPreview {
         this.options = options;
     }
 
-    public void render(HttpServletResponse response, long accountId, FormDefinition draft, String contextPath)
-            throws IOException {
+    /** {@code language}: one of the draft's languages to show it in (its texts in that language), else null. */
+    public void render(HttpServletResponse response, long accountId, FormDefinition draft, String contextPath,
+                       String language) throws IOException {
         FormDefinition definition = options.resolve(new StoredForm(accountId, 0, draft));
+        if (language != null && definition.languages().contains(language)) {
+            definition = definition.inLanguage(language);
+        }
         response.setHeader("Content-Security-Policy", "frame-ancestors 'self'");
         response.addHeader("Content-Security-Policy", ResponseHardening.SCRIPTS);
         response.setHeader("X-Frame-Options", "SAMEORIGIN");

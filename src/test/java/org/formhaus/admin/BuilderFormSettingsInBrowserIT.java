@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.List;
 import org.formhaus.testing.HeadlessChrome;
+import org.formhaus.testing.TeamMembers;
 import org.formhaus.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -39,7 +40,8 @@ class BuilderFormSettingsInBrowserIT {
               {"name": "provision", "type": "number", "label": "Provision"},
               {"name": "extras", "type": "checkboxes", "label": "Extras", "options": ["Garten", "Balkon"]},
               {"name": "firma", "type": "text", "label": "Firma"},
-              {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"}]}""";
+              {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
+              {"name": "objekt", "type": "hidden", "label": "Objekt", "maps": "estate.Id"}]}""";
 
     @Test
     void everyFormLevelSettingIsEditedWithoutJson() throws Exception {
@@ -50,13 +52,14 @@ class BuilderFormSettingsInBrowserIT {
             wait.ignoring(StaleElementReferenceException.class);
             assertEquals(200, server.admin("PUT", "/admin/api/forms/" + KEY + "/draft?new=true", DRAFT).statusCode());
             PublishingInBrowserIT.signIn(browser, wait, server, "/admin/build/" + KEY);
-            wait.until(d -> d.findElements(By.cssSelector("#field-list li")).size() == 7);
+            wait.until(d -> d.findElements(By.cssSelector("#field-list li")).size() == 8);
 
             rules(browser, wait, chrome);
             emails(browser, wait, chrome);
             texts(browser, wait, chrome);
             theme(browser, wait, chrome);
             embedding(browser, wait, chrome, server);
+            rows(browser, wait, chrome);
 
             awaitSaved(browser, wait);
             wait.until(d -> d.findElement(By.id("problems-none")).isDisplayed());
@@ -64,6 +67,24 @@ class BuilderFormSettingsInBrowserIT {
             assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.fhErrors || null"));
             assertDefinition(server.adminJson("GET", "/admin/api/forms/" + KEY + "/draft", null).getAsJsonObject()
                     .getAsJsonObject("definition"));
+        }
+    }
+
+    /** The embedding panel edits the account's allowed sites for its owner only, as the settings API allows. */
+    @Test
+    void onlyTheOwnerGetsTheAllowedSitesToEdit() throws Exception {
+        try (TestServer server = TestServer.onH2().start()) {
+            assertEquals(200, server.admin("PUT", "/admin/api/forms/" + KEY + "/draft?new=true", DRAFT).statusCode());
+            TeamMembers team = new TeamMembers(server);
+            TeamMembers.Member owner = team.firstAdmin();
+            TeamMembers.Member editor = team.member(TestServer.ADMIN_TOKEN, "editor", "editor@agentur.example");
+            String ownersPage = owner.browser().get("/admin/build/" + KEY).body();
+            String editorsPage = editor.browser().get("/admin/build/" + KEY).body();
+            assertTrue(ownersPage.contains(" data-may-edit-origins"), "the owner's builder edits the allowed sites");
+            assertTrue(editorsPage.contains("data-embed-base=\"http://") && !editorsPage.contains("data-may-edit-origins"),
+                    "an editor gets the snippets, not the sites");
+            assertEquals(403, editor.browser().api("PUT", "/admin/api/settings/embedding",
+                    "{\"allowedOrigins\": []}").statusCode());
         }
     }
 
@@ -101,6 +122,10 @@ class BuilderFormSettingsInBrowserIT {
         });
         assertTrue(caret.getText().contains("        ^ at 9: no field named 'prise'"), caret.getText());
         PublishingInBrowserIT.shot(chrome, "builder-form-1-rule-expression-error");
+        // The problem in the Checks list leads to the expression, opening the rules panel.
+        browser.findElement(By.cssSelector("details[data-group='rules'] > summary")).click();
+        browser.findElement(By.cssSelector("#problems-list a[data-place='rules[0].then[1].expression']")).click();
+        wait.until(d -> "rules[0].then[1].expression".equals(d.switchTo().activeElement().getAttribute("data-place")));
         WebElement expression = wait.until(d -> d.findElement(By.cssSelector("[data-focus-key='r0.a1.expression']")));
         expression.clear();
         expression.sendKeys("preis * ");
@@ -147,7 +172,7 @@ class BuilderFormSettingsInBrowserIT {
         new Select(browser.findElement(By.id("mail-insert"))).selectByVisibleText("Field: Art");
         browser.findElement(By.id("mail-insert-button")).click();
         wait.until(d -> input(d, "emails.confirmation.subject").getAttribute("value")
-                .equals("Ihre Anfrage: ${values.art}"));
+                .equals("Ihre Anfrage: {{art}}"));
         setting(browser, "emails.notice.enabled", "yes");
         browser.findElement(By.cssSelector("[data-setting='emails.notice.to'] input[value='responsible']")).click();
         browser.findElement(By.cssSelector("[data-setting='emails.notice.to'] .add-address")).click();
@@ -164,10 +189,11 @@ class BuilderFormSettingsInBrowserIT {
                 "[data-setting='emails.more'] [data-setting='emails.more[].subject'] input"));
         moreSubject.sendKeys("Neue Anfrage (Kopie)", Keys.TAB);
         // The preview: the server rendered the confirmation with a sample value of the field inserted.
-        wait.until(d -> d.findElements(By.cssSelector("#mail-preview article")).size() == 3);
-        WebElement confirmation = browser.findElement(By.cssSelector("#mail-preview article[data-mail='confirmation']"));
-        assertTrue(confirmation.getText().contains("Subject: Ihre Anfrage: kauf"), confirmation.getText());
-        assertTrue(browser.findElement(By.cssSelector("#mail-preview article[data-mail='notice']")).getText()
+        // (each save's answer redraws the preview, so the texts are read inside the wait)
+        wait.until(d -> d.findElements(By.cssSelector("#mail-preview article")).size() == 3
+                && d.findElement(By.cssSelector("#mail-preview article[data-mail='confirmation']")).getText()
+                .contains("Subject: Ihre Anfrage: kauf")
+                && d.findElement(By.cssSelector("#mail-preview article[data-mail='notice']")).getText()
                 .contains("The responsible agent, team@agentur.example"));
         ((JavascriptExecutor) browser).executeScript("document.getElementById('mail-preview').scrollIntoView()");
         PublishingInBrowserIT.shot(chrome, "builder-form-3-emails-preview");
@@ -179,16 +205,20 @@ class BuilderFormSettingsInBrowserIT {
         awaitSaved(browser, wait);
         wait.until(d -> d.findElement(By.cssSelector("[data-place='translations.en.emails.confirmation.subject']")))
                 .sendKeys("Your inquiry: ${values.art}", Keys.TAB);
+        browser.findElement(By.cssSelector("[data-place='translations.en.thankYouMessage']"))
+                .sendKeys("Thank you, we will call you.", Keys.TAB);
+        // a rule's text (setLabel) is translated by its place
+        browser.findElement(By.cssSelector("[data-place='translations.en.texts.rules[0].then[1].text']"))
+                .sendKeys("Monthly rent", Keys.TAB);
         open(browser, "protection");
         browser.findElement(By.cssSelector("[data-place='protection.closedMessage.de']"))
                 .sendKeys("Die Aktion ist beendet.", Keys.TAB);
         browser.findElement(By.cssSelector("[data-place='protection.closedMessage.en']"))
                 .sendKeys("The offer has ended.", Keys.TAB);
         awaitSaved(browser, wait);
-        wait.until(d -> d.findElements(By.cssSelector("#mail-preview article[data-mail='confirmation']")).size() == 2);
-        assertTrue(browser.findElement(By.cssSelector(
-                "#mail-preview article[data-mail='confirmation'][data-language='en']")).getText()
-                .contains("Subject: Your inquiry: kauf"));
+        wait.until(d -> d.findElements(By.cssSelector("#mail-preview article[data-mail='confirmation']")).size() == 2
+                && d.findElement(By.cssSelector("#mail-preview article[data-mail='confirmation'][data-language='en']"))
+                .getText().contains("Subject: Your inquiry: kauf"));
         ((JavascriptExecutor) browser).executeScript(
                 "document.querySelector(\"[data-setting='translations']\").scrollIntoView()");
         PublishingInBrowserIT.shot(chrome, "builder-form-4-translations");
@@ -227,6 +257,37 @@ class BuilderFormSettingsInBrowserIT {
         assertEquals("[\"https://www.agentur.example\"]", settings.get("allowedOrigins").toString());
     }
 
+    /** A table another issue added (onoffice.liveRules: `path` + `path[].key`), drawn by the generic row editor. */
+    private static void rows(WebDriver browser, WebDriverWait wait, HeadlessChrome chrome) throws Exception {
+        open(browser, "onoffice");
+        String table = "[data-setting='onoffice.liveRules']";
+        browser.findElement(By.cssSelector(table + " .row-add")).click();
+        browser.findElement(By.cssSelector(table + " .row-add")).click();
+        wait.until(d -> d.findElements(By.cssSelector(table + " .row")).size() == 2);
+        for (int i = 0; i < 2; i++) {
+            String row = table + " .row[data-row='" + i + "'] ";
+            browser.findElement(By.cssSelector(row + "[data-setting='onoffice.liveRules[].field'] input"))
+                    .sendKeys(i == 0 ? "preis" : "rate", Keys.TAB);
+            new Select(browser.findElement(By.cssSelector(row + "[data-setting='onoffice.liveRules[].compare'] select")))
+                    .selectByValue(i == 0 ? "greaterOrEqual" : "less");
+            browser.findElement(By.cssSelector(row + "[data-setting='onoffice.liveRules[].record'] input"))
+                    .sendKeys("estate.kaufpreis", Keys.TAB);
+            browser.findElement(By.cssSelector(row + "[data-setting='onoffice.liveRules[].message'] input"))
+                    .sendKeys("Regel " + (i + 1), Keys.TAB);
+        }
+        // the second row moves up with its button; focus stays on a control of the moved row
+        browser.findElement(By.cssSelector(table + " .row[data-row='1'] .row-up")).click();
+        wait.until(d -> d.findElement(By.cssSelector(table + " .row[data-row='0'] legend")).getText()
+                .equals("Row 1: rate"));
+        assertTrue(browser.switchTo().activeElement().getAttribute("class").contains("row-remove"),
+                "focus on the moved row");
+        browser.findElement(By.cssSelector(table + " .row[data-row='1'] .row-remove")).click();
+        wait.until(d -> d.findElements(By.cssSelector(table + " .row")).size() == 1);
+        awaitSaved(browser, wait);
+        ((JavascriptExecutor) browser).executeScript("document.querySelector(arguments[0]).scrollIntoView()", table);
+        PublishingInBrowserIT.shot(chrome, "builder-form-7-row-editor");
+    }
+
     private static void assertDefinition(JsonObject d) {
         assertEquals(JsonParser.parseString("""
                 [{"when": {"field": "art", "oneOf": ["miete"]},
@@ -241,16 +302,20 @@ class BuilderFormSettingsInBrowserIT {
                            {"action": "calculate", "field": "provision", "expression": "preis * rate / 100",
                             "decimals": 2}]}]"""), d.get("rules"));
         assertEquals(JsonParser.parseString("""
-                {"confirmation": {"enabled": true, "subject": "Ihre Anfrage: ${values.art}"},
+                {"confirmation": {"enabled": true, "subject": "Ihre Anfrage: {{art}}"},
                  "notice": {"enabled": true, "to": ["responsible", "team@agentur.example"]},
                  "more": [{"to": ["chef@agentur.example"], "subject": "Neue Anfrage (Kopie)"}]}"""), d.get("emails"));
         assertEquals(JsonParser.parseString("""
-                {"en": {"title": "Purchase inquiry", "emails": {"confirmation": {"subject": "Your inquiry: ${values.art}"}}}}"""),
+                {"en": {"title": "Purchase inquiry", "emails": {"confirmation": {"subject": "Your inquiry: ${values.art}"}},
+                        "thankYouMessage": "Thank you, we will call you.",
+                        "texts": {"rules[0].then[1].text": "Monthly rent"}}}"""),
                 d.get("translations"));
         assertEquals(JsonParser.parseString("""
                 {"closedMessage": {"de": "Die Aktion ist beendet.", "en": "The offer has ended."}}"""),
                 d.get("protection"));
         assertEquals(JsonParser.parseString("{\"text\": \"#333333\"}"), d.get("theme"));
+        assertEquals(JsonParser.parseString("{\"liveRules\": [{\"field\": \"rate\", \"compare\": \"less\", "
+                + "\"record\": \"estate.kaufpreis\", \"message\": \"Regel 2\"}]}"), d.get("onoffice"));
     }
 
     /** The schema paths whose setting the builder still draws as a JSON text box (every group opened). */

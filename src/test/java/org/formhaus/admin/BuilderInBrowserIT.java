@@ -235,6 +235,7 @@ class BuilderInBrowserIT {
                 case "consent" -> "yes";
                 case "number", "area", "currency" -> maps.equals("estate.Id") ? "10" : "100";
                 case "date" -> "2027-06-01";
+                case "datetime" -> "2027-06-01 10:00";
                 case "break", "heading", "paragraph" -> null;
                 default -> maps.endsWith("plz") ? "52062" : "Test " + name;
             };

@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Issue 10's done-when, from the field panel to the CRM: a form built with the builder only (a field picked from the
  * simulator's catalogue with its permitted values as options, one of them hidden, its English texts from onOffice, two
- * half-width fields, a condition, a step break before a field, a field moved with the keyboard only), the preview
+ * half-width fields, a condition, a step break before a field, a field moved with the keyboard only and one dragged),
+ * a problem shown at its setting in German, the preview
  * following each change, published, a later draft edit that leaves the live form alone, then the live form EMBEDDED
  * with embed.js on an agency page on another origin, filled in there and delivered to the simulator. A screenshot of
  * each builder state goes to target/screenshots/builder-e2e-*.png.
@@ -80,7 +81,19 @@ class BuilderToEmbedInBrowserIT {
                     .getAsJsonObject("fields").getAsJsonObject("Anrede");
             assertEquals("Title", english.get("label").getAsString());
             assertEquals("Spouses", english.getAsJsonObject("options").get("Eheleute").getAsString());
+            browser.findElement(By.cssSelector("button.preview-language[data-language='en']")).click();
+            inPreview(browser, wait, d -> d.findElement(By.cssSelector("label[for='fh-Anrede']")).getText().startsWith("Title")
+                    && d.findElements(By.xpath("//select[@id='fh-Anrede']/option[.='Mr.']")).size() == 1);
             shot(chrome, 3, "english-texts");
+            browser.findElement(By.cssSelector("button.preview-language[data-language='de']")).click();
+            inPreview(browser, wait, d -> d.findElement(By.cssSelector("label[for='fh-Anrede']")).getText().startsWith("Anrede"));
+            // The form's own language switch inside the preview changes the preview, not the admin UI's language.
+            browser.switchTo().frame("preview");
+            // (clicked by script: the desktop preview is scaled, which WebDriver's hit test does not follow)
+            ((JavascriptExecutor) browser).executeScript("arguments[0].click()",
+                    browser.findElement(By.cssSelector("a[data-fh-lang='en']")));
+            wait.until(d -> d.findElement(By.cssSelector("label[for='fh-Anrede']")).getText().startsWith("Title"));
+            browser.switchTo().defaultContent();
 
             // One permitted value hidden from visitors: gone from the preview.
             browser.findElement(By.cssSelector("#field-panel .options-table tr[data-value='Eheleute'] input.option-hidden"))
@@ -169,8 +182,28 @@ class BuilderToEmbedInBrowserIT {
             BuilderInBrowserIT.palette(browser, "consent"); // after the selected (moved) company field: into step 1
             BuilderInBrowserIT.label(browser, "Ich stimme der Datenschutzerklärung zu.");
             BuilderInBrowserIT.required(browser);
+
+            // Dragged with the mouse: the consent is dropped before the company field (the list's drag events, as
+            // Chromium fires them; WebDriver cannot drive native drag and drop).
+            assertEquals(List.of("Anrede", "Vorname", "Name", "text", "consent", "schritt", "Email"),
+                    BuilderInBrowserIT.fieldNames(browser));
+            ((JavascriptExecutor) browser).executeScript("""
+                    var from = document.querySelector("#field-list li[data-index='4']");
+                    var to = document.querySelector("#field-list li[data-index='3']");
+                    var data = new DataTransfer();
+                    from.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));
+                    to.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));
+                    to.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
+                    from.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: data}));""");
+            wait.until(d -> BuilderInBrowserIT.fieldNames(d).equals(List.of("Anrede", "Vorname", "Name", "consent", "text",
+                    "schritt", "Email")));
+            wait.until(d -> d.findElement(By.id("announce")).getText().contains("Position 4 von 7"));
             awaitSaved(browser, wait);
             wait.until(d -> d.findElement(By.id("problems-none")).isDisplayed());
+            inPreview(browser, wait, d -> (Boolean) ((JavascriptExecutor) d).executeScript("""
+                    var c = document.querySelector("[data-fh-field='consent']");
+                    var t = document.querySelector("[data-fh-field='text']");
+                    return !!c && !!t && !!(c.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);"""));
 
             // Published: live. Then a draft edit, seen in the preview only.
             browser.findElement(By.id("publish")).click();

@@ -73,6 +73,22 @@ class FormRightsTest {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** Issue #12: a bid form needs the rights its price offer, project link and live rule use. */
+    @Test
+    void aBidFormNeedsProjectsAndWritingEstatesForItsOfferAndReadingForItsRule() throws Exception {
+        Set<String> needs = needs(new DefinitionParser().parse(JsonParser.parseString("""
+                { "key": "gebot", "kind": "inquiry", "title": "Gebot",
+                  "onoffice": {"priceOffer": "gebot", "project": 3, "writeValues": [{"from": "s", "to": "estate.status"}],
+                               "liveRules": [{"field": "gebot", "compare": "greater", "record": "estate.kaufpreis"}]},
+                  "fields": [{"name": "objekt", "type": "hidden", "maps": "estate.Id"},
+                             {"name": "email", "type": "email", "maps": "address.Email"},
+                             {"name": "s", "type": "hidden", "default": "2"},
+                             {"name": "gebot", "type": "currency"}] }""").getAsJsonObject()));
+        for (String right : List.of("Write properties", "Read projects", "Write projects", "Write addresses")) {
+            assertTrue(needs.contains(right), right + " in " + needs);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("starterKinds")
     void eachStarterKindNeedsExactlyTheRightsItsSubmissionsUse(String kind, Set<String> expected) throws Exception {

@@ -57,6 +57,7 @@ class EditLinksIT {
             { "key": "adresse-aendern", "kind": "contact", "language": "de", "title": "Adresse ändern",
               "edit": {"module": "address"},
               "fields": [
+                {"name": "gruss", "type": "heading", "label": "Hallo {{record.Vorname}}, stimmt Ihr Ort noch?"},
                 {"name": "vorname", "type": "text", "label": "Vorname", "maps": "address.Vorname"},
                 {"name": "ort", "type": "text", "label": "Ort", "maps": "address.Ort"},
                 {"name": "bemerkung", "type": "hidden", "default": "Formhaus-Update", "maps": "address.Bemerkung"}
@@ -103,7 +104,7 @@ class EditLinksIT {
                 "body": "<a href=\\"${editLinks['objekt-aendern']}\\">Angaben ändern</a>"}} }""";
 
     @RegisterExtension
-    final TestServer server = TestServer.onMariaDb().perTestClass();
+    final TestServer server = TestServer.onMariaDb().with("onoffice.request.timeout.seconds", "2").perTestClass();
     /** The id of the search profile {@link #profileWithLink} delivered last. */
     String lastSource;
 
@@ -125,20 +126,69 @@ class EditLinksIT {
         long criteria = server.simulator().records("searchcriteria").size();
         String id = onlyCriterionOf("anna@example.org");
 
+        long before = server.simulator().lastRequestSeq();
         HttpResponse<String> page = server.get("/f/suchprofil-aendern?fh_edit=" + token);
         assertEquals(200, page.statusCode(), page.body());
+        assertEquals(List.of(List.of("get searchcriterias")), server.simulator().actionsAfter(before),
+                "the page reads onOffice once");
         assertTrue(page.body().contains("value=\"300000\""), "the loaded price: " + page.body());
         assertTrue(page.body().contains("value=\"Aachen\""), page.body());
         assertFalse(page.body().contains("value=\"" + id + "\""), "no onOffice id in the page");
         assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
 
+        long modifies = server.simulator().actionCount("modify", "searchcriteria");
         String submission = submitEdit(token, "350000", "Köln", 202);
         awaitDelivered(submission);
         JsonObject criterion = server.simulator().record("searchcriteria", id);
         assertEquals("350000", criterion.get("kaufpreis__von").getAsString(), criterion.toString());
         assertEquals("Köln", criterion.get("range_ort").getAsString(), criterion.toString());
         assertEquals(criteria, server.simulator().records("searchcriteria").size(), "no new search criterion");
-        assertEquals(1, server.simulator().actionCount("modify", "searchcriteria"));
+        assertEquals(modifies + 1, server.simulator().actionCount("modify", "searchcriteria"), "one modify");
+    }
+
+    @Test
+    void aModifyWhoseReplyWasLostIsSentAgainAndChangesTheRecordOnceWithoutCreatingOne() throws Exception {
+        String token = profileWithLink("kim@example.org");
+        String id = onlyCriterionOf("kim@example.org");
+        long criteria = server.simulator().records("searchcriteria").size();
+        server.simulator().fault(org.formhaus.simulator.FaultMode.TIMEOUT_AFTER_COMMIT, 4000, 1,
+                "modify searchcriteria");
+        String submission = submitEdit(token, "410000", "Jülich", 202);
+        Await.until("the try with the lost reply to end", Duration.ofSeconds(20), () -> server.adminJson("GET",
+                "/admin/api/submissions/" + submission, null).getAsJsonObject().getAsJsonArray("attempts").size() >= 1
+                ? true : null);
+        server.simulator().noFault();
+        assertEquals(202, server.admin("POST", "/admin/api/submissions/" + submission + "/retry", null).statusCode());
+        awaitDelivered(submission);
+        JsonObject criterion = server.simulator().record("searchcriteria", id);
+        assertEquals("410000", criterion.get("kaufpreis__von").getAsString());
+        assertEquals("Jülich", criterion.get("range_ort").getAsString());
+        assertEquals(criteria, server.simulator().records("searchcriteria").size(), "nothing created");
+    }
+
+    @Test
+    void aLinkToARecordOnOfficeNoLongerHasGetsNotFound() throws Exception {
+        String token = "B".repeat(43);
+        long account = server.app().forms().current("suchprofil-aendern").orElseThrow().accountId();
+        long now = System.currentTimeMillis();
+        try (Database db = server.database().open()) {
+            new org.formhaus.storage.EditLinkStore(db).insert(new org.formhaus.storage.EditLink(
+                    java.util.UUID.randomUUID().toString(), EditLinks.hash(token), account, "suchprofil-aendern",
+                    "searchcriteria", "999999", null, null, now, now + 60_000, null));
+        }
+        HttpResponse<String> page = server.get("/f/suchprofil-aendern?fh_edit=" + token);
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("gibt es nicht mehr"), page.body());
+    }
+
+    @Test
+    void anEMailAskingForALinkToAFormThatEditsNothingIsRefusedAtSave() throws Exception {
+        HttpResponse<String> reply = server.admin("PUT", "/admin/api/forms/suchprofil-falsch", SOURCE_FORM
+                .replace("\"suchprofil\"", "\"suchprofil-falsch\"").replace("editLinks['suchprofil-aendern']",
+                        "editLinks['suchprofil']"));
+        assertEquals(400, reply.statusCode(), reply.body());
+        assertTrue(reply.body().contains("emails.confirmation.body: editLinks['suchprofil'] names no edit form"),
+                reply.body());
     }
 
     @Test
@@ -186,6 +236,7 @@ class EditLinksIT {
         HttpResponse<String> page = server.get("/f/adresse-aendern?fh_edit=" + token);
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("value=\"Erik\"") && page.body().contains("value=\"Aachen\""), page.body());
+        assertTrue(page.body().contains("Hallo Erik, stimmt Ihr Ort noch?"), "{{record.Vorname}}: " + page.body());
         awaitDelivered(submit("adresse-aendern", Map.of("_fh_edit", List.of(token), "vorname", List.of("Erika"),
                 "ort", List.of("Bonn"), "bemerkung", List.of("HACKED")), 202));
         JsonObject address = addressOf("erik@example.org");

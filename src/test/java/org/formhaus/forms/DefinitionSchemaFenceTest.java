@@ -28,7 +28,7 @@ class DefinitionSchemaFenceTest {
             {"key": "k", "kind": "contact", "title": "T", "language": "de", "thankYouUrl": "https://example.com",
              "context": ["page"], "theme": {"accent": "#123456"},
              "emails": {"confirmation": {"attach": {}}, "notice": {"attach": {}}, "more": [{"attach": {}}]},
-             "onoffice": {"writeValues": [{}], "liveRules": [{}]}, "protection": {},
+             "onoffice": {"writeValues": [{}], "liveRules": [{}], "routing": {"postcodes": [{}]}}, "protection": {},
              "contextMaps": [{"values": [{}]}],
              "fields": [%s]}""";
 

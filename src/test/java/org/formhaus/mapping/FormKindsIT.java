@@ -65,7 +65,8 @@ class FormKindsIT {
         assertFalse(log.has("estateid"));
 
         List<List<String>> requests = server.simulator().actionsAfter(before);
-        assertEquals(List.of(List.of("create address"), List.of("create agentslog")), requests);
+        // the first request also reads the addresses with the visitor's e-mail, to compare an existing one (#12)
+        assertEquals(List.of(List.of("read address", "create address"), List.of("create agentslog")), requests);
     }
 
     @Test
@@ -92,7 +93,7 @@ class FormKindsIT {
         assertEquals(addressId, task.get("relatedAddressId").getAsString());
         assertEquals("10", task.get("relatedEstateId").getAsString());
 
-        assertEquals(List.of(List.of("create address", "read estate", "get users"),
+        assertEquals(List.of(List.of("read address", "create address", "read estate", "get users"),
                 List.of("create agentslog", "create task")), server.simulator().actionsAfter(before));
     }
 
@@ -162,7 +163,7 @@ class FormKindsIT {
         assertEquals(estateId, task.get("relatedEstateId").getAsString());
         assertTrue(task.get("Aufgabe").getAsString().contains("Wohnfläche: 120.5"), task.toString());
 
-        assertEquals(List.of(List.of("create address", "create estate"),
+        assertEquals(List.of(List.of("read address", "create address", "create estate"),
                 List.of("create relation", "create agentslog", "create task")), server.simulator().actionsAfter(before));
     }
 
@@ -179,7 +180,7 @@ class FormKindsIT {
         JsonObject estate = server.simulator().record("estate", record(s, "estate"));
         assertEquals("120.5", estate.get("wohnflaeche").getAsString());
         assertEquals("V-2026-17", estate.get("objektnr_extern").getAsString(), "the external number as the visitor gave it");
-        assertEquals(List.of(List.of("create address", "create estate"),
+        assertEquals(List.of(List.of("read address", "create address", "create estate"),
                 List.of("modify estate", "create relation", "create agentslog", "create task")),
                 server.simulator().actionsAfter(before), "the number replaces the tag in the second request");
     }

@@ -60,6 +60,33 @@ class SubmissionMapperTest {
                 keys(plan("appointment", "\"onoffice\": {\"activity\": false, \"appointment\": {\"as\": \"task\"}},", v)));
     }
 
+    /** Issue #12: relations, project, price offer, written values and live rules add no request. */
+    @Test
+    void everyLinkJoinsTheTwoRequestsAndTheVerdictOpensTheSecond() throws Exception {
+        MappingPlan plan = plan("inquiry", """
+                "onoffice": {"relations": ["interested", "buyer"], "project": 5, "task": true, "priceOffer": "von",
+                             "writeValues": [{"from": "slot", "to": "address.Sonstige1"}, {"from": "von", "to": "estate.kaufpreis"}],
+                             "liveRules": [{"field": "von", "compare": "greater", "record": "estate.kaufpreis"}]},""",
+                Map.of("email", "a@example.org", "objekt", "10", "von", "400000", "slot", "morgens"));
+        assertEquals(List.of(List.of("address", "check.estate"), List.of("check.verdict", "relation.interested",
+                "relation.buyer", "agentslog", "task", "priceOffer", "write.address", "write.estate")), keys(plan));
+        JsonObject r = new JsonObject();
+        r.addProperty("address", "100");
+        assertEquals("{\"estateId\":10,\"addressId\":100,\"priceOffer\":400000}",
+                step(plan, "priceOffer").action().build(r).parameters().toString());
+        assertEquals(5, step(plan, "agentslog").action().build(r).parameters().get("projectid").getAsInt());
+        assertEquals(5, step(plan, "task").action().build(r).parameters().get("relatedProjectIds").getAsInt());
+        assertEquals("get idsfromrelation", name(step(plan, "relation.buyer").probe().action().build(r)));
+
+        r.addProperty("check.estate", "{\"kaufpreis\": \"350000.00\"}");
+        assertEquals(null, step(plan, "check.verdict").action().build(r), "the rule holds: nothing to send");
+        r.addProperty("check.estate", "{\"kaufpreis\": \"450000.00\"}");
+        MappingException refused = org.junit.jupiter.api.Assertions.assertThrows(MappingException.class,
+                () -> step(plan, "check.verdict").action().build(r));
+        assertEquals("Live rule not met: von = 400000 must be > estate.kaufpreis + 0 = 450000 (onOffice holds 450000 "
+                + "for estate 10)", refused.getMessage());
+    }
+
     @Test
     void anInquiryWhoseTaskGoesToTheEstatesAgentLooksTheAgentUpInTheFirstRequest() throws Exception {
         MappingPlan plan = plan("inquiry", "\"onoffice\": {\"task\": {\"user\": \"estate\"}},",

@@ -101,6 +101,48 @@ class ViewingSlotsInBrowserIT {
         assertEquals(day + "T14:30", storedValue("termin-browser", "termin"));
     }
 
+    @Test
+    void theBuilderEditsTheSlotWindowThroughTheSchema() throws Exception {
+        server.adminJson("POST", "/admin/api/forms", ViewingSlotsIT.viewingForm("besichtigung-builder", "true"));
+        try (HeadlessChrome chrome = HeadlessChrome.start("en-US")) {
+            WebDriver browser = chrome.driver();
+            org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(
+                    browser, Duration.ofSeconds(20));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            String page = "/admin/build/besichtigung-builder";
+            browser.get(server.uri(page).toString());
+            wait.until(d -> d.getCurrentUrl().contains("/admin/login"));
+            browser.findElement(By.id("email")).sendKeys("admin@formhaus.local");
+            browser.findElement(By.id("password")).sendKeys(TestServer.ADMIN_PASSWORD);
+            browser.findElement(By.cssSelector("button[type=submit].primary")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith(page));
+            WebElement group = wait.until(d -> d.findElement(By.cssSelector("details[data-group=onoffice]")));
+            if (group.getAttribute("open") == null) {
+                group.findElement(By.tagName("summary")).click();
+            }
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(
+                    "[data-setting='onoffice.appointment.slots'] select"))).selectByValue("object");
+            WebElement days = wait.until(d -> d.findElement(By.cssSelector(
+                    "[data-setting='onoffice.appointment.slots.daysAhead'] input")));
+            days.clear();
+            days.sendKeys("5", org.openqa.selenium.Keys.TAB);
+            WebElement saturday = wait.until(d -> d.findElement(By.xpath("//*[@data-setting="
+                    + "'onoffice.appointment.slots.weekdays']//label[contains(., 'Saturday')]/input")));
+            saturday.click();
+            WebElement from = browser.findElement(By.cssSelector("[data-setting='onoffice.appointment.slots.from'] input"));
+            from.sendKeys("08:30", org.openqa.selenium.Keys.TAB);
+            shot(chrome, "viewing-slots-builder");
+            Await.until("the draft holds the slot window", Duration.ofSeconds(10), () -> {
+                JsonObject draft = server.adminJson("GET", "/admin/api/forms/besichtigung-builder/draft", null)
+                        .getAsJsonObject();
+                JsonObject definition = draft.has("definition") ? draft.getAsJsonObject("definition") : draft;
+                var slots = definition.getAsJsonObject("onoffice").getAsJsonObject("appointment").get("slots");
+                return slots != null && slots.isJsonObject() && slots.toString().contains("\"daysAhead\":5")
+                        && slots.toString().contains("sat") && slots.toString().contains("08:30") ? true : null;
+            });
+        }
+    }
+
     private static void type(WebElement input, String date) {
         input.sendKeys(date);
         input.sendKeys(org.openqa.selenium.Keys.TAB);

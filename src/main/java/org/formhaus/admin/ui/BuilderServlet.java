@@ -151,7 +151,9 @@ public final class BuilderServlet extends PageServlet implements AdminEndpoints 
     private void preview(Page page, long account, String key) throws Exception {
         JsonObject definition = definition(account, key);
         try {
-            preview.render(page.response(), account, parser.parseStored(definition), page.request().getContextPath());
+            // formLang, not lang: ?lang= switches the admin UI's own language
+            preview.render(page.response(), account, parser.parseStored(definition), page.request().getContextPath(),
+                    page.request().getParameter("formLang"));
         } catch (DefinitionException e) {
             framed(page, "admin/builder-preview-paused.ftlh", Map.of("problems",
                     e.problems().stream().map(p -> ProblemCodes.text(p, page.text().messages())).toList()));
