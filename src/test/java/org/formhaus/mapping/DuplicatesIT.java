@@ -192,6 +192,22 @@ class DuplicatesIT {
     }
 
     @Test
+    void aRetryAfterAFailedSecondRequestStillTellsTheAgentWhatDiffers() throws Exception {
+        String hans = addressWith("hans.beispiel@example.org");
+        server.simulator().fault(FaultMode.HTTP500, 0, 1, "create agentslog");
+        long before = server.simulator().lastRequestSeq();
+        JsonObject s = retried(submit("dup-kontakt", Map.of("vorname", "Hannes", "email", "hans.beispiel@example.org")));
+
+        assertEquals(hans, record(s, "address"));
+        assertEquals("existing", record(s, "address.lookup"), "the retry knows the contact existed");
+        String note = server.simulator().record("agentslog", record(s, "agentslog")).get("note").getAsString();
+        assertTrue(note.contains("Vorname: Besucher gab „Hannes“ ein, onOffice hat „Hans“"), note);
+        List<List<String>> requests = server.simulator().actionsAfter(before);
+        assertEquals(List.of("read address"), requests.get(requests.size() - 2), "the retry reads the contact again");
+        assertEquals(List.of("create agentslog", "do sendmail"), requests.get(requests.size() - 1));
+    }
+
+    @Test
     void anUnknownKeyAnUnknownMatchOrAnUpdateOfAFieldTheFormDoesNotMapIsRefusedNamingIt() throws Exception {
         HttpResponse<String> reply = server.admin("POST", "/admin/api/forms", """
                 { "key": "dup-falsch", "kind": "contact", "onoffice": {"duplicates": {"merge": true}}, "fields": [
@@ -210,6 +226,15 @@ class DuplicatesIT {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    /** Waits for the first try (which meets the fault), lifts the fault, retries and waits for the delivery. */
+    JsonObject retried(String id) throws Exception {
+        Await.until("the first try to end", Duration.ofSeconds(20), () ->
+                submission(id).getAsJsonArray("attempts").size() >= 1 ? true : null);
+        server.simulator().noFault();
+        assertEquals(202, server.admin("POST", "/admin/api/submissions/" + id + "/retry", null).statusCode());
+        return awaitDelivered(server, id);
+    }
 
     /** The id of the simulator's address holding this e-mail. */
     String addressWith(String email) throws Exception {
