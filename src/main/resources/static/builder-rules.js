@@ -56,6 +56,10 @@
                 el('label', {for: id, text: text}), input, el('p', {class: 'problem', id: id + '-problem'})]);
         }
         function select(choices, value, onchange) {
+            var known = choices.some(function (c) { return c[0] === String(value); });
+            if (value !== undefined && value !== null && value !== '' && !known) {
+                choices = [[String(value), String(value)]].concat(choices); // as the JSON has it, not hidden by a default
+            }
             var s = el('select', {}, choices.map(function (c) { return el('option', {value: c[0], text: c[1]}); }));
             s.value = value === undefined || value === null ? '' : String(value);
             s.addEventListener('change', function () { onchange(s.value); });

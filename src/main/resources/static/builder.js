@@ -1316,10 +1316,15 @@
             return null;
         }
         var lastProblems = [];
+        /** The problem line of a setting's input: its own setting's, not one of an editor nested in it. */
+        function problemOf(input) {
+            var setting = input.closest('.setting');
+            return setting && (setting.querySelector(':scope > .problem') || setting.querySelector('.problem'));
+        }
         function markProblems() {
             Array.prototype.forEach.call(panel.querySelectorAll('[data-place]'), function (input) {
                 input.removeAttribute('aria-invalid');
-                var p = input.closest('.setting') && input.closest('.setting').querySelector('.problem');
+                var p = problemOf(input);
                 if (p) { p.textContent = ''; }
             });
             Array.prototype.forEach.call(panel.querySelectorAll('.has-problem'), function (m) { m.hidden = true; });
@@ -1327,7 +1332,7 @@
                 var input = inputAt(problem.place);
                 if (input) {
                     input.setAttribute('aria-invalid', 'true');
-                    var p = input.closest('.setting').querySelector('.problem');
+                    var p = problemOf(input);
                     if (p) { p.textContent = (p.textContent ? p.textContent + ' ' : '') + b.problemText(problem); }
                 }
                 var m = /^fields\[(\d+)]/.exec(problem.place);
@@ -1343,7 +1348,9 @@
             document.getElementById('tab-build').click();
             var m = /^fields\[(\d+)]/.exec(place);
             if (m) { select(Number(m[1])); }
-            var group = b.schema.filter(function (s) { return place === s.path || place.indexOf(s.path + '.') === 0; })[0];
+            var group = b.schema.filter(function (s) { // rules[0].then[1].expression is in the panel of `rules`
+                return place === s.path || place.indexOf(s.path + '.') === 0 || place.indexOf(s.path + '[') === 0;
+            })[0];
             if (!m && group) { open[group.group] = true; drawGroups(); }
             var input = inputAt(place);
             if (input) { input.focus(); }

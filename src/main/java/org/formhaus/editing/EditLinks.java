@@ -51,6 +51,9 @@ public final class EditLinks {
     private final Supplier<String> publicUrl;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Expired links stay listed (state "expired") this long, then their rows are deleted. */
+    static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(90);
+    private final java.util.concurrent.atomic.AtomicLong nextSweepMs = new java.util.concurrent.atomic.AtomicLong();
 
     public EditLinks(EditLinkStore store, FormStore forms, SubmissionStore submissions, Supplier<String> publicUrl,
                      Clock clock) {
@@ -84,6 +87,7 @@ public final class EditLinks {
         String recordId = recordOf(records, edit.module());
         String token = newToken();
         long now = clock.millis();
+        sweep(now);
         store.insert(new EditLink(UUID.randomUUID().toString(), hash(token), accountId, editForm, edit.module(),
                 recordId, sourceSubmission, edit.module(), now, now + Duration.ofDays(edit.validDays()).toMillis(),
                 null));
@@ -220,6 +224,20 @@ public final class EditLinks {
             }
         }
         return null;
+    }
+
+    /** At most once an hour per instance: deletes links expired more than {@link #KEPT_AFTER_EXPIRY} ago. */
+    private void sweep(long now) {
+        long due = nextSweepMs.get();
+        if (now < due || !nextSweepMs.compareAndSet(due, now + Duration.ofHours(1).toMillis())) {
+            return;
+        }
+        try {
+            store.deleteExpiredBefore(now - KEPT_AFTER_EXPIRY.toMillis());
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not delete long expired edit links (tried again in an hour): "
+                    + e.getMessage());
+        }
     }
 
     private String newToken() {

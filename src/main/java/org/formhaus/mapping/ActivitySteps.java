@@ -74,7 +74,8 @@ final class ActivitySteps {
     static PlannedStep slotClash(FormDefinition form, MappedValues mapped, MappingOptions options, FormKind kind,
                                  RecordTag tag) {
         java.util.Optional<SlotWindow> window = SlotWindow.of(form);
-        if (window.isEmpty() || options.appointment().user() == null || !writesAppointment(mapped, options, kind)) {
+        boolean agent = options.routing().configured() || options.appointment().user() != null;
+        if (window.isEmpty() || !agent || !writesAppointment(mapped, options, kind)) {
             return null;
         }
         String start = start(mapped);

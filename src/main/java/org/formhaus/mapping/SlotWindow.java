@@ -69,6 +69,12 @@ public record SlotWindow(int daysAhead, Set<DayOfWeek> weekdays, LocalTime from,
         } else if (startField(form).isEmpty()) {
             problems.add(new Problem(place, "needs a field of type datetime mapped to " + START));
         }
+        LeadRouting routing = LeadRouting.of(form);
+        if (routing.configured() && routing.rule() != LeadRouting.Rule.ESTATE
+                && routing.rule() != LeadRouting.Rule.FIXED) {
+            problems.add(new Problem(place, "needs an agent known before the visitor chooses: routing by estate or "
+                    + "fixed (" + routing.rule().jsonName() + " routing chooses from what is submitted)"));
+        }
         JsonObject o = raw.isJsonObject() ? raw.getAsJsonObject() : new JsonObject();
         JsonElement d = appointment.get("durationMinutes");
         int duration = d != null && d.isJsonPrimitive() && d.getAsJsonPrimitive().isNumber() ? d.getAsInt() : 60;
@@ -84,16 +90,23 @@ public record SlotWindow(int daysAhead, Set<DayOfWeek> weekdays, LocalTime from,
     }
 
     /**
-     * Whose calendar the slots come from: the form's appointment user ({@code onoffice.appointment.user}, else the
-     * task's), an onOffice user name or {@code "estate"} (the inquired estate's responsible user); null when none.
-     * The one place slots ask who is responsible.
+     * Whose calendar the slots come from, as the form's lead routing ({@link LeadRouting}, the one place that says who
+     * is responsible) answers it before the visitor submits: an onOffice user name, or {@code "estate"} for the
+     * inquired estate's responsible user. Routing by estate gives the estate's agent ({@code hasEstate}), else its
+     * fallback {@code user}; fixed routing its user; without routing, the appointment's (else the task's) user. Null
+     * when none is known before delivery (postcode and round-robin routing choose from what is submitted).
      */
-    public static String agent(FormDefinition form) {
-        LeadRouting routing = LeadRouting.of(form); // #12: with routing, the routed agent (estate or fixed)
-        if (routing.configured()) {
-            return routing.rule() == LeadRouting.Rule.ESTATE ? MappingOptions.ESTATE_AGENT : routing.user();
+    public static String agent(FormDefinition form, boolean hasEstate) {
+        LeadRouting routing = LeadRouting.of(form);
+        if (!routing.configured()) {
+            String user = MappingOptions.of(form).appointment().user();
+            return user == null || (estateAgent(user) && !hasEstate) ? null : user;
         }
-        return MappingOptions.of(form).appointment().user();
+        return switch (routing.rule()) {
+            case ESTATE -> hasEstate ? MappingOptions.ESTATE_AGENT : routing.user();
+            case FIXED -> routing.user();
+            default -> null;
+        };
     }
 
     /** Whether {@link #agent} names the inquired estate's responsible user rather than a fixed user. */

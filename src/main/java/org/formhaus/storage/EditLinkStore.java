@@ -114,6 +114,13 @@ public final class EditLinkStore {
         return n;
     }
 
+    /** Deletes the links that expired before {@code cutoffMs}; how many. */
+    public int deleteExpiredBefore(long cutoffMs) throws SQLException {
+        try (Connection c = db.connection()) {
+            return Jdbc.update(c, "DELETE FROM edit_link WHERE expires_ms < ?", cutoffMs);
+        }
+    }
+
     private static EditLink map(ResultSet row) throws SQLException {
         long revoked = row.getLong("revoked_ms");
         Long revokedMs = row.wasNull() ? null : revoked;

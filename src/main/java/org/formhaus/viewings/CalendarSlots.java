@@ -153,7 +153,7 @@ public final class CalendarSlots implements SlotOffers, AutoCloseable {
                 return null;
             }
             OnOfficeClient client = clients.apply(account.get().onOffice());
-            String agentKey = accountId + "|" + form.key() + "|" + estateId + "|" + SlotWindow.agent(form);
+            String agentKey = accountId + "|" + form.key() + "|" + estateId + "|" + SlotWindow.agent(form, true);
             Long agentId = cached(agentCache, agentKey, AGENT_FOR, () -> agents.userId(accountId, client, form,
                     estateId));
             if (agentId == null) {

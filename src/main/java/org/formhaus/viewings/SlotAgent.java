@@ -12,9 +12,9 @@ import org.formhaus.onoffice.OnOfficeUser;
 
 /**
  * Whose calendar a viewing form's slots come from, as the onOffice user id appointmentList filters by and an
- * appointment's {@code subscribers.users} takes: the form's appointment user ({@link SlotWindow#agent}) by name from
- * the account's user list (the catalogue cache's GET users), or for {@code "estate"} the inquired estate's
- * {@code benutzer} (READ estate). Thread-safe.
+ * appointment's {@code subscribers.users} takes: the agent the form's lead routing names before the visitor submits
+ * ({@link SlotWindow#agent}), by name from the account's user list (the catalogue cache's GET users), or for
+ * {@code "estate"} the inquired estate's {@code benutzer} (READ estate). Thread-safe.
  */
 public final class SlotAgent {
 
@@ -27,14 +27,12 @@ public final class SlotAgent {
     /** The agent's user id; null when the form names none or onOffice knows none. */
     Long userId(long accountId, OnOfficeClient client, FormDefinition form, String estateId)
             throws OnOfficeException {
-        String agent = SlotWindow.agent(form);
+        boolean onEstate = estateId != null && estateId.matches("\\d{1,18}");
+        String agent = SlotWindow.agent(form, onEstate);
         if (agent == null) {
             return null;
         }
         if (SlotWindow.estateAgent(agent)) {
-            if (estateId == null || !estateId.matches("\\d{1,18}")) {
-                return null;
-            }
             ActionResult estate = client.executeOne(Actions.readEstate(estateId, List.of("benutzer")));
             return estate.records().isEmpty() ? null : id(estate.records().get(0).get("benutzer"));
         }

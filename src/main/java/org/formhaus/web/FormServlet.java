@@ -193,6 +193,7 @@ public final class FormServlet extends HttpServlet {
             // the link's token is in this page's URL: no Referer may carry it away, no cache may keep the record
             response.setHeader("Referrer-Policy", "no-referrer");
             response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Robots-Tag", "noindex"); // a personal page, never a search result
             try {
                 opened = editing.load(form, definition, first(query, EditLinks.PARAM));
             } catch (EditLinkGate.Closed closed) {

@@ -122,6 +122,10 @@ class BuilderFormSettingsInBrowserIT {
         });
         assertTrue(caret.getText().contains("        ^ at 9: no field named 'prise'"), caret.getText());
         PublishingInBrowserIT.shot(chrome, "builder-form-1-rule-expression-error");
+        // The problem in the Checks list leads to the expression, opening the rules panel.
+        browser.findElement(By.cssSelector("details[data-group='rules'] > summary")).click();
+        browser.findElement(By.cssSelector("#problems-list a[data-place='rules[0].then[1].expression']")).click();
+        wait.until(d -> "rules[0].then[1].expression".equals(d.switchTo().activeElement().getAttribute("data-place")));
         WebElement expression = wait.until(d -> d.findElement(By.cssSelector("[data-focus-key='r0.a1.expression']")));
         expression.clear();
         expression.sendKeys("preis * ");

@@ -86,6 +86,37 @@ class EditLinkInBrowserIT {
         assertEquals(creates, server.simulator().actionCount("create", "searchcriteria"), "none created");
     }
 
+    @Test
+    void theBuilderShowsTheEditSectionFromTheSchemaAndSavesItsLifetime() throws Exception {
+        server.adminJson("PUT", "/admin/api/forms/suchprofil-aendern", EditLinksIT.EDIT_FORM);
+        try (HeadlessChrome chrome = HeadlessChrome.start("en-US")) {
+            WebDriver browser = chrome.driver();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            browser.get(server.uri("/admin/build/suchprofil-aendern").toString());
+            wait.until(d -> d.getCurrentUrl().contains("/admin/login"));
+            browser.findElement(By.id("email")).sendKeys("admin@formhaus.local");
+            browser.findElement(By.id("password")).sendKeys(TestServer.ADMIN_PASSWORD);
+            browser.findElement(By.cssSelector("button[type=submit].primary")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith("/admin/build/suchprofil-aendern"));
+            WebElement group = wait.until(d -> d.findElement(By.cssSelector("details[data-group='edit']")));
+            group.findElement(By.tagName("summary")).click();
+            WebElement module = group.findElement(By.cssSelector("[data-setting='edit.module'] select"));
+            assertEquals("searchcriteria", new org.openqa.selenium.support.ui.Select(module).getFirstSelectedOption()
+                    .getAttribute("value"));
+            WebElement days = group.findElement(By.cssSelector("[data-setting='edit.validDays'] input"));
+            days.clear();
+            days.sendKeys("7");
+            days.sendKeys(org.openqa.selenium.Keys.TAB);
+            wait.until(d -> d.findElement(By.id("save-state")).getText().equals("Draft saved."));
+            shot(chrome, "edit-link-builder");
+        }
+        JsonObject draft = server.adminJson("GET", "/admin/api/forms/suchprofil-aendern/draft", null).getAsJsonObject()
+                .getAsJsonObject("definition");
+        assertEquals(7, draft.getAsJsonObject("edit").get("validDays").getAsInt(), draft.toString());
+        assertEquals("searchcriteria", draft.getAsJsonObject("edit").get("module").getAsString());
+    }
+
     private String only(String type) throws Exception {
         List<JsonElement> all = server.simulator().records(type).asList();
         assertEquals(1, all.size(), all.toString());

@@ -30,6 +30,26 @@ class SlotWindowTest {
                 .formatted(kind, slots, startType)).getAsJsonObject());
     }
 
+    static FormDefinition routed(String rule) throws Exception {
+        return new DefinitionParser().parse(JsonParser.parseString("""
+                { "key": "k", "kind": "appointment", "title": "T",
+                  "onoffice": {"routing": {"rule": "%s", "users": ["mmakler", "sschulz"], "user": "mmakler"},
+                               "appointment": {"slots": true}},
+                  "fields": [{"name": "email", "type": "email", "label": "E-Mail", "maps": "address.Email"},
+                             {"name": "termin", "type": "datetime", "label": "Termin", "maps": "calendar.start_dt"}] }"""
+                .formatted(rule)).getAsJsonObject());
+    }
+
+    @Test
+    void theAgentIsWhomTheRoutingNamesBeforeTheVisitorSubmits() throws Exception {
+        assertEquals("estate", SlotWindow.agent(form("appointment", "true", "datetime"), true));
+        assertNull(SlotWindow.agent(form("appointment", "true", "datetime"), false), "no estate on the page");
+        assertEquals("mmakler", SlotWindow.agent(routed("fixed"), true));
+        assertEquals("estate", SlotWindow.agent(routed("estate"), true));
+        assertEquals("mmakler", SlotWindow.agent(routed("estate"), false), "the routing's fallback");
+        assertNull(SlotWindow.agent(routed("roundrobin"), true));
+    }
+
     static List<String> problems(FormDefinition form) {
         List<Problem> problems = new ArrayList<>();
         SlotWindow.parse(form, problems);
@@ -81,6 +101,8 @@ class SlotWindowTest {
                 problems(form("contact", "true", "datetime")));
         assertEquals(List.of("onoffice.appointment.slots: needs a field of type datetime mapped to calendar.start_dt"),
                 problems(form("appointment", "true", "text")));
+        assertEquals(List.of("onoffice.appointment.slots: needs an agent known before the visitor chooses: routing "
+                + "by estate or fixed (roundrobin routing chooses from what is submitted)"), problems(routed("roundrobin")));
         assertEquals(List.of("onoffice.appointment.slots.to: leaves no slot of 60 minutes after 'from'"),
                 problems(form("appointment", "{\"from\": \"17:30\", \"to\": \"18:00\", \"slotMinutes\": 60}",
                         "datetime")));
