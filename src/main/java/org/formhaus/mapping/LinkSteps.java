@@ -170,7 +170,8 @@ final class LinkSteps {
         }
         String key = RecordEdits.recordKey("estate");
         if (!r.has(key)) {
-            throw new MappingException("No estate was recorded for the live rules");
+            throw new MappingException("The live rules could not be checked: the submission names no estate (the "
+                    + "field mapped to estate.Id was empty)");
         }
         return r.get(key).getAsString();
     }

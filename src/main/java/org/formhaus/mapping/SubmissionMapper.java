@@ -229,8 +229,11 @@ public final class SubmissionMapper {
             last.add(LinkSteps.priceOffer(form, links, values, inquired));
         }
         last.addAll(LinkSteps.writeValues(form, links, values, accountId, known, inquired));
-        if (!links.liveRules().isEmpty() && inquired != null) {
-            first.add(LinkSteps.liveRead(links, inquired));
+        if (!links.liveRules().isEmpty()) {
+            if (inquired != null) {
+                first.add(LinkSteps.liveRead(links, inquired));
+            }
+            // without an estate (its field came empty) the verdict fails: a rule that cannot be checked is not met
             last.add(0, LinkSteps.liveVerdict(links, values, inquired));
         }
     }

@@ -88,6 +88,18 @@ class SubmissionMapperTest {
     }
 
     @Test
+    void aLiveRuleWithoutAnEstateFailsTheDeliveryInsteadOfPassingUnchecked() throws Exception {
+        MappingPlan plan = plan("inquiry", """
+                "onoffice": {"liveRules": [{"field": "von", "compare": "greater", "record": "estate.kaufpreis"}]},""",
+                Map.of("email", "a@example.org", "von", "400000"));
+        assertEquals(List.of(List.of("address"), List.of("check.verdict", "agentslog")), keys(plan));
+        MappingException e = org.junit.jupiter.api.Assertions.assertThrows(MappingException.class,
+                () -> step(plan, "check.verdict").action().build(new JsonObject()));
+        assertEquals("The live rules could not be checked: the submission names no estate (the field mapped to "
+                + "estate.Id was empty)", e.getMessage());
+    }
+
+    @Test
     void anInquiryWhoseTaskGoesToTheEstatesAgentLooksTheAgentUpInTheFirstRequest() throws Exception {
         MappingPlan plan = plan("inquiry", "\"onoffice\": {\"task\": {\"user\": \"estate\"}},",
                 Map.of("email", "a@example.org", "objekt", "10"));
