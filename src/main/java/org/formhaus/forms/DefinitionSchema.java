@@ -182,7 +182,8 @@ public final class DefinitionSchema {
         for (String key : List.of("from", "to", "prefix", "user")) {
             add(all, "onoffice", "onoffice.routing.postcodes[]." + key, Kind.TEXT);
         }
-        add(all, "onoffice", "onoffice.newsletter", Kind.TEXT); // #16: the newsletter's double opt-in mode
+        all.add(new Setting("onoffice.newsletter", Kind.CHOICE, List.of("formhaus", "onoffice"), Set.of(),
+                "onoffice")); // #16: whose double opt-in a newsletter form uses
         add(all, "onoffice", "onoffice.activity", Kind.SWITCH);
         add(all, "onoffice", "onoffice.activity.actionkind", Kind.TEXT);
         add(all, "onoffice", "onoffice.activity.actiontype", Kind.TEXT);
@@ -192,7 +193,8 @@ public final class DefinitionSchema {
         add(all, "onoffice", "onoffice.task.priority", Kind.INTEGER);
         add(all, "onoffice", "onoffice.task.deadlineDays", Kind.INTEGER);
         add(all, "onoffice", "onoffice.appointment", Kind.SECTION);
-        add(all, "onoffice", "onoffice.appointment.as", Kind.TEXT);
+        all.add(new Setting("onoffice.appointment.as", Kind.CHOICE, List.of("calendar", "task"), Set.of(),
+                "onoffice"));
         add(all, "onoffice", "onoffice.appointment.durationMinutes", Kind.INTEGER);
         add(all, "onoffice", "onoffice.appointment.art", Kind.TEXT);
         add(all, "onoffice", "onoffice.appointment.user", Kind.TEXT);
