@@ -418,7 +418,13 @@ final class ContactMatch {
                 }
             }
         }
-        return v == null ? "" : v.replaceAll("^\\[\"?|\"?]$", "").replace("\",\"", ", ").strip();
+        if (v == null) {
+            return "";
+        }
+        if (v.length() > 1 && v.startsWith("|") && v.endsWith("|")) { // a multiselect reads back as |a||b|
+            return String.join(", ", v.substring(1, v.length() - 1).split("\\|\\|")).strip();
+        }
+        return v.replaceAll("^\\[\"?|\"?]$", "").replace("\",\"", ", ").strip();
     }
 
     /** Equal for the agent: ignoring case and surrounding space; numbers by value; lists in any order. */

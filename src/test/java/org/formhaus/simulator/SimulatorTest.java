@@ -142,6 +142,24 @@ class SimulatorTest {
     }
 
     @Test
+    void addressesAreFoundByAnyOfTheirContactEntriesOrTheMainOneWithoutCase() throws Exception {
+        String id = one(client, Actions.createAddress(Map.of("Name", "Kontakte", "email", "erste@example.org",
+                "email_business", "Zweite@Example.org", "phone", "0241 1", "mobile", "0170 2"), false, false)).firstId();
+        assertEquals(List.of(id), ids(one(client, Actions.readAddressesWhere("email", "zweite@example.org",
+                List.of("Name"), 20))), "every e-mail entry, without case");
+        assertEquals(List.of(), ids(one(client, Actions.readAddressesWhere("Email", "zweite@example.org",
+                List.of("Name"), 20))), "Email: only the main entry");
+        assertEquals(List.of(id), ids(one(client, Actions.readAddressesWhere("phone", "0241 1", List.of("Name"), 20))));
+        assertEquals(List.of(), ids(one(client, Actions.readAddressesWhere("phone", "0170 2", List.of("Name"), 20))),
+                "phone leaves mobiles out");
+        assertEquals(List.of(id), ids(one(client, Actions.readAddressesWhere("mobile", "0170 2", List.of("Name"), 20))));
+    }
+
+    private static List<String> ids(ActionResult result) {
+        return result.records().stream().map(org.formhaus.onoffice.OnOfficeRecord::id).toList();
+    }
+
+    @Test
     void multiselectValuesAreWrittenAsArraysAndReadBackPipeWrapped() throws Exception {
         String id = one(client, Actions.createAddress(Map.of("Name", "Multi", "HerkunftKontakt",
                 List.of("Empfehlung", "Werbung")), false, false)).firstId();

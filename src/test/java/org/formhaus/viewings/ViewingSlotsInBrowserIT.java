@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.formhaus.testing.Await;
 import org.formhaus.testing.HeadlessChrome;
 import org.formhaus.testing.TestServer;
@@ -51,6 +52,7 @@ class ViewingSlotsInBrowserIT {
             assertEquals(second, chosen.getAttribute("value"));
             assertEquals(chosen, browser.switchTo().activeElement(), "the focus follows the choice");
             shot(chrome, "viewing-slots-chosen");
+            assertEquals(List.of(), audit(browser), "WCAG 2.2 AA (a11y/audit.js) on the slot page");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
             Await.until("the thank-you page", Duration.ofSeconds(10),
                     () -> browser.getPageSource().contains("Vielen Dank") ? true : null);
@@ -94,6 +96,7 @@ class ViewingSlotsInBrowserIT {
             }
             assertEquals(day + "T14:30", input.getAttribute("value"));
             shot(chrome, "appointment-date-and-time");
+            assertEquals(List.of(), audit(browser), "WCAG 2.2 AA (a11y/audit.js) on the date-and-time page");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
             Await.until("the thank-you page", Duration.ofSeconds(10),
                     () -> browser.getPageSource().contains("Vielen Dank") ? true : null);
@@ -141,6 +144,16 @@ class ViewingSlotsInBrowserIT {
                         && slots.toString().contains("sat") && slots.toString().contains("08:30") ? true : null;
             });
         }
+    }
+
+    /** The builder's WCAG 2.2 AA check (a11y/audit.js), run on a visitor's page. */
+    @SuppressWarnings("unchecked")
+    static List<String> audit(WebDriver browser) throws Exception {
+        String script;
+        try (java.io.InputStream in = ViewingSlotsInBrowserIT.class.getResourceAsStream("/a11y/audit.js")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(script, List.of());
     }
 
     private static void type(WebElement input, String date) {
