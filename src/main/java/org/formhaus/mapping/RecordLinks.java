@@ -162,7 +162,8 @@ record RecordLinks(List<String> relations, Long project, String priceOffer, List
         }
         long id;
         try {
-            id = e.getAsJsonPrimitive().isNumber() ? e.getAsLong() : Long.parseLong(e.getAsString().strip());
+            // a fraction is refused, not cut off (as every whole number of the section)
+            id = new BigDecimal(e.getAsString().strip()).longValueExact();
         } catch (RuntimeException ex) {
             id = 0;
         }
