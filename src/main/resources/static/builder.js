@@ -1016,6 +1016,17 @@
             if (!Object.keys(texts).length) { delete all[name]; }
             if (!Object.keys(all).length) { delete b.draft.translations[lang].fields; }
         }
+        /** A field renamed: conditions and rules that test or change it follow the new name. */
+        function renameReferences(before, after) {
+            if (!before || !after || before === after) { return; }
+            (function follow(node) {
+                if (Array.isArray(node)) { node.forEach(follow); return; }
+                if (!node || typeof node !== 'object') { return; }
+                if (node.field === before) { node.field = after; }
+                Object.keys(node).forEach(function (k) { if (k !== 'field') { follow(node[k]); } });
+            })([fields().map(function (f) { return f.showIf; }), b.draft.rules]);
+        }
+
         function renameTexts(before, after) {
             formLanguages().forEach(function (lang) {
                 var texts = fieldTexts(lang, before, false);
@@ -1178,10 +1189,12 @@
                 var index = selected;
                 var e = editor(s, function () { return fields()[index][key]; }, function (v) {
                     var before = fields()[index][key];
+                    // an emptied name keeps the old one until a new one is typed, so texts and conditions can follow it
+                    if (key === 'name' && v === undefined) { return; }
                     if (v === undefined) { delete fields()[index][key]; } else { fields()[index][key] = v; }
                     if (key === 'label' || key === 'type' || key === 'showIf') { drawFields(); }
                     if (key === 'type') { drawField(); }
-                    if (key === 'name') { renameTexts(before, v); drawGroups(); }
+                    if (key === 'name') { renameTexts(before, v); renameReferences(before, v); drawGroups(); }
                     if (key === 'optionsFrom') { optionsSource(fields()[index], v); }
                 }, 'fields[' + selected + '].' + key);
                 if (e) { fieldPanel.appendChild(e); }

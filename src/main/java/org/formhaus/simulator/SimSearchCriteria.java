@@ -14,7 +14,8 @@ import org.formhaus.onoffice.ApiRight;
 
 /**
  * The search criteria resource: CREATE, MODIFY and DELETE searchcriteria (range fields as {@code __von}/{@code __bis}
- * or a two-element array), GET searchcriterias by id or by address (the public remark in {@code _meta.publicnote}),
+ * or a two-element array), GET searchcriterias by id or by address (ranges as {@code range_<field>: [from, to]}, the
+ * public remark in {@code _meta.publicnote}),
  * GET searchCriteriaFields. Not thread-safe: called
  * under {@link Simulator}'s lock.
  */

@@ -265,6 +265,24 @@ class BuilderToEmbedInBrowserIT {
             browser.findElement(By.id("publish")).click();
             wait.until(d -> d.findElement(By.id("save-state")).getText().startsWith("Als Version 2"));
             assertTrue(server.get("/f/" + KEY).body().contains("Vorname (neu)"));
+
+            // Renaming a field carries its texts along and the conditions testing it.
+            browser.findElement(By.cssSelector("#field-list li[data-index='0'] .label-button")).click();
+            WebElement name = browser.findElement(By.cssSelector("#field-panel [data-setting='fields[].name'] input"));
+            name.clear();
+            name.sendKeys("salutation", Keys.TAB);
+            awaitSaved(browser, wait);
+            wait.until(d -> d.findElement(By.id("problems-none")).isDisplayed()
+                    || !d.findElement(By.id("problems-list")).getText().isEmpty());
+            assertEquals("", browser.findElement(By.id("problems-list")).getText(), draft(server).toString());
+            JsonObject renamed = draft(server);
+            assertTrue(renamed.getAsJsonObject("translations").getAsJsonObject("en").getAsJsonObject("fields")
+                    .has("salutation"), renamed.toString());
+            for (JsonElement f : renamed.getAsJsonArray("fields")) {
+                if (f.getAsJsonObject().get("name").getAsString().equals("text")) {
+                    assertEquals("salutation", f.getAsJsonObject().getAsJsonObject("showIf").get("field").getAsString());
+                }
+            }
         }
     }
 
