@@ -77,7 +77,7 @@ public final class SubmissionDelivery {
         MappingPlan plan;
         try {
             plan = mapper.plan(form.definition(), submission.accountId(), submission.id(), submission.data().values(),
-                    account.senders(), uploads(submission));
+                    submission.data().context().asMap(), account.senders(), uploads(submission));
         } catch (MappingException e) {
             throw new PermanentDeliveryException(e.getMessage(), e);
         } catch (StorageException e) {

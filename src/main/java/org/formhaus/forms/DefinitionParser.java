@@ -92,6 +92,7 @@ public final class DefinitionParser {
         Translations translations = translations(d, language, fields, json);
         Map<String, String> theme = ThemeRules.read(d);
         List<String> context = context(d);
+        ContextMapReader.read(d, context); // the page's values written to onOffice (mapping.ContextValues)
         String thankYouUrl = d.string("thankYouUrl");
         String thankYouMessage = d.string("thankYouMessage");
         if (thankYouMessage != null && (thankYouMessage.isBlank() || thankYouMessage.length() > MAX_MESSAGE)) {

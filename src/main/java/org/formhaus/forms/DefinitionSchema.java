@@ -101,6 +101,14 @@ public final class DefinitionSchema {
         add(all, "form", "thankYouUrl", Kind.TEXT);
         add(all, "form", "thankYouMessage", Kind.TEXTAREA); // #11: the built-in thank-you page's text, with macros
         all.add(new Setting("context", Kind.MULTI, List.of("page", "utm", "referrer"), Set.of(), "form"));
+        // The page's values written to onOffice fields (#11, forms.ContextMapReader): a table, one row per entry
+        all.add(new Setting("contextMaps", Kind.JSON, List.of(), Set.of(), "form"));
+        all.add(new Setting("contextMaps[].from", Kind.TEXT, List.of(), Set.of(), "form"));
+        all.add(new Setting("contextMaps[].maps", Kind.MAPPING, List.of(), Set.of(), "form"));
+        all.add(new Setting("contextMaps[].values", Kind.JSON, List.of(), Set.of(), "form"));
+        all.add(new Setting("contextMaps[].values[].when", Kind.TEXT, List.of(), Set.of(), "form"));
+        all.add(new Setting("contextMaps[].values[].key", Kind.TEXT, List.of(), Set.of(), "form"));
+        all.add(new Setting("contextMaps[].fallback", Kind.TEXT, List.of(), Set.of(), "form"));
         all.add(new Setting("fields", Kind.JSON, List.of(), Set.of(), "fields"));
         // Each field
         all.add(new Setting("fields[].type", Kind.CHOICE, Arrays.stream(FieldType.values()).map(FieldType::jsonName)

@@ -23,6 +23,18 @@ final class MappedValues {
      * @throws MappingException naming the form field whose value onOffice's field cannot hold
      */
     MappedValues(FormDefinition form, Map<String, Object> values, long accountId, KnownFields known) {
+        this(form, values, Map.of(), accountId, known);
+    }
+
+    /**
+     * With the page's values the definition's {@code contextMaps} write ({@code context}: the submission's page
+     * context, flat: {@code page}, {@code referrer}, {@code utm_*}), after the fields: a multiselect gets their keys
+     * added to a field's, any other onOffice field only when no field filled it.
+     *
+     * @throws MappingException naming the form field or context entry whose value onOffice's field cannot hold
+     */
+    MappedValues(FormDefinition form, Map<String, Object> values, Map<String, String> context, long accountId,
+                 KnownFields known) {
         for (Field field : form.fields()) {
             Object value = values.get(field.name());
             if (!ValueConverter.values(value).isEmpty() && field.type().carriesValue()) {
@@ -49,6 +61,7 @@ final class MappedValues {
                 modules.computeIfAbsent(module, k -> new LinkedHashMap<>()).put(name, converted);
             }
         }
+        addContext(form, context, accountId, known);
     }
 
     /** A range form field onto a search criterion's range field: {@code <name>__von} and {@code <name>__bis}. */
@@ -69,6 +82,39 @@ final class MappedValues {
                 }
             } catch (IllegalArgumentException e) {
                 throw new MappingException("Field '" + field.name() + "' (" + field.maps() + "): " + e.getMessage());
+            }
+        }
+    }
+
+    /** The {@code contextMaps} entries' values, converted like a field's (a table's keys as select keys). */
+    private void addContext(FormDefinition form, Map<String, String> context, long accountId, KnownFields known) {
+        List<org.formhaus.forms.ContextMap> maps = org.formhaus.forms.ContextMapReader.of(form);
+        for (int i = 0; i < maps.size(); i++) {
+            org.formhaus.forms.ContextMap map = maps.get(i);
+            String value = map.valueFor(context);
+            if (value == null) {
+                continue;
+            }
+            int dot = map.maps().indexOf('.');
+            String module = map.maps().substring(0, dot);
+            String name = map.maps().substring(dot + 1);
+            if (form.kind() == org.formhaus.forms.FormKind.CUSTOM && !modules.containsKey(module)) {
+                continue; // a custom form writes an address only when a field maps one: the page's values alone make none
+            }
+            Object converted;
+            try {
+                converted = ValueConverter.convert(info(known, accountId, module, name), name, null, value);
+            } catch (IllegalArgumentException e) {
+                throw new MappingException("contextMaps[" + i + "] (" + map.maps() + "): " + e.getMessage());
+            }
+            Map<String, Object> fields = modules.computeIfAbsent(module, k -> new LinkedHashMap<>());
+            Object given = fields.get(name);
+            if (converted instanceof List<?> keys && given instanceof List<?> chosen) {
+                List<Object> both = new ArrayList<>(chosen);
+                keys.stream().filter(k -> !both.contains(k)).forEach(both::add);
+                fields.put(name, both);
+            } else if (given == null && converted != null) {
+                fields.put(name, converted);
             }
         }
     }

@@ -89,6 +89,10 @@ public final class MappingCheck {
                 check(catalogue, fields.get(i), "fields[" + i + "]", problems);
             }
         }
+        List<org.formhaus.forms.ContextMap> contextMaps = org.formhaus.forms.ContextMapReader.of(form);
+        for (int i = 0; i < contextMaps.size(); i++) {
+            checkContext(catalogue, contextMaps.get(i), "contextMaps[" + i + "]", problems);
+        }
         checkUser(catalogue, "onoffice.task.user", options.task() == null ? null : options.task().user(), problems);
         checkUser(catalogue, "onoffice.appointment.user", options.appointment().user(), problems);
         options.routing().namedUsers().forEach((place, user) -> checkUser(catalogue, place, user, problems));
@@ -169,6 +173,32 @@ public final class MappingCheck {
                     notPermitted(info, module, v.strip(), place + ".default", problems);
                 }
             }
+        }
+    }
+
+    /** A {@code contextMaps} entry: the address field exists, and a select field permits every key it may write. */
+    private static void checkContext(AccountMetadata catalogue, org.formhaus.forms.ContextMap map, String place,
+                                     List<Problem> problems) {
+        String name = map.maps().substring(map.maps().indexOf('.') + 1);
+        Map<String, FieldInfo> moduleFields = catalogue.fields("address");
+        if (moduleFields.isEmpty() || AddressFields.WRITE_KEYS.contains(name)) {
+            return;
+        }
+        FieldInfo info = moduleFields.get(name);
+        if (info == null) {
+            String hint = closest(name, moduleFields.keySet());
+            problems.add(new Problem(place + ".maps", "onOffice has no address field '" + name + "'"
+                    + (hint == null ? "" : "; did you mean '" + hint + "'?")));
+            return;
+        }
+        if (!info.isSelect()) {
+            return;
+        }
+        for (int j = 0; j < map.values().size(); j++) {
+            notPermitted(info, "address", map.values().get(j).key(), place + ".values[" + j + "].key", problems);
+        }
+        if (map.fallback() != null) {
+            notPermitted(info, "address", map.fallback(), place + ".fallback", problems);
         }
     }
 

@@ -122,7 +122,8 @@ record MappingOptions(DuplicateRule duplicates, Activity activity, Task task, Ap
         return s == null ? fallback : s;
     }
 
-    private static int integer(JsonObject o, String place, String key, int fallback, int min, int max,
+    /** A whole number from {@code min} to {@code max} at {@code key}, else a problem naming it (2.5 is not 2). */
+    static int integer(JsonObject o, String place, String key, int fallback, int min, int max,
                                List<Problem> problems) {
         JsonElement e = o.get(key);
         if (e == null) {
@@ -130,7 +131,7 @@ record MappingOptions(DuplicateRule duplicates, Activity activity, Task task, Ap
         }
         try {
             int v = e.getAsInt();
-            if (v >= min && v <= max) {
+            if (v >= min && v <= max && e.getAsDouble() == v) {
                 return v;
             }
         } catch (RuntimeException ignored) {

@@ -78,15 +78,17 @@ public record SlotWindow(int daysAhead, Set<DayOfWeek> weekdays, LocalTime from,
         JsonObject o = raw.isJsonObject() ? raw.getAsJsonObject() : new JsonObject();
         JsonElement d = appointment.get("durationMinutes");
         int duration = d != null && d.isJsonPrimitive() && d.getAsJsonPrimitive().isNumber() ? d.getAsInt() : 60;
-        int slot = integer(o, place, "slotMinutes", duration >= 5 && duration <= 480 ? duration : 60, 5, 480, problems);
-        int buffer = integer(o, place, "bufferMinutes", 0, 0, 240, problems);
+        int slot = MappingOptions.integer(o, place, "slotMinutes", duration >= 5 && duration <= 480 ? duration : 60,
+                5, 480, problems);
+        int buffer = MappingOptions.integer(o, place, "bufferMinutes", 0, 0, 240, problems);
         LocalTime from = time(o, place, "from", LocalTime.of(9, 0), problems);
         LocalTime to = time(o, place, "to", LocalTime.of(18, 0), problems);
         if (!from.plusMinutes(slot).isAfter(from) || from.plusMinutes(slot).isAfter(to)) {
             problems.add(new Problem(place + ".to", "leaves no slot of " + slot + " minutes after 'from'"));
         }
-        return new SlotWindow(integer(o, place, "daysAhead", 14, 1, 90, problems), weekdays(o, place, problems),
-                from, to, slot, buffer, integer(o, place, "count", 12, 1, 50, problems));
+        return new SlotWindow(MappingOptions.integer(o, place, "daysAhead", 14, 1, 90, problems),
+                weekdays(o, place, problems),
+                from, to, slot, buffer, MappingOptions.integer(o, place, "count", 12, 1, 50, problems));
     }
 
     /**
@@ -191,24 +193,6 @@ public record SlotWindow(int daysAhead, Set<DayOfWeek> weekdays, LocalTime from,
             // reported below
         }
         problems.add(new Problem(place + "." + key, "must be a time of day as HH:MM"));
-        return fallback;
-    }
-
-    private static int integer(JsonObject o, String place, String key, int fallback, int min, int max,
-                               List<Problem> problems) {
-        JsonElement e = o.get(key);
-        if (e == null) {
-            return fallback;
-        }
-        try {
-            int v = e.getAsInt();
-            if (v >= min && v <= max && e.getAsDouble() == v) {
-                return v;
-            }
-        } catch (RuntimeException ignored) {
-            // reported below
-        }
-        problems.add(new Problem(place + "." + key, "must be a whole number from " + min + " to " + max));
         return fallback;
     }
 

@@ -69,7 +69,17 @@ public final class SubmissionMapper {
      */
     public MappingPlan plan(FormDefinition form, long accountId, String submissionId, Map<String, Object> values,
                             List<String> senders, List<UploadedFile> files) {
-        MappedValues mapped = new MappedValues(form, values, accountId, known);
+        return plan(form, accountId, submissionId, values, Map.of(), senders, files);
+    }
+
+    /**
+     * As above, with the submission's page context (flat: {@code page}, {@code referrer}, {@code utm_*}), whose
+     * values the definition's {@code contextMaps} write to address fields (no further request: they travel with the
+     * address).
+     */
+    public MappingPlan plan(FormDefinition form, long accountId, String submissionId, Map<String, Object> values,
+                            Map<String, String> context, List<String> senders, List<UploadedFile> files) {
+        MappedValues mapped = new MappedValues(form, values, context, accountId, known);
         MappingOptions options = MappingOptions.of(form);
         FormKind kind = form.kind();
         org.formhaus.forms.EditSettings edit = org.formhaus.forms.EditSettings.of(form);

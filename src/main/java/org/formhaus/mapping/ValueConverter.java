@@ -72,6 +72,9 @@ final class ValueConverter {
         if ("Anrede".equals(field)) {
             return "singleselect";
         }
+        if ("HerkunftKontakt".equals(field) || "ArtDaten".equals(field)) {
+            return "multiselect"; // the address's multiselects (onOffice API reference): an array of keys
+        }
         if (type == null) {
             return "varchar";
         }

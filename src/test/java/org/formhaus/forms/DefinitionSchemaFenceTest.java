@@ -29,6 +29,7 @@ class DefinitionSchemaFenceTest {
              "context": ["page"], "theme": {"accent": "#123456"},
              "emails": {"confirmation": {"attach": {}}, "notice": {"attach": {}}, "more": [{"attach": {}}]},
              "onoffice": {"writeValues": [{}], "liveRules": [{}], "routing": {"postcodes": [{}]}}, "protection": {},
+             "contextMaps": [{"values": [{}]}],
              "fields": [%s]}""";
 
     @Test
