@@ -114,7 +114,8 @@ final class LinkSteps {
     static PlannedStep liveRead(RecordLinks links, String inquired) {
         return new PlannedStep(LIVE_READ, r -> Actions.readEstate(existing(r, inquired),
                 LiveRule.recordFields(links.liveRules())),
-                (result, stage) -> result.records().isEmpty() ? NO_RECORD : result.records().get(0).elements().toString(),
+                (result, stage) -> result.records().isEmpty() ? NO_RECORD
+                        : result.records().get(0).elements().toString(),
                 false, null);
     }
 
@@ -141,7 +142,8 @@ final class LinkSteps {
         }, PlannedStep.Outcome.CREATED_ID, false, null);
     }
 
-    /** The step with the project linked: {@code projectid} on an agent's-log entry, {@code relatedProjectIds} on a task. */
+    /** The step with the project linked: {@code projectid} on an agent's-log entry, {@code relatedProjectIds} on a
+     * task. */
     static PlannedStep withProject(PlannedStep step, long project) {
         String parameter = step.key().equals("task") ? "relatedProjectIds" : "projectid";
         return new PlannedStep(step.key(), r -> {

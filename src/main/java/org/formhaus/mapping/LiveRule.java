@@ -19,8 +19,8 @@ import org.formhaus.forms.Messages;
 
 /**
  * A rule checked against the current value of a field of the estate a form is about (the field mapped to
- * {@code estate.Id}, or the estate an edit form's link loaded), as onOffice holds it: the submitted number must compare with the estate's value plus
- * {@code plus}, e.g. a bid must be at least the stored price + 1000:
+ * {@code estate.Id}, or the estate an edit form's link loaded), as onOffice holds it: the submitted number must compare
+ * with the estate's value plus {@code plus}, e.g. a bid must be at least the stored price + 1000:
  * <pre>{@code
  * {"field": "gebot", "compare": "greaterOrEqual", "record": "estate.kaufpreis", "plus": 1000, "message": "..."}
  * }</pre>
@@ -78,7 +78,8 @@ record LiveRule(String field, Compare compare, String recordField, BigDecimal pl
             if (rule.message != null) {
                 return rule.message;
             }
-            NumberFormat format = NumberFormat.getNumberInstance("en".equals(language) ? Locale.ENGLISH : Locale.GERMANY);
+            NumberFormat format = NumberFormat.getNumberInstance("en".equals(language) ? Locale.ENGLISH
+                    : Locale.GERMANY);
             format.setMaximumFractionDigits(2);
             return Messages.forLanguage(language).get("error.live." + rule.compare.jsonName, format.format(limit));
         }
@@ -164,7 +165,8 @@ record LiveRule(String field, Compare compare, String recordField, BigDecimal pl
         String record = text(row, "record");
         if (record == null || !record.startsWith("estate.") || record.length() <= "estate.".length()
                 || record.equals("estate.Id")) {
-            problems.add(new Problem(place + ".record", "must be estate.<field>: the field of the estate to compare with"));
+            problems.add(new Problem(place + ".record",
+                    "must be estate.<field>: the field of the estate to compare with"));
         }
         BigDecimal plus = BigDecimal.ZERO;
         if (row.has("plus")) {

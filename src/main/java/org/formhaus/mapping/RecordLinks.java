@@ -131,7 +131,8 @@ record RecordLinks(List<String> relations, Long project, String priceOffer, List
             return kind == FormKind.OWNER || kind == FormKind.VALUATION ? List.of("owner") : List.of();
         }
         if (!e.isJsonArray()) {
-            problems.add(new Problem("onoffice.relations", "must be a list of " + String.join(", ", RELATIONS.keySet())));
+            problems.add(new Problem("onoffice.relations", "must be a list of "
+                    + String.join(", ", RELATIONS.keySet())));
             return List.of();
         }
         List<String> out = new ArrayList<>();
@@ -161,7 +162,8 @@ record RecordLinks(List<String> relations, Long project, String priceOffer, List
         }
         long id;
         try {
-            id = e.getAsJsonPrimitive().isNumber() ? e.getAsLong() : Long.parseLong(e.getAsString().strip());
+            // a fraction is refused, not cut off (as every whole number of the section)
+            id = new BigDecimal(e.getAsString().strip()).longValueExact();
         } catch (RuntimeException ex) {
             id = 0;
         }

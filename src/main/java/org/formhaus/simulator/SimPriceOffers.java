@@ -49,7 +49,8 @@ final class SimPriceOffers {
             throw SimError.invalid("priceOffer", "must be a decimal number without currency");
         }
         if (!c.s.has(ApiRight.WRITE_ADDRESSES) || !c.s.has(ApiRight.ADDRESSES)) {
-            throw new SimError(SimError.ADDRESS_WRITE_RIGHT, "Missing write right for address(es) with id(s) " + address);
+            throw new SimError(SimError.ADDRESS_WRITE_RIGHT,
+                    "Missing write right for address(es) with id(s) " + address);
         }
         c.need("write properties", ApiRight.PROPERTY, ApiRight.WRITE_PROPERTIES);
         c.find("estate", estate, c::estateVisible);

@@ -30,6 +30,37 @@ class MacrosTest {
     }
 
     @Test
+    void aLoadedRecordFillsRecordMacrosByOnOfficeFieldNameAndTheNamesAreKnown() {
+        var valueOf = Macros.values(Map.of(), Map.of(), Macros.record(Map.of("Vorname", "Ann",
+                "HerkunftKontakt", List.of("Empfehlung", "Werbung"))));
+        assertEquals("Hallo Ann (Empfehlung, Werbung), ", Macros.text("Hallo {{record.Vorname}} ({{record.HerkunftKontakt}}),"
+                + " {{record.Name}}", valueOf));
+        assertEquals(List.of("vorname", "page.url", "record.Name"), Macros.names("{{vorname}} {{ page.url }} {{record.Name}}"));
+        assertEquals(true, Macros.fixed("utm.source"));
+        assertEquals(false, Macros.fixed("vorname"));
+    }
+
+    @Test
+    void aFormsTextsGetTheirMacrosFilledAndDefaultsOnlyFromThePageAndTheRecord() throws Exception {
+        FormDefinition form = new DefinitionParser().parse(com.google.gson.JsonParser.parseString("""
+                {"key": "k", "kind": "contact", "title": "Hallo {{utm.source}}", "fields": [
+                  {"name": "vorname", "type": "text", "label": "Vorname {{record.Vorname}}", "help": "für {{vorname}}",
+                   "default": "{{record.Vorname}}"},
+                  {"name": "quelle", "type": "hidden", "label": "Q", "default": "{{utm.source}}"}]}""")
+                .getAsJsonObject());
+        var valueOf = Macros.values(Map.of("vorname", "Max"), Map.of("utm_source", "<b>"), Map.of("Vorname", "Ann"));
+        FormDefinition texts = TextMacros.texts(form, valueOf);
+        assertEquals("Hallo <b>", texts.title());
+        assertEquals("Vorname Ann", texts.field("vorname").orElseThrow().label());
+        assertEquals("für Max", texts.field("vorname").orElseThrow().help());
+        FormDefinition defaults = TextMacros.defaults(form, valueOf);
+        assertEquals("Ann", defaults.field("vorname").orElseThrow().defaultValue());
+        assertEquals("<b>", defaults.field("quelle").orElseThrow().defaultValue());
+        assertEquals(true, TextMacros.live("für {{vorname}}"));
+        assertEquals(false, TextMacros.live("von {{page.url}}"));
+    }
+
+    @Test
     void textGetsTheValuesAsTheyAreForTheTemplateToEscape() {
         assertEquals("Hallo <b>Max</b>&\"x\" von news letter/../x",
                 Macros.text("Hallo {{vorname}} von {{utm.source}}", VALUES));

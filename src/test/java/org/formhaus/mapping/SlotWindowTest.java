@@ -41,6 +41,13 @@ class SlotWindowTest {
     }
 
     @Test
+    void anUnknownKeyInTheSlotWindowIsRefusedByName() {
+        org.formhaus.forms.DefinitionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.formhaus.forms.DefinitionException.class, () -> form("appointment", "{\"dayz\": 3}", "datetime"));
+        assertEquals("onoffice.appointment.slots.dayz: unknown key 'dayz'", e.problems().get(0).toString());
+    }
+
+    @Test
     void theAgentIsWhomTheRoutingNamesBeforeTheVisitorSubmits() throws Exception {
         assertEquals("estate", SlotWindow.agent(form("appointment", "true", "datetime"), true));
         assertNull(SlotWindow.agent(form("appointment", "true", "datetime"), false), "no estate on the page");

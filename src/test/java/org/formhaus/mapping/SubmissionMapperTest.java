@@ -88,6 +88,15 @@ class SubmissionMapperTest {
     }
 
     @Test
+    void aProjectNumberWithAFractionIsRefusedNotCutOff() throws Exception {
+        List<org.formhaus.forms.DefinitionException.Problem> problems = new java.util.ArrayList<>();
+        RecordLinks.parse(form("contact", "\"onoffice\": {\"project\": 2.5},"), problems);
+        assertEquals(List.of("onoffice.project: must be an onOffice project number (a whole number ≥ 1)"),
+                problems.stream().map(Object::toString).toList());
+        assertEquals(7L, RecordLinks.parse(form("contact", "\"onoffice\": {\"project\": 7.0},"), problems).project());
+    }
+
+    @Test
     void aLiveRuleWithoutAnEstateFailsTheDeliveryInsteadOfPassingUnchecked() throws Exception {
         MappingPlan plan = plan("inquiry", """
                 "onoffice": {"liveRules": [{"field": "von", "compare": "greater", "record": "estate.kaufpreis"}]},""",
