@@ -48,8 +48,8 @@ public final class RecordLoader {
         try {
             result = client.execute(java.util.List.of(RecordEdits.read(form, module, recordId))).get(0);
         } catch (OnOfficeException e) {
-            throw new UnavailableException("onOffice did not answer the read of the " + module + ": "
-                    + e.getMessage(), e);
+            // the reason, not onOffice's text: that may quote the record's values, and this ends in the server log
+            throw new UnavailableException("onOffice did not answer the read of the " + module + ": " + e.reason(), e);
         }
         if (!result.ok()) {
             // a record that is gone answers an error naming it; anything else is onOffice's trouble, not the link's
@@ -57,8 +57,8 @@ public final class RecordLoader {
             if (text.contains("not found") || text.contains("unknown") || text.contains("does not exist")) {
                 return null;
             }
-            throw new UnavailableException("onOffice refused the read of the " + module + ": " + result.message(),
-                    null);
+            throw new UnavailableException("onOffice refused the read of the " + module + ": error "
+                    + result.errorCode(), null);
         }
         Map<String, Object> record = RecordEdits.recordValues(result, recordId);
         if (record == null) {

@@ -103,7 +103,8 @@ public final class CalendarSlots implements SlotOffers, AutoCloseable {
         } catch (ExecutionException | SQLException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             LOG.log(System.Logger.Level.WARNING, "Form " + form.key() + " offers a free request: its slots could "
-                    + "not be read (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")");
+                    + "not be read (" + (cause instanceof OnOfficeException o ? "onOffice: " + o.reason()
+                    : cause.getClass().getSimpleName()) + ")"); // no message: onOffice's may quote values
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
