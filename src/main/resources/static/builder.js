@@ -473,7 +473,10 @@
         var plugins = window.FormhausBuilderEditors || {};
         function rowSettings(setting) {
             var prefix = setting.path + '[].';
-            return b.schema.filter(function (s) { return s.path.indexOf(prefix) === 0 && s.kind !== 'section'; });
+            // a row's own keys only: a table inside a row (contextMaps[].values[].when) is drawn by that row's editor
+            return b.schema.filter(function (s) {
+                return s.path.indexOf(prefix) === 0 && s.kind !== 'section' && s.path.indexOf('[]', prefix.length) < 0;
+            });
         }
         function pluginFor(setting) {
             var generic = setting.path.replace(/\[\d+\]/g, '[]');

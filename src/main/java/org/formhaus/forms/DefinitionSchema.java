@@ -161,7 +161,8 @@ public final class DefinitionSchema {
         // E-mails
         add(all, "emails", "emails", Kind.SECTION);
         add(all, "emails", "emails.from", Kind.TEXT);
-        add(all, "emails", "emails.addressCompletion", Kind.TEXT);
+        all.add(new Setting("emails.addressCompletion", Kind.CHOICE, List.of("modus1", "modus2"), Set.of(),
+                "emails")); // as mail.FormEmails.COMPLETION_MODES (CompletionModesInSchemaTest)
         mail(all, "emails.confirmation", true);
         mail(all, "emails.notice", false);
         add(all, "emails", "emails.more", Kind.JSON);

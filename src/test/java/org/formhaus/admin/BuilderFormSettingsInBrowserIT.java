@@ -286,6 +286,18 @@ class BuilderFormSettingsInBrowserIT {
         awaitSaved(browser, wait);
         ((JavascriptExecutor) browser).executeScript("document.querySelector(arguments[0]).scrollIntoView()", table);
         PublishingInBrowserIT.shot(chrome, "builder-form-7-row-editor");
+        // a table inside a row (contextMaps[].values) is that row's own row editor, not loose inputs beside it
+        open(browser, "form");
+        String maps = "[data-setting='contextMaps']";
+        browser.findElement(By.cssSelector(maps + " .row-add")).click();
+        String row = maps + " .row[data-row='0']";
+        wait.until(d -> d.findElements(By.cssSelector(row + " [data-setting='contextMaps[].values'] .row-add")).size() == 1);
+        assertEquals(0L, ((JavascriptExecutor) browser).executeScript("""
+                return Array.prototype.filter.call(document.querySelectorAll(arguments[0]), function (e) {
+                    return !e.parentElement.closest("[data-setting='contextMaps[].values']"); }).length;""",
+                row + " [data-setting='contextMaps[].values[].when']"), "values[].when outside its table");
+        browser.findElement(By.cssSelector(row + " .row-remove")).click();
+        wait.until(d -> d.findElements(By.cssSelector(maps + " .row")).isEmpty());
     }
 
     private static void assertDefinition(JsonObject d) {
