@@ -31,6 +31,10 @@ class SessionSectionsUnknownKeysTest {
                                "liveRules": [{"field": "von", "compare": "greater", "record": "estate.kaufpreis",
                                               "colour": 1}]},
                   "edit": {"module": "address", "colour": 1},
+                  "rules": [{"when": {"field": "email", "filled": true}, "then": [], "colour": 1}],
+                  "context": ["page", "referrer"],
+                  "contextMaps": [{"from": "referrer", "maps": "address.Sonstiges1", "colour": 1,
+                                   "values": [{"when": "x", "key": "y", "colour": 1}]}],
                   "emails": {"more": [{"to": ["a@example.org"], "subject": "S", "colour": 1}]},
                   "fields": [{"name": "email", "type": "email", "label": "E-Mail", "maps": "address.Email"},
                              {"name": "von", "type": "number", "label": "Von"},
@@ -39,8 +43,18 @@ class SessionSectionsUnknownKeysTest {
         for (String path : List.of("onoffice.duplicates.colour", "onoffice.routing.colour",
                 "onoffice.routing.postcodes[0].colour", "onoffice.appointment.slots.colour",
                 "onoffice.writeValues[0].colour", "onoffice.liveRules[0].colour", "edit.colour",
-                "emails.more[0].colour")) {
+                "emails.more[0].colour", "rules[0].colour", "contextMaps[0].colour",
+                "contextMaps[0].values[0].colour")) {
             assertTrue(problems.contains(path + ": unknown key 'colour'"), path + " in " + problems);
         }
+    }
+
+    /** Translations are read once the fields parsed cleanly (they name fields), so alone here. */
+    @Test
+    void anUnknownKeyInATranslationIsRefusedByPath() {
+        assertTrue(problems("""
+                { "key": "k", "kind": "contact", "title": "T", "translations": {"en": {"title": "T", "colour": 1}},
+                  "fields": [{"name": "email", "type": "email", "label": "E-Mail", "maps": "address.Email"}] }""")
+                .contains("translations.en.colour: unknown key 'colour'"));
     }
 }
