@@ -33,7 +33,11 @@ public final class DefinitionSchema {
         /** A field's showIf condition. */ CONDITION,
         /** An onOffice field, {@code module.field} (the field picker). */ MAPPING,
         /** A section that is true, false or an object of its inner settings. */ SWITCH,
-        /** A list of sections, edited as JSON in the builder. */ JSON,
+        /**
+         * A nested value: a table of rows when {@code path[].key} settings describe its rows (the builder's row
+         * editor), else one with a visual editor of its own (rules, translations, closedMessage; fields).
+         */
+        JSON,
         /** A section holding the settings below it; the builder shows it as a panel. */ SECTION;
 
         public String jsonName() {
