@@ -1048,6 +1048,13 @@
             var s = b.schema.filter(function (x) { return x.path === 'fields[].' + key; })[0];
             return !!s && (!s.types.length || s.types.indexOf(f.type) >= 0);
         }
+        /** After a type change: settings the new type does not take go (the server refuses them, the panel hides them). */
+        function dropSettingsOfOtherTypes(f) {
+            Object.keys(f).forEach(function (key) {
+                var known = b.schema.some(function (x) { return x.path === 'fields[].' + key; });
+                if (known && !takes(key, f)) { delete f[key]; }
+            });
+        }
         function languageName(lang) { return t('builder.language.' + lang, lang); }
 
         /**
@@ -1196,7 +1203,7 @@
                     if (key === 'name' && v === undefined) { return; }
                     if (v === undefined) { delete fields()[index][key]; } else { fields()[index][key] = v; }
                     if (key === 'label' || key === 'type' || key === 'showIf') { drawFields(); }
-                    if (key === 'type') { drawField(); }
+                    if (key === 'type') { dropSettingsOfOtherTypes(fields()[index]); drawField(); }
                     if (key === 'name') { renameTexts(before, v); renameReferences(before, v); drawGroups(); }
                     if (key === 'optionsFrom') { optionsSource(fields()[index], v); }
                 }, 'fields[' + selected + '].' + key);

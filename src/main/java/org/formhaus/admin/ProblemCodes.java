@@ -77,6 +77,7 @@ public final class ProblemCodes {
         s("hiddenType", "only select, radio and checkboxes fields have options to hide");
         s("widthValue", "must be full or half");
         s("widthWholeRow", "a (\\w+) always takes the whole row");
+        s("notForType", "a (\\w+) field does not take '(\\w+)'");
         s("greaterThan", "is greater than (\\w+)");
         s("afterMaxDate", "is after maxDate");
         s("exceedsLimit", "exceeds the limit (\\d+) of a (\\w+) field");

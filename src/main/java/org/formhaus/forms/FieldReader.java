@@ -51,8 +51,24 @@ final class FieldReader {
         String label = f.string("label");
         field.label(label == null ? name : label).placeholder(f.string("placeholder")).help(f.string("help"))
                 .unit(f.string("unit")).consentVersion(f.string("version"));
+        refuseOtherTypesSettings(f, type);
         f.refuseUnread();
         return f.problemCount() > before ? null : field.build();
+    }
+
+    /**
+     * A setting the schema gives only other field types ({@code maxBytes} on a text field, {@code help} on a heading)
+     * is refused while saving: nothing would act on it. One rule for all, from {@link DefinitionSchema}'s types.
+     */
+    private static void refuseOtherTypesSettings(ObjectReader f, FieldType type) {
+        if (!f.strict()) {
+            return;
+        }
+        for (String key : f.keys()) {
+            DefinitionSchema.find("fields[]." + key)
+                    .filter(s -> !s.forTypes().isEmpty() && !s.forTypes().contains(type) && !f.hasProblem(key))
+                    .ifPresent(s -> f.problem(key, "a " + type.jsonName() + " field does not take '" + key + "'"));
+        }
     }
 
     private static FieldType type(ObjectReader f) {

@@ -48,6 +48,17 @@ final class ObjectReader {
         }
     }
 
+    /** The members the object holds, read or not. */
+    Set<String> keys() {
+        return json.keySet();
+    }
+
+    /** Whether a problem was reported at {@code member}'s place already. */
+    boolean hasProblem(String member) {
+        String place = at(member);
+        return problems.stream().anyMatch(p -> p.place().equals(place));
+    }
+
     /** Whether unknown keys are refused: true while a definition is being saved. */
     boolean strict() {
         return strict;
