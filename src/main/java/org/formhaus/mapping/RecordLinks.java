@@ -75,7 +75,9 @@ record RecordLinks(List<String> relations, Long project, String priceOffer, List
         List<LiveRule> rules = LiveRule.parse(o.get("liveRules"), form, shape.inquiredEstate() || shape.editedEstate(),
                 problems);
         if (shape.edits()) {
-            for (String key : List.of("relations", "project", "priceOffer", "writeValues")) {
+            // an edit link's submission is one MODIFY (RecordEdits.plan): these would be silently skipped
+            for (String key : List.of("relations", "project", "priceOffer", "writeValues", "duplicates", "routing",
+                    "activity", "task")) {
                 if (o.has(key)) {
                     problems.add(new Problem("onoffice." + key, "an edit form only modifies the record of its link"));
                 }
