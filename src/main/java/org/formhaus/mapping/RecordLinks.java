@@ -82,6 +82,15 @@ record RecordLinks(List<String> relations, Long project, String priceOffer, List
                     problems.add(new Problem("onoffice." + key, "an edit form only modifies the record of its link"));
                 }
             }
+            // of the appointment settings only the duration acts: it ends a moved appointment without an end
+            if (o.has("appointment") && o.get("appointment").isJsonObject()) {
+                for (String key : o.getAsJsonObject("appointment").keySet()) {
+                    if (!key.equals("durationMinutes")) {
+                        problems.add(new Problem("onoffice.appointment." + key,
+                                "an edit form only modifies the record of its link"));
+                    }
+                }
+            }
         }
         if (form.kind() == FormKind.NEWSLETTER) {
             for (String key : List.of("relations", "project", "priceOffer", "writeValues", "liveRules")) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An edit form's submission is one MODIFY of its link's record: onoffice options that create or route records
- * (duplicates, routing, activity, task) would be skipped without a word, so they are refused at save by name.
+ * (duplicates, routing, activity, task, an appointment's user, type or slots) would be skipped without a word, so
+ * they are refused at save by name; an appointment's duration still ends a moved appointment.
  */
 class EditFormOnOfficeOptionsTest {
 
@@ -20,7 +21,8 @@ class EditFormOnOfficeOptionsTest {
         var form = new DefinitionParser().parse(JsonParser.parseString("""
                 { "key": "k", "kind": "contact", "title": "T", "edit": {"module": "address"},
                   "onoffice": {"duplicates": {"match": "phone"}, "routing": {"rule": "fixed", "user": "mmakler"},
-                               "activity": {"actiontype": "Eingang"}, "task": {"priority": 2}},
+                               "activity": {"actiontype": "Eingang"}, "task": {"priority": 2},
+                               "appointment": {"durationMinutes": 30, "user": "mmakler"}},
                   "fields": [{"name": "plz", "type": "text", "label": "PLZ", "maps": "address.Plz"}] }""")
                 .getAsJsonObject());
         List<Problem> problems = new ArrayList<>();
@@ -28,7 +30,8 @@ class EditFormOnOfficeOptionsTest {
         assertEquals(List.of("onoffice.duplicates: an edit form only modifies the record of its link",
                 "onoffice.routing: an edit form only modifies the record of its link",
                 "onoffice.activity: an edit form only modifies the record of its link",
-                "onoffice.task: an edit form only modifies the record of its link"),
+                "onoffice.task: an edit form only modifies the record of its link",
+                "onoffice.appointment.user: an edit form only modifies the record of its link"),
                 problems.stream().map(Object::toString).toList());
     }
 }
