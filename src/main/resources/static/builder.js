@@ -591,11 +591,23 @@
                 input = conditionEditor(id, value, done);
             } else if (kind === 'section') {
                 return null;
-            } else { // text, date, color, mapping
+            } else if (kind === 'fieldref' && namedFields(setting).length) {
+                input = refSelect(id, value, namedFields(setting), done);
+            } else if ((kind === 'userref' || kind === 'userlist') && catalogue && Array.isArray(catalogue.users)) {
+                input = userPicker(id, kind, value, done, lab);
+            } else if (kind === 'userlist') { // the users are not known (yet): one user name per line, as before
+                input = el('textarea', {id: id, rows: 3, value: Array.isArray(value) ? value.join('\n') : value === undefined ? '' : String(value)});
+                input.addEventListener('change', function () {
+                    var items = input.value.split(/\n/).map(function (x) { return x.trim(); }).filter(function (x) { return x; });
+                    done(items.length ? items : undefined);
+                });
+                waitForUsers(input, function () { return userPicker(id, kind, get(), done, lab); });
+            } else { // text, date, color, mapping; a fieldref or userref whose choices are not known (yet)
                 input = el('input', {type: 'text', id: id, value: value === undefined ? '' : value,
                     placeholder: kind === 'date' ? 'YYYY-MM-DD / today' : kind === 'color' ? '#1d4ed8' : null,
                     list: kind === 'mapping' ? 'catalogue-maps' : null, spellcheck: kind === 'text' ? null : 'false'});
                 input.addEventListener('change', function () { done(input.value.trim() === '' ? undefined : input.value.trim()); });
+                if (kind === 'userref') { waitForUsers(input, function () { return userPicker(id, kind, get(), done, lab); }); }
                 if (kind === 'color') {
                     var swatch = el('input', {type: 'color', 'aria-label': label(setting.path) + ' ' + t('builder.colourPicker'),
                         value: /^#[0-9a-fA-F]{6}$/.test(value || '') ? value : '#000000'});
@@ -612,6 +624,70 @@
             wrap.appendChild(input);
             wrap.appendChild(el('p', {class: 'problem', id: problemId}));
             return wrap;
+        }
+
+        // ---- pickers of a form field (Kind.FIELD_REF) or onOffice users (USER_REF, USER_LIST) ----
+        var NUMBER_TYPES = ['number', 'currency', 'area'];
+        /** The draft's fields a fieldref setting may name, as choices: label, value = name (a price: number-like only). */
+        function namedFields(setting) {
+            return fields().filter(function (f) {
+                return f.name && f.type !== 'break' && (setting.path !== 'onoffice.priceOffer' || NUMBER_TYPES.indexOf(f.type) >= 0);
+            }).map(function (f) { return {value: f.name, text: (f.label || f.name) + ' (' + f.name + ')'}; });
+        }
+        /** A select of choices; a value not among them stays selectable as "(unknown) value", so nothing is lost. */
+        function refSelect(id, value, choices, done) {
+            var options = [el('option', {value: '', text: t('builder.value.unset')})].concat(choices.map(function (c) {
+                return el('option', {value: c.value, text: c.text});
+            }));
+            var current = value === undefined || value === null ? '' : String(value);
+            if (current && !choices.some(function (c) { return c.value === current; })) {
+                options.push(el('option', {value: current, text: t('builder.ref.unknown').replace('{0}', current)}));
+            }
+            var select = el('select', {id: id}, options);
+            select.value = current;
+            select.addEventListener('change', function () { done(select.value === '' ? undefined : select.value); });
+            return select;
+        }
+        function userChoices() {
+            return catalogue.users.map(function (u) {
+                return {value: u.username, text: u.name && u.name !== u.username ? u.name + ' (' + u.username + ')' : u.username};
+            });
+        }
+        /** The account's users: a select (userref) or a box per user to tick (userlist), unknown names kept ticked. */
+        function userPicker(id, kind, value, done, lab) {
+            if (kind === 'userref') { return refSelect(id, value, userChoices(), done); }
+            var chosen = Array.isArray(value) ? value.map(String) : [];
+            var choices = userChoices().concat(chosen.filter(function (v) {
+                return !catalogue.users.some(function (u) { return u.username === v; });
+            }).map(function (v) { return {value: v, text: t('builder.ref.unknown').replace('{0}', v)}; }));
+            var box = el('fieldset', {id: id, class: 'user-list'}, [el('legend', {class: 'sr-only', text: lab.textContent})]);
+            lab.removeAttribute('for');
+            choices.forEach(function (c) {
+                var tick = el('input', {type: 'checkbox', value: c.value, checked: chosen.indexOf(c.value) >= 0, onchange: function () {
+                    var all = Array.prototype.filter.call(box.querySelectorAll('input'), function (i) { return i.checked; })
+                        .map(function (i) { return i.value; });
+                    done(all.length ? all : undefined);
+                }});
+                box.appendChild(el('label', {class: 'inline-label'}, [tick, ' ' + c.text + ' ']));
+            });
+            if (!choices.length) { box.appendChild(el('p', {class: 'hint', text: t('builder.ref.noUsers')})); }
+            return box;
+        }
+        /** A user setting drawn as free text while the users load: becomes a picker once they are known (unless in use). */
+        var usersWaiting = [];
+        function waitForUsers(input, picker) { usersWaiting.push({input: input, picker: picker}); }
+        function usersLoaded() {
+            var waiting = usersWaiting;
+            usersWaiting = [];
+            waiting.forEach(function (w) {
+                if (!w.input.isConnected || document.activeElement === w.input) { return; }
+                var replacement = w.picker();
+                replacement.dataset.place = w.input.dataset.place;
+                if (w.input.getAttribute('aria-describedby')) {
+                    replacement.setAttribute('aria-describedby', w.input.getAttribute('aria-describedby'));
+                }
+                w.input.replaceWith(replacement);
+            });
         }
 
         /**
@@ -1272,6 +1348,7 @@
                 });
                 show();
                 drawField();
+                if (Array.isArray(catalogue.users)) { usersLoaded(); }
             });
             return section;
         }

@@ -16,12 +16,14 @@ import org.formhaus.http.KnownKeys;
 import org.formhaus.onoffice.AccountMetadata;
 import org.formhaus.onoffice.ApiRight;
 import org.formhaus.onoffice.FieldInfo;
+import org.formhaus.onoffice.OnOfficeUser;
 
 /**
  * {@code GET /admin/api/onoffice-fields}: the form builder's field picker, the account's onOffice field catalogue by
  * module (address, estate, searchcriteria, agentslog, task, calendar, named as a form's {@code maps} names them), each
  * field with its type, length, German and English labels, permitted values, and the API-user rights that writing it
- * needs (as onOffice's Rights tab names them). From the cached catalogue the save check uses; 409 while the account
+ * needs (as onOffice's Rights tab names them), and the account's users ({@code users}: user name and display name,
+ * for the builder's user pickers). From the cached catalogue the save check uses; 409 while the account
  * has no onOffice connection, 502 when onOffice cannot be asked. Thread-safe.
  */
 public final class FieldCatalogueApiServlet extends JsonServlet implements AdminEndpoints {
@@ -81,8 +83,19 @@ public final class FieldCatalogueApiServlet extends JsonServlet implements Admin
             m.add("fields", fields);
             modules.add(m);
         }
+        // the account's users by user name and display name: the builder's pickers of onoffice.*.user settings
+        JsonArray users = new JsonArray();
+        for (OnOfficeUser u : metadata.users()) {
+            if (u.username() != null && !u.username().isBlank()) {
+                JsonObject user = new JsonObject();
+                user.addProperty("username", u.username());
+                user.addProperty("name", u.displayName());
+                users.add(user);
+            }
+        }
         JsonObject reply = new JsonObject();
         reply.add("modules", modules);
+        reply.add("users", users);
         Json.send(response, 200, reply);
     }
 

@@ -32,6 +32,9 @@ public final class DefinitionSchema {
         /** A choice field's options: values with labels. */ OPTIONS,
         /** A field's showIf condition. */ CONDITION,
         /** An onOffice field, {@code module.field} (the field picker). */ MAPPING,
+        /** The name of one of the form's own fields; the builder offers the draft's fields. */ FIELD_REF,
+        /** An onOffice user name; the builder offers the account's users. */ USER_REF,
+        /** A list of onOffice user names; the builder offers the account's users to tick. */ USER_LIST,
         /** A section that is true, false or an object of its inner settings. */ SWITCH,
         /**
          * A nested value: a table of rows when {@code path[].key} settings describe its rows (the builder's row
@@ -41,7 +44,7 @@ public final class DefinitionSchema {
         /** A section holding the settings below it; the builder shows it as a panel. */ SECTION;
 
         public String jsonName() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().replace("_", "").toLowerCase(Locale.ROOT); // FIELD_REF → fieldref
         }
     }
 
@@ -181,19 +184,20 @@ public final class DefinitionSchema {
         add(all, "onoffice", "onoffice.routing", Kind.SECTION);
         all.add(new Setting("onoffice.routing.rule", Kind.CHOICE, List.of("estate", "postcode", "roundrobin", "fixed"),
                 Set.of(), "onoffice"));
-        add(all, "onoffice", "onoffice.routing.user", Kind.TEXT);
-        add(all, "onoffice", "onoffice.routing.users", Kind.LIST);
+        add(all, "onoffice", "onoffice.routing.user", Kind.USER_REF);
+        add(all, "onoffice", "onoffice.routing.users", Kind.USER_LIST);
         add(all, "onoffice", "onoffice.routing.postcodes", Kind.JSON);
-        for (String key : List.of("from", "to", "prefix", "user")) {
+        for (String key : List.of("from", "to", "prefix")) {
             add(all, "onoffice", "onoffice.routing.postcodes[]." + key, Kind.TEXT);
         }
+        add(all, "onoffice", "onoffice.routing.postcodes[].user", Kind.USER_REF);
         all.add(new Setting("onoffice.newsletter", Kind.CHOICE, List.of("formhaus", "onoffice"), Set.of(),
                 "onoffice")); // #16: whose double opt-in a newsletter form uses
         add(all, "onoffice", "onoffice.activity", Kind.SWITCH);
         add(all, "onoffice", "onoffice.activity.actionkind", Kind.TEXT);
         add(all, "onoffice", "onoffice.activity.actiontype", Kind.TEXT);
         add(all, "onoffice", "onoffice.task", Kind.SWITCH);
-        add(all, "onoffice", "onoffice.task.user", Kind.TEXT);
+        add(all, "onoffice", "onoffice.task.user", Kind.USER_REF);
         add(all, "onoffice", "onoffice.task.subject", Kind.TEXT);
         add(all, "onoffice", "onoffice.task.priority", Kind.INTEGER);
         add(all, "onoffice", "onoffice.task.deadlineDays", Kind.INTEGER);
@@ -202,7 +206,7 @@ public final class DefinitionSchema {
                 "onoffice"));
         add(all, "onoffice", "onoffice.appointment.durationMinutes", Kind.INTEGER);
         add(all, "onoffice", "onoffice.appointment.art", Kind.TEXT);
-        add(all, "onoffice", "onoffice.appointment.user", Kind.TEXT);
+        add(all, "onoffice", "onoffice.appointment.user", Kind.USER_REF);
         // Viewing slots from the agent's calendar (#12, mapping.SlotWindow)
         add(all, "onoffice", "onoffice.appointment.slots", Kind.SWITCH);
         add(all, "onoffice", "onoffice.appointment.slots.daysAhead", Kind.INTEGER);
@@ -217,12 +221,12 @@ public final class DefinitionSchema {
         all.add(new Setting("onoffice.relations", Kind.MULTI, List.of("owner", "buyer", "renter", "interested",
                 "contactPerson", "contactPersonAll"), Set.of(), "onoffice"));
         add(all, "onoffice", "onoffice.project", Kind.INTEGER);
-        add(all, "onoffice", "onoffice.priceOffer", Kind.TEXT);
+        add(all, "onoffice", "onoffice.priceOffer", Kind.FIELD_REF);
         add(all, "onoffice", "onoffice.writeValues", Kind.JSON);
-        add(all, "onoffice", "onoffice.writeValues[].from", Kind.TEXT);
+        add(all, "onoffice", "onoffice.writeValues[].from", Kind.FIELD_REF);
         add(all, "onoffice", "onoffice.writeValues[].to", Kind.MAPPING);
         add(all, "onoffice", "onoffice.liveRules", Kind.JSON);
-        add(all, "onoffice", "onoffice.liveRules[].field", Kind.TEXT);
+        add(all, "onoffice", "onoffice.liveRules[].field", Kind.FIELD_REF);
         all.add(new Setting("onoffice.liveRules[].compare", Kind.CHOICE, List.of("greater", "greaterOrEqual", "less",
                 "lessOrEqual", "equals", "notEquals"), Set.of(), "onoffice"));
         add(all, "onoffice", "onoffice.liveRules[].record", Kind.MAPPING);

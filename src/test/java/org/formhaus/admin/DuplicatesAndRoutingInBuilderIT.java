@@ -1,6 +1,7 @@
 package org.formhaus.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -20,13 +21,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The duplicate rule and the lead routing (issue #12) are edited in the builder's onOffice panel without JSON: the
  * match as a choice, the fields that may be updated as a list, the routing rule as a choice and the postcode table
- * through the generic row editor. Screenshot: target/screenshots/builder-routing.png.
+ * through the generic row editor; users are picked from the account's onOffice users (a name it does not know stays
+ * selectable as "(unknown) name"). Screenshot: target/screenshots/builder-routing.png.
  */
 class DuplicatesAndRoutingInBuilderIT {
 
     private static final String KEY = "b-routing";
     private static final String DRAFT = """
-            {"key": "b-routing", "kind": "contact", "language": "de", "title": "Kontakt", "fields": [
+            {"key": "b-routing", "kind": "contact", "language": "de", "title": "Kontakt",
+             "onoffice": {"routing": {"rule": "fixed", "user": "ehemalig"}}, "fields": [
               {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
               {"name": "plz", "type": "text", "label": "PLZ", "maps": "address.Plz"}]}""";
 
@@ -42,6 +45,12 @@ class DuplicatesAndRoutingInBuilderIT {
             wait.until(d -> d.findElements(By.cssSelector("#field-list li")).size() == 2);
 
             BuilderFormSettingsInBrowserIT.open(browser, "onoffice");
+            // the fallback user is picked from the account's users; a name onOffice does not know stays selectable
+            Select fixed = new Select(wait.until(d -> d.findElement(By.cssSelector(
+                    "[data-setting='onoffice.routing.user'] select"))));
+            assertEquals("(unknown) ehemalig", fixed.getFirstSelectedOption().getText());
+            assertTrue(fixed.getOptions().stream().anyMatch(o -> o.getAttribute("value").equals("sschulz")
+                    && o.getText().equals("Sabine Schulz (sschulz)")), "the simulator's users are offered");
             choose(browser, "onoffice.duplicates.match", "email-name");
             WebElement update = browser.findElement(By.cssSelector("[data-setting='onoffice.duplicates.update'] textarea"));
             update.sendKeys("Plz", Keys.TAB);
@@ -55,10 +64,10 @@ class DuplicatesAndRoutingInBuilderIT {
             WebElement row = wait.until(d -> d.findElement(By.cssSelector(
                     "[data-setting='onoffice.routing.postcodes'] .row[data-row='0']")));
             rowInput(row, "prefix").sendKeys("52", Keys.TAB);
-            rowInput(row, "user").sendKeys("sschulz", Keys.TAB);
+            new Select(row.findElement(By.cssSelector("[data-setting='onoffice.routing.postcodes[].user'] select")))
+                    .selectByValue("sschulz");
             BuilderFormSettingsInBrowserIT.awaitSaved(browser, wait);
-            WebElement fallback = browser.findElement(By.cssSelector("[data-setting='onoffice.routing.user'] input"));
-            fallback.sendKeys("mmakler", Keys.TAB);
+            choose(browser, "onoffice.routing.user", "mmakler");
             BuilderFormSettingsInBrowserIT.awaitSaved(browser, wait);
 
             JsonObject onoffice = server.adminJson("GET", "/admin/api/forms/" + KEY + "/draft", null).getAsJsonObject()

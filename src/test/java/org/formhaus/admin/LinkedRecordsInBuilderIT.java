@@ -18,8 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The linked-record settings of #12 in the builder: relations as labelled checkboxes, the live rules and written
- * values as rows of the generic row editor (no raw JSON); a relation ticked and a rule's comparison changed reach the
- * saved draft. Screenshot: target/screenshots/builder-linked-records.png.
+ * values as rows of the generic row editor (no raw JSON), the fields they name picked from the draft's fields by label;
+ * a relation ticked, a rule's comparison changed and a written value's source field picked reach the saved draft. Screenshot: target/screenshots/builder-linked-records.png.
  */
 class LinkedRecordsInBuilderIT {
 
@@ -58,6 +58,13 @@ class LinkedRecordsInBuilderIT {
             relations.findElement(By.cssSelector("input[value='buyer']")).click();
             new Select(rule.findElement(By.cssSelector("[data-setting='onoffice.liveRules[].compare'] select")))
                     .selectByVisibleText("greater than");
+            // form fields are picked by label: the price offer from the number-like fields only
+            Select price = new Select(browser.findElement(By.cssSelector("[data-setting='onoffice.priceOffer'] select")));
+            assertEquals(List.of("", "gebot"), price.getOptions().stream().map(o -> o.getAttribute("value")).toList());
+            assertEquals("Ihr Gebot (gebot)", price.getFirstSelectedOption().getText());
+            new Select(browser.findElement(By.cssSelector(
+                    "[data-setting='onoffice.writeValues'] .row[data-row='0'] [data-setting='onoffice.writeValues[].from'] select")))
+                    .selectByVisibleText("Objekt (objekt)");
             BuilderFormSettingsInBrowserIT.awaitSaved(browser, wait);
             PublishingInBrowserIT.shot(chrome, "builder-linked-records");
 
@@ -66,6 +73,8 @@ class LinkedRecordsInBuilderIT {
             JsonObject onoffice = server.adminJson("GET", "/admin/api/forms/" + KEY + "/draft", null).getAsJsonObject()
                     .getAsJsonObject("definition").getAsJsonObject("onoffice");
             assertEquals("[\"buyer\",\"interested\"]", onoffice.get("relations").toString()); // in the choices' order
+            assertEquals("objekt", onoffice.getAsJsonArray("writeValues").get(0).getAsJsonObject().get("from")
+                    .getAsString());
             assertEquals("greater", onoffice.getAsJsonArray("liveRules").get(0).getAsJsonObject().get("compare")
                     .getAsString());
         }
