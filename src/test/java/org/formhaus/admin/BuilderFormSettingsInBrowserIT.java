@@ -266,8 +266,9 @@ class BuilderFormSettingsInBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector(table + " .row")).size() == 2);
         for (int i = 0; i < 2; i++) {
             String row = table + " .row[data-row='" + i + "'] ";
-            browser.findElement(By.cssSelector(row + "[data-setting='onoffice.liveRules[].field'] input"))
-                    .sendKeys(i == 0 ? "preis" : "rate", Keys.TAB);
+            // the form field is picked from the draft's fields (Kind.FIELD_REF), by label
+            new Select(browser.findElement(By.cssSelector(row + "[data-setting='onoffice.liveRules[].field'] select")))
+                    .selectByVisibleText(i == 0 ? "Preis (preis)" : "Provisionssatz (rate)");
             new Select(browser.findElement(By.cssSelector(row + "[data-setting='onoffice.liveRules[].compare'] select")))
                     .selectByValue(i == 0 ? "greaterOrEqual" : "less");
             browser.findElement(By.cssSelector(row + "[data-setting='onoffice.liveRules[].record'] input"))
