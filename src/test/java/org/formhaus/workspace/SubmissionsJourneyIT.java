@@ -95,9 +95,15 @@ class SubmissionsJourneyIT {
             browser.get(server.uri("/admin/submissions?form=anfrage").toString());
             shot(chrome, "submissions-list.png");
             browser.findElement(By.id("export-csv")).click();
+            // Chromium reserves the file's name with an empty file at once and writes into a .crdownload beside it.
             Path csvFile = Await.until("the CSV download", Duration.ofSeconds(20), () -> {
                 try (Stream<Path> files = Files.list(downloads)) {
-                    return files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElse(null);
+                    List<Path> all = files.toList();
+                    if (all.stream().anyMatch(p -> p.toString().endsWith(".crdownload"))) {
+                        return null;
+                    }
+                    return all.stream().filter(p -> p.toString().endsWith(".csv") && p.toFile().length() > 0)
+                            .findFirst().orElse(null);
                 }
             });
             byte[] bytes = Files.readAllBytes(csvFile);
