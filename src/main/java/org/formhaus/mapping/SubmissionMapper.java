@@ -1,12 +1,17 @@
 package org.formhaus.mapping;
 
 import com.google.gson.JsonObject;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.LinkedHashSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.formhaus.forms.EditSettings;
 import org.formhaus.forms.FormDefinition;
 import org.formhaus.forms.FormKind;
 import org.formhaus.onoffice.Action;
@@ -82,7 +87,7 @@ public final class SubmissionMapper {
         MappedValues mapped = new MappedValues(form, values, context, accountId, known);
         MappingOptions options = MappingOptions.of(form);
         FormKind kind = form.kind();
-        org.formhaus.forms.EditSettings edit = org.formhaus.forms.EditSettings.of(form);
+        EditSettings edit = EditSettings.of(form);
         if (edit != null) {
             // #12: an edit link's form modifies its record, once; live rules on a loaded estate are checked first
             return LinkSteps.checked(RecordEdits.plan(edit, mapped, options), RecordLinks.of(form), values,
@@ -184,7 +189,7 @@ public final class SubmissionMapper {
                 && form.source().getAsJsonObject("emails").has("notice")) {
             consumers.add("mail.notice");
         }
-        java.util.function.Function<JsonObject, String> supervisor = r -> !routing.configured() ? null
+        Function<JsonObject, String> supervisor = r -> !routing.configured() ? null
                 : chosen != null ? chosen : LeadRouting.responsible(r).map(LeadRouting.Agent::userName).orElse(null);
         return new ContactMatch(form, options.duplicates(), mapped, fields, consumers, supervisor, estateAgent);
     }
@@ -192,7 +197,7 @@ public final class SubmissionMapper {
     private long turn(long accountId, String formKey, String submissionId) {
         try {
             return turns.turn(accountId, formKey, submissionId);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new org.formhaus.storage.StorageException("The round-robin turn could not be counted: "
                     + e.getMessage(), e);
         }
@@ -200,10 +205,10 @@ public final class SubmissionMapper {
 
     /** Turns counted in this process: per form, each submission once. */
     private static LeadRouting.Turns localTurns() {
-        Map<String, Long> bySubmission = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, java.util.concurrent.atomic.AtomicLong> byForm = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Long> bySubmission = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> byForm = new ConcurrentHashMap<>();
         return (accountId, formKey, submissionId) -> bySubmission.computeIfAbsent(submissionId, id -> byForm
-                .computeIfAbsent(accountId + "/" + formKey, k -> new java.util.concurrent.atomic.AtomicLong())
+                .computeIfAbsent(accountId + "/" + formKey, k -> new AtomicLong())
                 .incrementAndGet());
     }
 
