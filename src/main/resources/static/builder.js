@@ -602,7 +602,16 @@
                     done(items.length ? items : undefined);
                 });
                 waitForUsers(input, function () { return userPicker(id, kind, get(), done, lab); });
-            } else { // text, date, color, mapping; a fieldref or userref whose choices are not known (yet)
+            } else if (kind === 'time' && (value === undefined || /^\d{1,2}:\d{2}$/.test(String(value)))) {
+                input = el('input', {type: 'time', id: id, step: '60',
+                    value: value === undefined ? '' : (String(value).length === 4 ? '0' : '') + value});
+                input.addEventListener('change', function () { done(input.value === '' ? undefined : input.value.substring(0, 5)); });
+            } else if (kind === 'datetime' && (value === undefined || DATETIME.test(String(value)))) {
+                input = dateTimeInput(id, value, done);
+            } else if (kind === 'list' && setting.path === 'onoffice.duplicates.update' && addressFields().length) {
+                input = addressFieldTicks(id, value, done, lab);
+            } else { // text, date, color, mapping; a fieldref or userref whose choices are not known (yet); a time or
+                // date-time the inputs cannot show stays a text box
                 input = el('input', {type: 'text', id: id, value: value === undefined ? '' : value,
                     placeholder: kind === 'date' ? 'YYYY-MM-DD / today' : kind === 'color' ? '#1d4ed8' : null,
                     list: kind === 'mapping' ? 'catalogue-maps' : null, spellcheck: kind === 'text' ? null : 'false'});
@@ -624,6 +633,59 @@
             wrap.appendChild(input);
             wrap.appendChild(el('p', {class: 'problem', id: problemId}));
             return wrap;
+        }
+
+        // ---- a date-time with offset (Kind.DATETIME), as the server wants it: 2027-03-01T09:00:00+01:00 ----
+        var DATETIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::00)?(Z|[+-]\d{2}:\d{2})$/;
+        /** Shows the stored wall-clock time; writes it back with the stored offset (new: the browser's for that day). */
+        function dateTimeInput(id, value, done) {
+            var m = value === undefined ? null : DATETIME.exec(String(value));
+            var input = el('input', {type: 'datetime-local', id: id, step: '60', value: m ? m[1] : ''});
+            input.dataset.offset = m ? m[2] : '';
+            input.addEventListener('change', function () {
+                var local = input.value.substring(0, 16);
+                if (local === '') { done(undefined); return; }
+                var offset = input.dataset.offset || browserOffset(local);
+                input.dataset.offset = offset;
+                done(local + ':00' + offset);
+            });
+            return input;
+        }
+        function browserOffset(local) {
+            var minutes = -new Date(local).getTimezoneOffset();
+            if (isNaN(minutes)) { return 'Z'; }
+            var abs = Math.abs(minutes);
+            return (minutes < 0 ? '-' : '+') + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0');
+        }
+
+        // ---- the address fields a duplicate may update: the draft's fields mapped to address.* ----
+        function addressFields() {
+            return fields().filter(function (f) { return typeof f.maps === 'string' && f.maps.indexOf('address.') === 0; })
+                .map(function (f) {
+                    var name = f.maps.substring('address.'.length);
+                    return {value: name, text: (f.label || f.name) + ' (' + name + ')'};
+                }).filter(function (c, i, all) {
+                    return all.findIndex(function (o) { return o.value === c.value; }) === i;
+                });
+        }
+        /** A box per mapped address field to tick; a listed name no field maps stays ticked as "(unknown) name". */
+        function addressFieldTicks(id, value, done, lab) {
+            var chosen = Array.isArray(value) ? value.map(String) : [];
+            var choices = addressFields();
+            choices = choices.concat(chosen.filter(function (v) {
+                return !choices.some(function (c) { return c.value === v; });
+            }).map(function (v) { return {value: v, text: t('builder.ref.unknown').replace('{0}', v)}; }));
+            var box = el('fieldset', {id: id, class: 'user-list'}, [el('legend', {class: 'sr-only', text: lab.textContent})]);
+            lab.removeAttribute('for');
+            choices.forEach(function (c) {
+                var tick = el('input', {type: 'checkbox', value: c.value, checked: chosen.indexOf(c.value) >= 0, onchange: function () {
+                    var all = Array.prototype.filter.call(box.querySelectorAll('input'), function (i) { return i.checked; })
+                        .map(function (i) { return i.value; });
+                    done(all.length ? all : undefined);
+                }});
+                box.appendChild(el('label', {class: 'inline-label'}, [tick, ' ' + c.text + ' ']));
+            });
+            return box;
         }
 
         // ---- pickers of a form field (Kind.FIELD_REF) or onOffice users (USER_REF, USER_LIST) ----

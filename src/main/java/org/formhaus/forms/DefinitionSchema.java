@@ -29,6 +29,8 @@ public final class DefinitionSchema {
         /** Any of {@code choices}, as an array. */ MULTI,
         /** An array of strings, one per line. */ LIST,
         /** A CSS colour. */ COLOR,
+        /** A time of day, {@code HH:mm}; the builder draws a time input. */ TIME,
+        /** An ISO date-time with offset; the builder draws a local date-time input and keeps the offset. */ DATETIME,
         /** A choice field's options: values with labels. */ OPTIONS,
         /** A field's showIf condition. */ CONDITION,
         /** An onOffice field, {@code module.field} (the field picker). */ MAPPING,
@@ -212,8 +214,8 @@ public final class DefinitionSchema {
         add(all, "onoffice", "onoffice.appointment.slots.daysAhead", Kind.INTEGER);
         all.add(new Setting("onoffice.appointment.slots.weekdays", Kind.MULTI,
                 List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"), Set.of(), "onoffice"));
-        add(all, "onoffice", "onoffice.appointment.slots.from", Kind.TEXT);
-        add(all, "onoffice", "onoffice.appointment.slots.to", Kind.TEXT);
+        add(all, "onoffice", "onoffice.appointment.slots.from", Kind.TIME);
+        add(all, "onoffice", "onoffice.appointment.slots.to", Kind.TIME);
         add(all, "onoffice", "onoffice.appointment.slots.slotMinutes", Kind.INTEGER);
         add(all, "onoffice", "onoffice.appointment.slots.bufferMinutes", Kind.INTEGER);
         add(all, "onoffice", "onoffice.appointment.slots.count", Kind.INTEGER);
@@ -245,8 +247,8 @@ public final class DefinitionSchema {
         add(all, "protection", "protection.proofOfWork", Kind.BOOLEAN);
         add(all, "protection", "protection.password", Kind.TEXT);
         add(all, "protection", "protection.allowedIps", Kind.LIST);
-        add(all, "protection", "protection.opensAt", Kind.TEXT);
-        add(all, "protection", "protection.closesAt", Kind.TEXT);
+        add(all, "protection", "protection.opensAt", Kind.DATETIME);
+        add(all, "protection", "protection.closesAt", Kind.DATETIME);
         add(all, "protection", "protection.maxSubmissions", Kind.INTEGER);
         add(all, "protection", "protection.oneTimeKeys", Kind.LIST);
         add(all, "protection", "protection.closedMessage", Kind.JSON);

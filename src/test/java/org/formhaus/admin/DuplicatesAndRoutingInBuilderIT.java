@@ -29,7 +29,8 @@ class DuplicatesAndRoutingInBuilderIT {
     private static final String KEY = "b-routing";
     private static final String DRAFT = """
             {"key": "b-routing", "kind": "contact", "language": "de", "title": "Kontakt",
-             "onoffice": {"routing": {"rule": "fixed", "user": "ehemalig"}}, "fields": [
+             "onoffice": {"routing": {"rule": "fixed", "user": "ehemalig"}, "duplicates": {"update": ["Alt"]}},
+             "protection": {"closesAt": "2027-03-31T18:00:00+02:00"}, "fields": [
               {"name": "email", "type": "email", "label": "E-Mail", "required": true, "maps": "address.Email"},
               {"name": "plz", "type": "text", "label": "PLZ", "maps": "address.Plz"}]}""";
 
@@ -52,8 +53,22 @@ class DuplicatesAndRoutingInBuilderIT {
             assertTrue(fixed.getOptions().stream().anyMatch(o -> o.getAttribute("value").equals("sschulz")
                     && o.getText().equals("Sabine Schulz (sschulz)")), "the simulator's users are offered");
             choose(browser, "onoffice.duplicates.match", "email-name");
-            WebElement update = browser.findElement(By.cssSelector("[data-setting='onoffice.duplicates.update'] textarea"));
-            update.sendKeys("Plz", Keys.TAB);
+            // the fields that may be updated: a box per mapped address field; a listed name no field maps stays ticked
+            WebElement update = browser.findElement(By.cssSelector("[data-setting='onoffice.duplicates.update'] fieldset"));
+            assertEquals("E-Mail (Email)|PLZ (Plz)|(unknown) Alt", String.join("|", update.findElements(By.tagName("label"))
+                    .stream().map(l -> l.getText().strip()).toList()));
+            assertTrue(update.findElement(By.cssSelector("input[value='Alt']")).isSelected());
+            update.findElement(By.cssSelector("input[value='Plz']")).click();
+            BuilderFormSettingsInBrowserIT.awaitSaved(browser, wait);
+            // opening and closing times: date-time inputs; the stored offset is kept, a new one gets the browser's
+            BuilderFormSettingsInBrowserIT.open(browser, "protection");
+            WebElement closes = browser.findElement(By.cssSelector(
+                    "[data-setting='protection.closesAt'] input[type=datetime-local]"));
+            assertEquals("2027-03-31T18:00", closes.getAttribute("value"));
+            setValue(browser, closes, "2027-03-31T19:30");
+            BuilderFormSettingsInBrowserIT.awaitSaved(browser, wait);
+            setValue(browser, browser.findElement(By.cssSelector(
+                    "[data-setting='protection.opensAt'] input[type=datetime-local]")), "2027-03-01T09:00");
             BuilderFormSettingsInBrowserIT.awaitSaved(browser, wait);
             choose(browser, "onoffice.duplicates.match", "email");
             BuilderFormSettingsInBrowserIT.awaitSaved(browser, wait);
@@ -72,8 +87,13 @@ class DuplicatesAndRoutingInBuilderIT {
 
             JsonObject onoffice = server.adminJson("GET", "/admin/api/forms/" + KEY + "/draft", null).getAsJsonObject()
                     .getAsJsonObject("definition").getAsJsonObject("onoffice");
-            assertEquals(JsonParser.parseString("{\"match\": \"email\", \"update\": [\"Plz\"]}"),
+            assertEquals(JsonParser.parseString("{\"match\": \"email\", \"update\": [\"Plz\", \"Alt\"]}"),
                     onoffice.get("duplicates"));
+            JsonObject protection = server.adminJson("GET", "/admin/api/forms/" + KEY + "/draft", null).getAsJsonObject()
+                    .getAsJsonObject("definition").getAsJsonObject("protection");
+            assertEquals("2027-03-31T19:30:00+02:00", protection.get("closesAt").getAsString());
+            assertTrue(protection.get("opensAt").getAsString().matches("2027-03-01T09:00:00(Z|[+-]\\d{2}:\\d{2})"),
+                    protection.toString());
             assertEquals(JsonParser.parseString("{\"rule\": \"postcode\", \"user\": \"mmakler\", \"postcodes\": "
                     + "[{\"prefix\": \"52\", \"user\": \"sschulz\"}]}"), onoffice.get("routing"));
             wait.until(d -> d.findElement(By.id("problems-none")).isDisplayed());
@@ -81,6 +101,12 @@ class DuplicatesAndRoutingInBuilderIT {
                     By.cssSelector("[data-setting='onoffice.duplicates.update']")));
             PublishingInBrowserIT.shot(chrome, "builder-routing");
         }
+    }
+
+    /** Sets a date-time input as its picker would (typed keys depend on the locale's date format). */
+    private static void setValue(WebDriver browser, WebElement input, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('change'))", input, value);
     }
 
     private static void choose(WebDriver browser, String path, String value) {

@@ -132,8 +132,11 @@ class ViewingSlotsInBrowserIT {
             WebElement saturday = wait.until(d -> d.findElement(By.xpath("//*[@data-setting="
                     + "'onoffice.appointment.slots.weekdays']//label[contains(., 'Saturday')]/input")));
             saturday.click();
-            WebElement from = browser.findElement(By.cssSelector("[data-setting='onoffice.appointment.slots.from'] input"));
-            from.sendKeys("08:30", org.openqa.selenium.Keys.TAB);
+            // a time input (Kind.TIME); its typed keys depend on the locale's clock, so the value is set as a picker would
+            WebElement from = browser.findElement(By.cssSelector(
+                    "[data-setting='onoffice.appointment.slots.from'] input[type=time]"));
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '08:30';"
+                    + "arguments[0].dispatchEvent(new Event('change'))", from);
             shot(chrome, "viewing-slots-builder");
             Await.until("the draft holds the slot window", Duration.ofSeconds(10), () -> {
                 JsonObject draft = server.adminJson("GET", "/admin/api/forms/besichtigung-builder/draft", null)
@@ -141,7 +144,7 @@ class ViewingSlotsInBrowserIT {
                 JsonObject definition = draft.has("definition") ? draft.getAsJsonObject("definition") : draft;
                 var slots = definition.getAsJsonObject("onoffice").getAsJsonObject("appointment").get("slots");
                 return slots != null && slots.isJsonObject() && slots.toString().contains("\"daysAhead\":5")
-                        && slots.toString().contains("sat") && slots.toString().contains("08:30") ? true : null;
+                        && slots.toString().contains("sat") && slots.toString().contains("\"from\":\"08:30\"") ? true : null;
             });
         }
     }
