@@ -562,6 +562,8 @@
                         }});
                     input.appendChild(el('label', {class: 'inline-label'}, [box, ' ' + t('schema.' + setting.path + '.' + c, c) + ' ']));
                 });
+            } else if (kind === 'list' && setting.path === 'onoffice.duplicates.update' && addressFields().length) {
+                input = addressFieldTicks(id, value, done, lab);
             } else if (kind === 'textarea' || kind === 'list' || kind === 'json') {
                 var text = value === undefined ? '' : kind === 'list' ? (Array.isArray(value) ? value.join('\n') : String(value))
                     : kind === 'json' ? JSON.stringify(value, null, 2) : String(value);
@@ -608,8 +610,6 @@
                 input.addEventListener('change', function () { done(input.value === '' ? undefined : input.value.substring(0, 5)); });
             } else if (kind === 'datetime' && (value === undefined || DATETIME.test(String(value)))) {
                 input = dateTimeInput(id, value, done);
-            } else if (kind === 'list' && setting.path === 'onoffice.duplicates.update' && addressFields().length) {
-                input = addressFieldTicks(id, value, done, lab);
             } else { // text, date, color, mapping; a fieldref or userref whose choices are not known (yet); a time or
                 // date-time the inputs cannot show stays a text box
                 input = el('input', {type: 'text', id: id, value: value === undefined ? '' : value,
