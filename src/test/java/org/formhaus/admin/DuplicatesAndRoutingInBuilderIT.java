@@ -60,6 +60,10 @@ class DuplicatesAndRoutingInBuilderIT {
             assertTrue(update.findElement(By.cssSelector("input[value='Alt']")).isSelected());
             update.findElement(By.cssSelector("input[value='Plz']")).click();
             BuilderFormSettingsInBrowserIT.awaitSaved(browser, wait);
+            // the server refuses a name the form does not map; unticking it clears that problem
+            update = browser.findElement(By.cssSelector("[data-setting='onoffice.duplicates.update'] fieldset"));
+            update.findElement(By.cssSelector("input[value='Alt']")).click();
+            BuilderFormSettingsInBrowserIT.awaitSaved(browser, wait);
             // opening and closing times: date-time inputs; the stored offset is kept, a new one gets the browser's
             BuilderFormSettingsInBrowserIT.open(browser, "protection");
             WebElement closes = browser.findElement(By.cssSelector(
@@ -87,7 +91,7 @@ class DuplicatesAndRoutingInBuilderIT {
 
             JsonObject onoffice = server.adminJson("GET", "/admin/api/forms/" + KEY + "/draft", null).getAsJsonObject()
                     .getAsJsonObject("definition").getAsJsonObject("onoffice");
-            assertEquals(JsonParser.parseString("{\"match\": \"email\", \"update\": [\"Plz\", \"Alt\"]}"),
+            assertEquals(JsonParser.parseString("{\"match\": \"email\", \"update\": [\"Plz\"]}"),
                     onoffice.get("duplicates"));
             JsonObject protection = server.adminJson("GET", "/admin/api/forms/" + KEY + "/draft", null).getAsJsonObject()
                     .getAsJsonObject("definition").getAsJsonObject("protection");
